@@ -1,0 +1,301 @@
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+import type { VirtualClock } from '../clock';
+import type { SeededRandom } from '../random';
+import { alreadyExists, conflict, invalid, notFound, type FieldError } from './errors';
+import { clone, deepEqual, keyOf, writable, type KubeObject, type Stored } from './meta';
+import { apiVersionOf, typeForKind } from './resources';
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchEvent {
+  type: WatchEventType;
+  object: Stored<KubeObject>;
+  /** The object before a MODIFIED event. */
+  old?: Stored<KubeObject>;
+}
+
+export type WatchHandler = (event: WatchEvent) => void;
+
+/** Per-kind hooks: what the apiserver's registry strategy does for that resource. */
+export interface KindStrategy {
+  /** What the registry sets on create only (PrepareForCreate), before defaults: e.g. a new pod's status. */
+  prepareForCreate?(obj: KubeObject): void;
+  /** Server-side defaults, applied on create and on update (SetDefaults_*). */
+  applyDefaults?(obj: KubeObject): void;
+  /** Validation on create (old undefined) and on update. Returning errors rejects the write whole. */
+  validate?(obj: KubeObject, old: Stored<KubeObject> | undefined): FieldError[];
+  /** Whether metadata.generation tracks spec changes for this kind. */
+  tracksGeneration?: boolean;
+}
+
+export interface DeleteOptions {
+  /** Seconds of grace; undefined means the object's own default. */
+  gracePeriodSeconds?: number;
+  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+}
+
+/** A pluggable rule for how long a graceful deletion waits (the pod strategy's CheckGracefulDelete). */
+export type GracePeriodRule = (obj: Stored<KubeObject>, requested: number | undefined) => number;
+
+/**
+ * The simulated apiserver's storage: typed objects with uid, resourceVersion, generation and timestamps; watches;
+ * graceful deletion and finalizers. Indexes by kind and by controller owner keep controllers off whole-store scans.
+ */
+export class ObjectStore {
+  private readonly byKind = new Map<string, Map<string, Stored<KubeObject>>>();
+  private readonly byOwner = new Map<string, Map<string, Set<string>>>();
+  private readonly watchers = new Map<string, WatchHandler[]>();
+  private readonly anyWatchers: WatchHandler[] = [];
+  private readonly strategies = new Map<string, KindStrategy>();
+  private readonly graceRules = new Map<string, GracePeriodRule>();
+  private resourceVersion = 1000;
+
+  constructor(
+    private readonly clock: VirtualClock,
+    private readonly random: SeededRandom,
+  ) {}
+
+  registerStrategy(kind: string, strategy: KindStrategy): void {
+    this.strategies.set(kind, strategy);
+  }
+
+  registerGracePeriod(kind: string, rule: GracePeriodRule): void {
+    this.graceRules.set(kind, rule);
+  }
+
+  /** Subscribes to changes of one kind ("Pod") or of every kind ("*"). */
+  watch(kind: string, handler: WatchHandler): () => void {
+    const list = kind === '*' ? this.anyWatchers : this.watchersOf(kind);
+    list.push(handler);
+    return () => {
+      const i = list.indexOf(handler);
+      if (i >= 0) list.splice(i, 1);
+    };
+  }
+
+  get<T extends KubeObject>(kind: string, namespace: string, name: string): Stored<T> | undefined {
+    return this.kindMap(kind).get(namespace ? `${namespace}/${name}` : name) as Stored<T> | undefined;
+  }
+
+  /** Objects of a kind, optionally in one namespace, sorted by key as etcd returns them. */
+  list<T extends KubeObject>(kind: string, namespace?: string): Stored<T>[] {
+    const out: Stored<T>[] = [];
+    for (const obj of this.kindMap(kind).values()) {
+      if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj as Stored<T>);
+    }
+    return out.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+  }
+
+  /** Objects of a kind whose controller owner reference has this uid. */
+  listControlledBy<T extends KubeObject>(kind: string, ownerUid: string): Stored<T>[] {
+    const keys = this.byOwner.get(kind)?.get(ownerUid);
+    if (!keys) return [];
+    const map = this.kindMap(kind);
+    const out: Stored<T>[] = [];
+    for (const key of keys) {
+      const obj = map.get(key);
+      if (obj) out.push(obj as Stored<T>);
+    }
+    return out;
+  }
+
+  /** Objects of a kind in a namespace that have no controller: candidates for adoption. */
+  listUncontrolled<T extends KubeObject>(kind: string, namespace: string): Stored<T>[] {
+    return this.listControlledBy<T>(kind, '').filter((o) => o.metadata.namespace === namespace);
+  }
+
+  count(kind: string): number {
+    return this.kindMap(kind).size;
+  }
+
+  /** Creates an object: defaults, validates, assigns uid/resourceVersion/timestamps (a POST). */
+  create<T extends KubeObject>(input: T): Stored<T> {
+    const obj = clone(input) as Stored<T>;
+    const kind = obj.kind ?? '';
+    const type = typeForKind(kind);
+    obj.apiVersion = obj.apiVersion ?? (type ? apiVersionOf(type) : 'v1');
+    obj.metadata = obj.metadata ?? ({} as ObjectMeta & { name: string });
+    if (!obj.metadata.name && obj.metadata.generateName) {
+      obj.metadata.name = obj.metadata.generateName + this.random.suffix(5);
+    }
+    if (type && !type.namespaced) delete obj.metadata.namespace;
+    else if (type && !obj.metadata.namespace) obj.metadata.namespace = 'default';
+    const strategy = this.strategies.get(kind);
+    strategy?.prepareForCreate?.(obj);
+    strategy?.applyDefaults?.(obj);
+    const errs = strategy?.validate?.(obj, undefined) ?? [];
+    if (errs.length > 0) throw invalid(kind, obj.metadata.name ?? '', errs);
+    const key = keyOf(obj);
+    const map = this.kindMap(kind);
+    if (map.has(key)) throw alreadyExists(kind, obj.metadata.name);
+    writable(obj.metadata).uid = this.random.uuid();
+    writable(obj.metadata).resourceVersion = this.nextResourceVersion();
+    writable(obj.metadata).creationTimestamp = this.clock.timestamp();
+    if (strategy?.tracksGeneration) writable(obj.metadata).generation = 1;
+    delete writable(obj.metadata).deletionTimestamp;
+    map.set(key, obj);
+    this.indexOwner(kind, key, undefined, obj);
+    this.emit({ type: 'ADDED', object: obj });
+    return obj;
+  }
+
+  /**
+   * Replaces an object (a PUT). The caller passes a modified copy of what it read; a stale resourceVersion is a
+   * Conflict. metadata.generation moves only when the spec changes, as the apps registry strategies do.
+   */
+  update<T extends KubeObject>(input: T): Stored<T> {
+    const kind = input.kind ?? '';
+    const key = keyOf(input);
+    const map = this.kindMap(kind);
+    const old = map.get(key);
+    if (!old) throw notFound(kind, input.metadata?.name ?? '');
+    if (input.metadata?.resourceVersion && input.metadata.resourceVersion !== old.metadata.resourceVersion) {
+      throw conflict(kind, old.metadata.name);
+    }
+    const obj = clone(input) as Stored<T>;
+    obj.apiVersion = old.apiVersion;
+    // Identity fields are owned by the server.
+    writable(obj.metadata).uid = old.metadata.uid;
+    writable(obj.metadata).creationTimestamp = old.metadata.creationTimestamp;
+    obj.metadata.namespace = old.metadata.namespace;
+    if (old.metadata.deletionTimestamp) {
+      writable(obj.metadata).deletionTimestamp = old.metadata.deletionTimestamp;
+      writable(obj.metadata).deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+    } else {
+      delete writable(obj.metadata).deletionTimestamp;
+    }
+    const strategy = this.strategies.get(kind);
+    strategy?.applyDefaults?.(obj);
+    const errs = strategy?.validate?.(obj, old) ?? [];
+    if (errs.length > 0) throw invalid(kind, obj.metadata.name, errs);
+    if (strategy?.tracksGeneration) {
+      const oldSpec = (old as unknown as { spec?: unknown }).spec;
+      const newSpec = (obj as unknown as { spec?: unknown }).spec;
+      writable(obj.metadata).generation = (old.metadata.generation ?? 1) + (deepEqual(oldSpec, newSpec) ? 0 : 1);
+    }
+    if (deepEqual(old, { ...obj, metadata: { ...obj.metadata, resourceVersion: old.metadata.resourceVersion } })) {
+      return old as Stored<T>; // a no-op write does not bump resourceVersion or notify watchers
+    }
+    writable(obj.metadata).resourceVersion = this.nextResourceVersion();
+    map.set(key, obj);
+    this.indexOwner(kind, key, old, obj);
+    this.emit({ type: 'MODIFIED', object: obj, old });
+    // An object marked for deletion goes away once its last finalizer is removed.
+    if (obj.metadata.deletionTimestamp && (obj.metadata.finalizers ?? []).length === 0 && this.graceDone(obj)) {
+      this.remove(kind, key);
+    }
+    return obj;
+  }
+
+  /**
+   * Deletes an object (a DELETE). Objects with finalizers or a grace period get a deletionTimestamp and stay until
+   * both are done; others are removed at once. Returns the object as it stands after the call.
+   */
+  delete(kind: string, namespace: string, name: string, options: DeleteOptions = {}): Stored<KubeObject> {
+    const key = namespace ? `${namespace}/${name}` : name;
+    const old = this.kindMap(kind).get(key);
+    if (!old) throw notFound(kind, name);
+    const finalizers = [...(old.metadata.finalizers ?? [])];
+    if (options.propagationPolicy === 'Foreground' && !finalizers.includes('foregroundDeletion')) {
+      finalizers.push('foregroundDeletion');
+    }
+    if (options.propagationPolicy === 'Orphan' && !finalizers.includes('orphan')) {
+      finalizers.push('orphan');
+    }
+    const rule = this.graceRules.get(kind);
+    let grace = rule ? rule(old, options.gracePeriodSeconds) : 0;
+    if (old.metadata.deletionTimestamp) {
+      // A second delete may only shorten the grace period (rest.BeforeDelete).
+      const current = old.metadata.deletionGracePeriodSeconds ?? 0;
+      if (grace >= current && finalizers.length === (old.metadata.finalizers ?? []).length) return old;
+      grace = Math.min(grace, current);
+    }
+    if (finalizers.length === 0 && grace === 0) {
+      this.remove(kind, key);
+      return old;
+    }
+    const obj = clone(old);
+    obj.metadata.finalizers = finalizers.length > 0 ? finalizers : undefined;
+    writable(obj.metadata).deletionTimestamp = this.clock.timestamp(this.clock.now() + grace * 1000);
+    writable(obj.metadata).deletionGracePeriodSeconds = grace;
+    if (finalizers.length === 0 && grace === 0) delete obj.metadata.finalizers;
+    writable(obj.metadata).resourceVersion = this.nextResourceVersion();
+    this.kindMap(kind).set(key, obj);
+    this.emit({ type: 'MODIFIED', object: obj, old });
+    return obj;
+  }
+
+  private graceDone(obj: Stored<KubeObject>): boolean {
+    return (obj.metadata.deletionGracePeriodSeconds ?? 0) === 0;
+  }
+
+  /** Removes an object from storage and tells watchers (the final step of every deletion). */
+  private remove(kind: string, key: string): void {
+    const map = this.kindMap(kind);
+    const old = map.get(key);
+    if (!old) return;
+    map.delete(key);
+    this.indexOwner(kind, key, old, undefined);
+    const gone = clone(old);
+    writable(gone.metadata).resourceVersion = this.nextResourceVersion();
+    this.emit({ type: 'DELETED', object: gone });
+  }
+
+  private indexOwner(
+    kind: string,
+    key: string,
+    old: Stored<KubeObject> | undefined,
+    next: Stored<KubeObject> | undefined,
+  ): void {
+    // Objects without a controller are indexed under "" so that adoption finds orphans without a scan.
+    const oldUid = old ? (old.metadata.ownerReferences?.find((r) => r.controller)?.uid ?? '') : undefined;
+    const newUid = next ? (next.metadata.ownerReferences?.find((r) => r.controller)?.uid ?? '') : undefined;
+    if (oldUid === newUid) return;
+    let index = this.byOwner.get(kind);
+    if (!index) {
+      index = new Map();
+      this.byOwner.set(kind, index);
+    }
+    if (oldUid !== undefined) {
+      const set = index.get(oldUid);
+      set?.delete(key);
+      if (set && set.size === 0) index.delete(oldUid);
+    }
+    if (newUid !== undefined) {
+      let set = index.get(newUid);
+      if (!set) {
+        set = new Set();
+        index.set(newUid, set);
+      }
+      set.add(key);
+    }
+  }
+
+  private emit(event: WatchEvent): void {
+    for (const handler of this.watchers.get(event.object.kind) ?? []) handler(event);
+    for (const handler of this.anyWatchers) handler(event);
+  }
+
+  private nextResourceVersion(): string {
+    this.resourceVersion += 1;
+    return String(this.resourceVersion);
+  }
+
+  private kindMap(kind: string): Map<string, Stored<KubeObject>> {
+    let map = this.byKind.get(kind);
+    if (!map) {
+      map = new Map();
+      this.byKind.set(kind, map);
+    }
+    return map;
+  }
+
+  private watchersOf(kind: string): WatchHandler[] {
+    let list = this.watchers.get(kind);
+    if (!list) {
+      list = [];
+      this.watchers.set(kind, list);
+    }
+    return list;
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Virtual time. Nothing in the simulator reads the wall clock: every timestamp and every delay comes from here,
+ * so a run is reproducible byte for byte.
+ */
+
+/** The instant the virtual clock starts at: 2026-01-01T00:00:00Z. */
+export const EPOCH_MS = Date.UTC(2026, 0, 1, 0, 0, 0);
+
+interface ScheduledTask {
+  at: number;
+  seq: number;
+  label: string;
+  run: () => void;
+}
+
+/**
+ * A clock plus a queue of tasks ordered by (time, insertion order). Tasks scheduled for the same instant run in
+ * the order they were scheduled, which keeps controller interleavings deterministic.
+ */
+export class VirtualClock {
+  private nowMs = EPOCH_MS;
+  private seq = 0;
+  private heap: ScheduledTask[] = [];
+
+  /** Milliseconds since the Unix epoch, in virtual time. */
+  now(): number {
+    return this.nowMs;
+  }
+
+  /** Milliseconds elapsed since the cluster started. */
+  elapsed(): number {
+    return this.nowMs - EPOCH_MS;
+  }
+
+  /** RFC 3339 timestamp with second precision, as the apiserver writes metav1.Time. */
+  timestamp(ms: number = this.nowMs): string {
+    return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  }
+
+  /** Schedules `run` at `delayMs` from now. Returns a handle that can cancel it. */
+  after(delayMs: number, label: string, run: () => void): { cancel(): void } {
+    const task: ScheduledTask = { at: this.nowMs + Math.max(0, delayMs), seq: this.seq++, label, run };
+    this.push(task);
+    return {
+      cancel: () => {
+        task.run = noop;
+      },
+    };
+  }
+
+  /** Time of the next pending task, or undefined when the queue is empty. */
+  nextAt(): number | undefined {
+    return this.heap.length > 0 ? this.heap[0].at : undefined;
+  }
+
+  /** Runs every task due at or before `untilMs`, then moves the clock to `untilMs`. */
+  advanceTo(untilMs: number): void {
+    while (this.heap.length > 0 && this.heap[0].at <= untilMs) {
+      const task = this.pop();
+      this.nowMs = Math.max(this.nowMs, task.at);
+      task.run();
+    }
+    this.nowMs = Math.max(this.nowMs, untilMs);
+  }
+
+  /** Runs the next task (and only that one). Returns false when nothing is pending. */
+  step(): boolean {
+    if (this.heap.length === 0) return false;
+    const task = this.pop();
+    this.nowMs = Math.max(this.nowMs, task.at);
+    task.run();
+    return true;
+  }
+
+  private push(task: ScheduledTask): void {
+    const heap = this.heap;
+    heap.push(task);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(heap[i], heap[parent])) break;
+      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      i = parent;
+    }
+  }
+
+  private pop(): ScheduledTask {
+    const heap = this.heap;
+    const top = heap[0];
+    const last = heap.pop() as ScheduledTask;
+    if (heap.length > 0) {
+      heap[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let smallest = i;
+        if (l < heap.length && before(heap[l], heap[smallest])) smallest = l;
+        if (r < heap.length && before(heap[r], heap[smallest])) smallest = r;
+        if (smallest === i) break;
+        [heap[i], heap[smallest]] = [heap[smallest], heap[i]];
+        i = smallest;
+      }
+    }
+    return top;
+  }
+}
+
+function before(a: ScheduledTask, b: ScheduledTask): boolean {
+  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+}
+
+function noop(): void {}
+
+/** Parses a Go-style duration ("30s", "1m30s", "500ms", "2h") into milliseconds. */
+export function parseDuration(text: string): number {
+  const trimmed = text.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
+  let total = 0;
+  let consumed = 0;
+  let match: RegExpExecArray | null;
+  while ((match = re.exec(trimmed)) !== null) {
+    const unit = match[2];
+    const n = Number(match[1]);
+    total += unit === 'ms' ? n : unit === 's' ? n * 1000 : unit === 'm' ? n * 60000 : n * 3600000;
+    consumed = re.lastIndex;
+  }
+  if (trimmed.length === 0 || consumed !== trimmed.length) {
+    throw new Error(`invalid duration "${text}"`);
+  }
+  return Math.round(total);
+}

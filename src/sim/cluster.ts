@@ -1,0 +1,251 @@
+import type { Event as CoreEvent, Pod } from 'kubernetes-types/core/v1';
+import { defaultPod, defaultService, defaultStatefulSet, preparePodForCreate } from './api/defaults';
+import type { KubeObject, Stored } from './api/meta';
+import { lookupResource } from './api/resources';
+import { ObjectStore, type WatchEvent } from './api/store';
+import { parseDuration, VirtualClock } from './clock';
+import type { ControllerContext } from './controllers/context';
+import { StatefulSetController } from './controllers/statefulset/statefulset-controller';
+import { EventRecorder } from './events';
+import { runKubectl } from './kubectl/kubectl';
+import type { KubectlHost } from './kubectl/host';
+import { combined, type CommandResult } from './kubectl/output';
+import { toYaml } from './kubectl/get';
+import { Kubelet } from './node/kubelet';
+import { nodeIP, registerNode } from './node/nodes';
+import { Scheduler } from './node/scheduler';
+import { SeededRandom } from './random';
+
+/** One change to the cluster's state, as a watcher saw it. */
+export interface HistoryEntry {
+  /** Virtual milliseconds since the cluster started. */
+  time: number;
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  kind: string;
+  namespace: string;
+  name: string;
+  /** The object after the change (before it, for DELETED). Treat as read-only. */
+  object: Stored<KubeObject>;
+}
+
+export interface ClusterOptions {
+  /** Seed for every random choice; the same seed and commands give the same output. Default 1. */
+  seed?: number;
+  /** Number of worker nodes. Default 3. */
+  nodes?: number;
+  /** Record every state change in `history` (default true; large benchmarks turn it off). */
+  recordHistory?: boolean;
+}
+
+/** How long `settle()` waits with nothing changing before it calls the cluster settled. */
+const QUIET_PERIOD_MS = 60_000;
+/** The most virtual time one `settle()` may run. */
+const SETTLE_CAP_MS = 6 * 3600_000;
+
+/**
+ * A simulated Kubernetes v1.34 cluster: apiserver storage, controllers, scheduler and kubelets on a virtual clock.
+ *
+ * ```ts
+ * const cluster = new Cluster({ seed: 7 });
+ * cluster.apply(manifest);
+ * cluster.settle();
+ * console.log(cluster.kubectl('get pods'));
+ * ```
+ */
+export class Cluster {
+  /** Files that `kubectl apply -f NAME` can read, by name. */
+  readonly files = new Map<string, string>();
+  /** Every state change with its virtual time, oldest first (Events excluded). */
+  readonly history: HistoryEntry[] = [];
+  private readonly clock = new VirtualClock();
+  private readonly random: SeededRandom;
+  private readonly store: ObjectStore;
+  private readonly kubelets = new Map<string, Kubelet>();
+  private lastChangeMs: number;
+
+  constructor(options: ClusterOptions = {}) {
+    const nodeCount = options.nodes ?? 3;
+    if (!Number.isInteger(nodeCount) || nodeCount < 1 || nodeCount > 100) {
+      throw new RangeError(`nodes must be a whole number from 1 to 100, got ${String(options.nodes)}`);
+    }
+    this.random = new SeededRandom(options.seed ?? 1);
+    this.store = new ObjectStore(this.clock, this.random);
+    this.lastChangeMs = this.clock.now();
+    this.registerStrategies();
+    const ctx: ControllerContext = {
+      store: this.store,
+      clock: this.clock,
+      random: this.random,
+      recorder: new EventRecorder(this.store, this.clock),
+    };
+    for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
+      this.store.create({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: ns },
+        spec: { finalizers: ['kubernetes'] },
+        status: { phase: 'Active' },
+      });
+    }
+    this.store.create({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {
+        name: 'kubernetes',
+        namespace: 'default',
+        labels: { component: 'apiserver', provider: 'kubernetes' },
+      },
+      spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] },
+    });
+    for (let i = 1; i <= nodeCount; i++) {
+      const name = `node-${i}`;
+      registerNode(this.store, this.clock, name, i);
+      this.kubelets.set(name, new Kubelet(ctx, name, i, nodeIP(i)));
+    }
+    this.store.watch('Pod', (e) => this.dispatchToKubelet(e));
+    new Scheduler(ctx);
+    new StatefulSetController(ctx);
+    const record = options.recordHistory ?? true;
+    this.store.watch('*', (e) => {
+      if (e.object.kind === 'Event') return;
+      this.lastChangeMs = this.clock.now();
+      if (record) {
+        const { kind, metadata } = e.object;
+        this.history.push({
+          time: this.clock.elapsed(),
+          type: e.type,
+          kind,
+          namespace: metadata.namespace ?? '',
+          name: metadata.name,
+          object: e.object,
+        });
+      }
+    });
+  }
+
+  /** Applies YAML (one or more documents) or an object, like `kubectl apply -f -`. Returns kubectl's output. */
+  apply(manifest: string | KubeObject): string {
+    const text = typeof manifest === 'string' ? manifest : JSON.stringify(manifest);
+    return this.kubectl('apply -f -', text);
+  }
+
+  /** Runs a kubectl command line ("get pods -o wide"); returns what kubectl prints, errors included. */
+  kubectl(command: string, stdin?: string): string {
+    return combined(this.kubectlResult(command, stdin));
+  }
+
+  /** Like `kubectl()`, but with stdout, stderr and the exit code apart. */
+  kubectlResult(command: string, stdin?: string): CommandResult {
+    return runKubectl(this.host(), command, stdin);
+  }
+
+  /** Advances virtual time by a duration ("30s", "2m", or milliseconds), running everything due. */
+  run(duration: string | number): void {
+    const ms = typeof duration === 'number' ? duration : parseDuration(duration);
+    this.clock.advanceTo(this.clock.now() + ms);
+  }
+
+  /**
+   * Runs until nothing has changed for 60 s of virtual time (or nothing is left to do), capped at six virtual
+   * hours. Returns the virtual milliseconds it advanced.
+   */
+  settle(): number {
+    const start = this.clock.now();
+    this.lastChangeMs = start;
+    for (;;) {
+      const next = this.clock.nextAt();
+      const quietUntil = this.lastChangeMs + QUIET_PERIOD_MS;
+      if (next === undefined || next > quietUntil) {
+        this.clock.advanceTo(Math.max(this.clock.now(), Math.min(quietUntil, start + SETTLE_CAP_MS)));
+        break;
+      }
+      if (next > start + SETTLE_CAP_MS) {
+        this.clock.advanceTo(start + SETTLE_CAP_MS);
+        break;
+      }
+      this.clock.step();
+    }
+    return this.clock.now() - start;
+  }
+
+  /** The stored object, or undefined. `kind` accepts what kubectl does: "sts", "pods", "StatefulSet". */
+  get<T extends KubeObject = KubeObject>(kind: string, name: string, namespace = 'default'): Stored<T> | undefined {
+    const type = lookupResource(kind);
+    if (!type) throw new Error(`unknown resource type "${kind}"`);
+    const obj = this.store.get<T>(type.kind, type.namespaced ? namespace : '', name);
+    return obj ? (JSON.parse(JSON.stringify(obj)) as Stored<T>) : undefined;
+  }
+
+  /** Every object of a kind, sorted by namespace and name. */
+  list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): Stored<T>[] {
+    const type = lookupResource(kind);
+    if (!type) throw new Error(`unknown resource type "${kind}"`);
+    return JSON.parse(JSON.stringify(this.store.list<T>(type.kind, namespace))) as Stored<T>[];
+  }
+
+  /** Events in time order. */
+  events(): Stored<CoreEvent>[] {
+    return this.list<CoreEvent>('Event').sort((a, b) => (a.lastTimestamp ?? '').localeCompare(b.lastTimestamp ?? ''));
+  }
+
+  /** Virtual milliseconds since the cluster started. */
+  elapsed(): number {
+    return this.clock.elapsed();
+  }
+
+  /** The object as YAML, the way `kubectl get -o yaml` prints it. */
+  yaml(kind: string, name: string, namespace = 'default'): string {
+    const obj = this.get(kind, name, namespace);
+    return obj ? toYaml(obj) : '';
+  }
+
+  private host(): KubectlHost {
+    return {
+      store: this.store,
+      clock: this.clock,
+      readFile: (path) => this.files.get(path),
+      waitFor: (done, timeoutMs) => this.waitFor(done, timeoutMs),
+    };
+  }
+
+  private waitFor(done: () => boolean, timeoutMs: number): boolean {
+    const deadline = this.clock.now() + timeoutMs;
+    while (!done()) {
+      const next = this.clock.nextAt();
+      if (next === undefined || next > deadline) {
+        this.clock.advanceTo(deadline);
+        return done();
+      }
+      this.clock.step();
+    }
+    return true;
+  }
+
+  private dispatchToKubelet(event: WatchEvent): void {
+    const pod = event.object as Stored<Pod>;
+    const node = pod.spec?.nodeName;
+    if (node) this.kubelets.get(node)?.handlePodEvent(event);
+  }
+
+  private registerStrategies(): void {
+    const allocated = new Set<string>(['10.96.0.1']);
+    const allocateClusterIP = (): string => {
+      for (;;) {
+        const ip = `10.96.${this.random.int(0, 255)}.${this.random.int(1, 254)}`;
+        if (!allocated.has(ip)) {
+          allocated.add(ip);
+          return ip;
+        }
+      }
+    };
+    this.store.registerStrategy('Pod', { prepareForCreate: preparePodForCreate, applyDefaults: defaultPod });
+    this.store.registerStrategy('StatefulSet', { applyDefaults: defaultStatefulSet, tracksGeneration: true });
+    this.store.registerStrategy('Service', { applyDefaults: (obj) => defaultService(obj, allocateClusterIP) });
+    this.store.registerGracePeriod('Pod', (obj, requested) => {
+      const pod = obj as Stored<Pod>;
+      // An unscheduled or finished pod has nothing to stop: it goes at once (pod strategy CheckGracefulDelete).
+      if (!pod.spec?.nodeName || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return 0;
+      return requested ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
+    });
+  }
+}

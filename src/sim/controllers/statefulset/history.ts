@@ -1,0 +1,76 @@
+import type { ControllerRevision, StatefulSet } from 'kubernetes-types/apps/v1';
+import { alreadyExists } from '../../api/errors';
+import { canonicalJson, clone, deepEqual, newControllerRef, type Stored } from '../../api/meta';
+import type { ObjectStore } from '../../api/store';
+import { computeHash } from '../../random';
+
+/** getPatch: what a StatefulSet revision records — the pod template, replaced whole on apply. */
+export function revisionData(set: StatefulSet): { spec: { template: unknown } } {
+  const template = clone(set.spec?.template ?? {}) as Record<string, unknown>;
+  template.$patch = 'replace';
+  return { spec: { template } };
+}
+
+/** history.ControllerRevisionName: "<parent>-<hash>", the parent name cut to 223 characters. */
+export function revisionName(parent: string, hash: string): string {
+  return `${parent.slice(0, 223)}-${hash}`;
+}
+
+/** newRevision: an unsaved ControllerRevision for the set's current template. */
+export function newRevision(set: Stored<StatefulSet>, revision: number, collisionCount: number): ControllerRevision {
+  const data = revisionData(set);
+  const hash = computeHash(canonicalJson(data), collisionCount);
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ControllerRevision',
+    metadata: {
+      name: revisionName(set.metadata.name, hash),
+      namespace: set.metadata.namespace,
+      labels: { ...(set.spec?.template.metadata?.labels ?? {}), 'controller-revision-hash': hash },
+      ownerReferences: [newControllerRef(set)],
+    },
+    data,
+    revision,
+  };
+}
+
+/** history.EqualRevision: same data. */
+export function equalRevision(a: ControllerRevision, b: ControllerRevision): boolean {
+  return deepEqual(a.data, b.data);
+}
+
+/** nextRevision: one more than the highest revision number in the history. */
+export function nextRevision(revisions: ControllerRevision[]): number {
+  return revisions.reduce((max, r) => Math.max(max, r.revision), 0) + 1;
+}
+
+/** history.SortControllerRevisions: by revision number, then name. */
+export function sortRevisions<T extends ControllerRevision>(revisions: T[]): T[] {
+  return [...revisions].sort(
+    (a, b) => a.revision - b.revision || ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1),
+  );
+}
+
+/**
+ * CreateControllerRevision: saves a revision, bumping the collision count and rehashing when a different
+ * revision already holds the name.
+ */
+export function createRevision(
+  store: ObjectStore,
+  set: Stored<StatefulSet>,
+  revision: ControllerRevision,
+  collisionCount: { value: number },
+): Stored<ControllerRevision> {
+  for (;;) {
+    const candidate = newRevision(set, revision.revision, collisionCount.value);
+    const existing = store.get<ControllerRevision>(
+      'ControllerRevision',
+      set.metadata.namespace ?? 'default',
+      candidate.metadata?.name ?? '',
+    );
+    if (!existing) return store.create(candidate);
+    if (equalRevision(existing, candidate)) return existing;
+    collisionCount.value += 1;
+    if (collisionCount.value > 100) throw alreadyExists('ControllerRevision', candidate.metadata?.name ?? '');
+  }
+}

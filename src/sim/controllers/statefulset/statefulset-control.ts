@@ -1,0 +1,268 @@
+import type { ControllerRevision, StatefulSet, StatefulSetStatus } from 'kubernetes-types/apps/v1';
+import type { Pod } from 'kubernetes-types/core/v1';
+import { clone, deepEqual, type Stored } from '../../api/meta';
+import { isRunningAndAvailable, isRunningAndReady, isTerminal, isTerminating } from '../../pods/pod-util';
+import type { ControllerContext } from '../context';
+import { createRevision, equalRevision, newRevision, nextRevision, sortRevisions } from './history';
+import type { StatefulPodControl } from './pod-control';
+import {
+  allowsBurst,
+  applyRevision,
+  endOrdinal,
+  identityMatches,
+  isCreated,
+  isUnavailable,
+  newVersionedStatefulSetPod,
+  ordinalOf,
+  podInOrdinalRange,
+  podRevision,
+  startOrdinal,
+  storageMatches,
+  applyIdentity,
+} from './statefulset-utils';
+
+/**
+ * defaultStatefulSetControl: one reconcile of a StatefulSet against its pods. Creates, deletes and updates pods in
+ * ordinal order, then writes status. Mirrors pkg/controller/statefulset/stateful_set_control.go (v1.34, with the
+ * MaxUnavailableStatefulSet gate off, its default in v1.34).
+ */
+export class StatefulSetControl {
+  constructor(
+    private readonly ctx: ControllerContext,
+    private readonly podControl: StatefulPodControl,
+  ) {}
+
+  /** UpdateStatefulSet → performUpdate: revisions, pods, status, history truncation. */
+  updateStatefulSet(set: Stored<StatefulSet>, pods: Stored<Pod>[]): StatefulSetStatus {
+    const revisions = sortRevisions(
+      this.ctx.store.listControlledBy<ControllerRevision>('ControllerRevision', set.metadata.uid ?? ''),
+    );
+    const { current, update, collisionCount } = this.getRevisions(set, revisions);
+    const status = this.reconcile(set, current, update, collisionCount, pods);
+    this.updateStatus(set, status);
+    this.truncateHistory(
+      set,
+      pods,
+      this.ctx.store.listControlledBy<ControllerRevision>('ControllerRevision', set.metadata.uid ?? ''),
+      current,
+      update,
+    );
+    return status;
+  }
+
+  /** getStatefulSetRevisions */
+  private getRevisions(
+    set: Stored<StatefulSet>,
+    revisions: Stored<ControllerRevision>[],
+  ): { current: Stored<ControllerRevision>; update: Stored<ControllerRevision>; collisionCount: number } {
+    const collision = { value: set.status?.collisionCount ?? 0 };
+    const candidate = newRevision(set, nextRevision(revisions), collision.value);
+    const equal = revisions.filter((r) => equalRevision(r, candidate));
+    let update: Stored<ControllerRevision>;
+    if (equal.length > 0 && revisions[revisions.length - 1] === equal[equal.length - 1]) {
+      update = revisions[revisions.length - 1];
+    } else if (equal.length > 0) {
+      // Rolling back to an older template: that revision gets the next revision number.
+      update = this.ctx.store.update({ ...equal[equal.length - 1], revision: candidate.revision });
+    } else {
+      update = createRevision(this.ctx.store, set, candidate, collision);
+    }
+    const current = revisions.find((r) => r.metadata.name === set.status?.currentRevision) ?? update;
+    return { current, update, collisionCount: collision.value };
+  }
+
+  /** updateStatefulSet */
+  private reconcile(
+    set: Stored<StatefulSet>,
+    currentRevision: Stored<ControllerRevision>,
+    updateRevision: Stored<ControllerRevision>,
+    collisionCount: number,
+    pods: Stored<Pod>[],
+  ): StatefulSetStatus {
+    const now = this.ctx.clock.now();
+    const minReady = set.spec?.minReadySeconds ?? 0;
+    const currentSet = applyRevision(set, currentRevision);
+    const updateSet = applyRevision(set, updateRevision);
+    const status: StatefulSetStatus = {
+      observedGeneration: set.metadata.generation,
+      currentRevision: currentRevision.metadata.name,
+      updateRevision: updateRevision.metadata.name,
+      collisionCount,
+      replicas: 0,
+    };
+    const start = startOrdinal(set);
+    const end = endOrdinal(set);
+    const replicas: Array<Pod> = new Array(Math.max(0, end - start + 1));
+    const condemned: Stored<Pod>[] = [];
+    for (const pod of pods) {
+      if (podInOrdinalRange(pod, set)) replicas[ordinalOf(pod) - start] = pod;
+      else if (ordinalOf(pod) >= 0) condemned.push(pod);
+    }
+    for (let ord = start; ord <= end; ord++) {
+      if (!replicas[ord - start]) {
+        replicas[ord - start] = newVersionedStatefulSetPod(
+          currentSet,
+          updateSet,
+          currentRevision.metadata.name,
+          updateRevision.metadata.name,
+          ord,
+        );
+      }
+    }
+    condemned.sort((a, b) => ordinalOf(b) - ordinalOf(a));
+
+    let firstUnavailable: Pod | undefined;
+    for (const pod of replicas) {
+      if (!firstUnavailable && isUnavailable(pod, minReady, now)) firstUnavailable = pod;
+    }
+    for (let i = condemned.length - 1; i >= 0; i--) {
+      if (!firstUnavailable && isUnavailable(condemned[i], minReady, now)) firstUnavailable = condemned[i];
+    }
+
+    const finish = (): StatefulSetStatus => {
+      computeReplicaStatus(status, [...replicas, ...condemned], minReady, now, currentRevision, updateRevision);
+      return status;
+    };
+    computeReplicaStatus(status, pods, minReady, now, currentRevision, updateRevision);
+    if (set.metadata.deletionTimestamp) return status;
+
+    const monotonic = !allowsBurst(set);
+    for (let i = 0; i < replicas.length; i++) {
+      if (this.processReplica(set, updateSet, monotonic, replicas, i)) return finish();
+    }
+    for (let i = 0; i < condemned.length; i++) {
+      if (this.processCondemned(set, firstUnavailable, monotonic, condemned[i], now) && monotonic) return finish();
+    }
+    finish();
+    if (set.spec?.updateStrategy?.type === 'OnDelete') return status;
+
+    // Rolling update: replace the highest-ordinal pod not at the update revision, one at a time, down to the
+    // partition. Pods below the partition keep their revision.
+    const updateMin = set.spec?.updateStrategy?.rollingUpdate?.partition ?? 0;
+    for (let target = replicas.length - 1; target >= updateMin; target--) {
+      const pod = replicas[target];
+      if (podRevision(pod) !== updateRevision.metadata.name && !isTerminating(pod)) {
+        this.podControl.deleteStatefulPod(set, pod as Stored<Pod>);
+        status.currentReplicas = (status.currentReplicas ?? 0) - 1;
+        return status;
+      }
+      if (isUnavailable(pod, minReady, now)) return status;
+    }
+    return status;
+  }
+
+  /** processReplica: returns true when the loop must stop for this sync. */
+  private processReplica(
+    set: Stored<StatefulSet>,
+    updateSet: Stored<StatefulSet>,
+    monotonic: boolean,
+    replicas: Pod[],
+    i: number,
+  ): boolean {
+    const pod = replicas[i];
+    const now = this.ctx.clock.now();
+    if (isCreated(pod) && isTerminal(pod)) {
+      // A failed or succeeded pod is deleted; the next sync creates its replacement.
+      if (!isTerminating(pod)) this.podControl.deleteStatefulPod(set, pod as Stored<Pod>);
+      return true;
+    }
+    if (!isCreated(pod)) {
+      this.podControl.createStatefulPod(set, pod);
+      // The pod is now in the store; the watch event brings the next sync.
+      if (monotonic) return true;
+      return false;
+    }
+    if (pod.status?.phase === 'Pending') this.podControl.createMissingClaims(set, pod);
+    if (isTerminating(pod) && monotonic) return true;
+    if (!isRunningAndReady(pod) && monotonic) return true;
+    if (!isRunningAndAvailable(pod, set.spec?.minReadySeconds ?? 0, now) && monotonic) return true;
+    if (identityMatches(set, pod) && storageMatches(set, pod)) return false;
+    const fixed = clone(pod as Stored<Pod>);
+    applyIdentity(updateSet, fixed, ordinalOf(pod));
+    this.podControl.updateStatefulPod(updateSet, fixed);
+    return false;
+  }
+
+  /** processCondemned: scale-down, highest ordinal first, blocked in OrderedReady while any pod is unhealthy. */
+  private processCondemned(
+    set: Stored<StatefulSet>,
+    firstUnavailable: Pod | undefined,
+    monotonic: boolean,
+    pod: Stored<Pod>,
+    now: number,
+  ): boolean {
+    if (isTerminating(pod)) return monotonic;
+    if (!isRunningAndReady(pod) && monotonic && pod !== firstUnavailable) return true;
+    if (!isRunningAndAvailable(pod, set.spec?.minReadySeconds ?? 0, now) && monotonic && pod !== firstUnavailable)
+      return true;
+    this.podControl.deleteStatefulPod(set, pod);
+    return true;
+  }
+
+  /** updateStatefulSetStatus with completeRollingUpdate. */
+  private updateStatus(set: Stored<StatefulSet>, status: StatefulSetStatus): void {
+    if (
+      (set.spec?.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate' &&
+      status.updatedReplicas === status.replicas &&
+      status.readyReplicas === status.replicas
+    ) {
+      status.currentReplicas = status.updatedReplicas;
+      status.currentRevision = status.updateRevision;
+    }
+    const latest = this.ctx.store.get<StatefulSet>(
+      'StatefulSet',
+      set.metadata.namespace ?? 'default',
+      set.metadata.name,
+    );
+    if (!latest || deepEqual(latest.status, status)) return;
+    this.ctx.store.update<StatefulSet>({ ...latest, status });
+  }
+
+  /** truncateHistory: keeps revisionHistoryLimit revisions besides the live ones. */
+  private truncateHistory(
+    set: Stored<StatefulSet>,
+    pods: Stored<Pod>[],
+    revisions: Stored<ControllerRevision>[],
+    current: Stored<ControllerRevision>,
+    update: Stored<ControllerRevision>,
+  ): void {
+    const live = new Set<string>([current.metadata.name, update.metadata.name]);
+    for (const pod of pods) {
+      const rev = podRevision(pod);
+      if (rev) live.add(rev);
+    }
+    const history = sortRevisions(revisions).filter((r) => !live.has(r.metadata.name));
+    const limit = set.spec?.revisionHistoryLimit ?? 10;
+    for (const revision of history.slice(0, Math.max(0, history.length - limit))) {
+      this.ctx.store.delete('ControllerRevision', revision.metadata.namespace ?? 'default', revision.metadata.name);
+    }
+  }
+}
+
+/** updateStatus / computeReplicaStatus */
+function computeReplicaStatus(
+  status: StatefulSetStatus,
+  pods: Pod[],
+  minReadySeconds: number,
+  now: number,
+  currentRevision: ControllerRevision,
+  updateRevision: ControllerRevision,
+): void {
+  status.replicas = 0;
+  status.readyReplicas = 0;
+  status.availableReplicas = 0;
+  status.currentReplicas = 0;
+  status.updatedReplicas = 0;
+  for (const pod of pods) {
+    if (isCreated(pod)) status.replicas += 1;
+    if (isRunningAndReady(pod)) {
+      status.readyReplicas += 1;
+      if (isRunningAndAvailable(pod, minReadySeconds, now)) status.availableReplicas += 1;
+    }
+    if (isCreated(pod) && !isTerminating(pod)) {
+      const revision = podRevision(pod);
+      if (revision === currentRevision.metadata?.name) status.currentReplicas += 1;
+      if (revision === updateRevision.metadata?.name) status.updatedReplicas += 1;
+    }
+  }
+}

@@ -1,0 +1,219 @@
+import type { ControllerRevision, StatefulSet } from 'kubernetes-types/apps/v1';
+import type { PersistentVolumeClaim, Pod, Volume } from 'kubernetes-types/core/v1';
+import { clone, newControllerRef, writable, type Stored } from '../../api/meta';
+import { isRunningAndAvailable, isTerminating } from '../../pods/pod-util';
+
+/** Label keys the StatefulSet controller sets on its pods. */
+export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
+export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
+export const REVISION_LABEL = 'controller-revision-hash';
+
+const ORDINAL_NAME = /^(.*)-([0-9]+)$/;
+
+/** getParentNameAndOrdinal: "web-2" → { parent: "web", ordinal: 2 }; ordinal -1 when the name has none. */
+export function parentNameAndOrdinal(pod: Pod): { parent: string; ordinal: number } {
+  const match = ORDINAL_NAME.exec(pod.metadata?.name ?? '');
+  if (!match) return { parent: '', ordinal: -1 };
+  const ordinal = Number(match[2]);
+  return Number.isSafeInteger(ordinal) ? { parent: match[1], ordinal } : { parent: '', ordinal: -1 };
+}
+
+/** getOrdinal */
+export function ordinalOf(pod: Pod): number {
+  return parentNameAndOrdinal(pod).ordinal;
+}
+
+/** getPodName */
+export function podName(set: StatefulSet, ordinal: number): string {
+  return `${set.metadata?.name}-${ordinal}`;
+}
+
+/** getStartOrdinal: spec.ordinals.start (StatefulSetStartOrdinal, GA since v1.31), else 0. */
+export function startOrdinal(set: StatefulSet): number {
+  return set.spec?.ordinals?.start ?? 0;
+}
+
+/** getEndOrdinal */
+export function endOrdinal(set: StatefulSet): number {
+  return startOrdinal(set) + (set.spec?.replicas ?? 1) - 1;
+}
+
+/** podInOrdinalRange */
+export function podInOrdinalRange(pod: Pod, set: StatefulSet): boolean {
+  const ord = ordinalOf(pod);
+  return ord >= startOrdinal(set) && ord <= endOrdinal(set);
+}
+
+/** isMemberOf: the pod's name is "<set name>-<ordinal>". */
+export function isMemberOf(set: StatefulSet, pod: Pod): boolean {
+  return parentNameAndOrdinal(pod).parent === set.metadata?.name;
+}
+
+/** getPersistentVolumeClaimName: "<template>-<set>-<ordinal>". */
+export function claimName(set: StatefulSet, template: PersistentVolumeClaim, ordinal: number): string {
+  return `${template.metadata?.name}-${set.metadata?.name}-${ordinal}`;
+}
+
+/** allowsBurst: Parallel pod management lets the controller act on many pods at once. */
+export function allowsBurst(set: StatefulSet): boolean {
+  return set.spec?.podManagementPolicy === 'Parallel';
+}
+
+/** getPodRevision */
+export function podRevision(pod: Pod): string | undefined {
+  return pod.metadata?.labels?.[REVISION_LABEL];
+}
+
+/** isCreated: the pod exists in the API (it has a phase). */
+export function isCreated(pod: Pod): boolean {
+  return (pod.status?.phase ?? '') !== '';
+}
+
+/** isUnavailable: created-but-unhealthy, terminating, or not created at all. */
+export function isUnavailable(pod: Pod, minReadySeconds: number, nowMs: number): boolean {
+  return !isCreated(pod) || isTerminating(pod) || !isRunningAndAvailable(pod, minReadySeconds, nowMs);
+}
+
+/** identityMatches: name, namespace, pod-name label and subdomain are what the set would give this ordinal. */
+export function identityMatches(set: StatefulSet, pod: Pod): boolean {
+  const { parent, ordinal } = parentNameAndOrdinal(pod);
+  return (
+    ordinal >= 0 &&
+    parent === set.metadata?.name &&
+    pod.metadata?.name === podName(set, ordinal) &&
+    pod.metadata?.namespace === set.metadata?.namespace &&
+    pod.metadata?.labels?.[POD_NAME_LABEL] === pod.metadata?.name &&
+    pod.metadata?.labels?.[POD_INDEX_LABEL] === String(ordinal) &&
+    pod.spec?.hostname === pod.metadata?.name &&
+    (pod.spec?.subdomain ?? '') === (set.spec?.serviceName ?? '')
+  );
+}
+
+/** storageMatches: each claim template is mounted from the claim of this ordinal. */
+export function storageMatches(set: StatefulSet, pod: Pod): boolean {
+  const ordinal = ordinalOf(pod);
+  if (ordinal < 0) return false;
+  const volumes = new Map((pod.spec?.volumes ?? []).map((v) => [v.name, v]));
+  for (const template of set.spec?.volumeClaimTemplates ?? []) {
+    const volume = volumes.get(template.metadata?.name ?? '');
+    if (
+      !volume?.persistentVolumeClaim ||
+      volume.persistentVolumeClaim.claimName !== claimName(set, template, ordinal)
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** getPersistentVolumeClaims: the claims the pod at this ordinal must have, keyed by template name. */
+export function claimsForOrdinal(set: Stored<StatefulSet>, ordinal: number): Map<string, PersistentVolumeClaim> {
+  const out = new Map<string, PersistentVolumeClaim>();
+  const selectorLabels = set.spec?.selector.matchLabels ?? {};
+  for (const template of set.spec?.volumeClaimTemplates ?? []) {
+    const claim = clone(template);
+    claim.apiVersion = 'v1';
+    claim.kind = 'PersistentVolumeClaim';
+    claim.metadata = {
+      ...claim.metadata,
+      name: claimName(set, template, ordinal),
+      namespace: set.metadata.namespace,
+      labels: { ...(template.metadata?.labels ?? {}), ...selectorLabels },
+    };
+    delete writable(claim).status;
+    out.set(template.metadata?.name ?? '', claim);
+  }
+  return out;
+}
+
+/** updateIdentity + updateStorage: stamps the ordinal's identity and claim volumes onto a pod. */
+export function applyIdentity(set: Stored<StatefulSet>, pod: Pod, ordinal: number): void {
+  const name = podName(set, ordinal);
+  pod.metadata = {
+    ...pod.metadata,
+    name,
+    namespace: set.metadata.namespace,
+    labels: { ...(pod.metadata?.labels ?? {}), [POD_NAME_LABEL]: name, [POD_INDEX_LABEL]: String(ordinal) },
+  };
+  const spec = pod.spec ?? { containers: [] };
+  spec.hostname = name;
+  if (set.spec?.serviceName) spec.subdomain = set.spec.serviceName;
+  else delete spec.subdomain;
+  const claimVolumes: Volume[] = [];
+  const templateNames = new Set<string>();
+  for (const template of set.spec?.volumeClaimTemplates ?? []) {
+    templateNames.add(template.metadata?.name ?? '');
+    claimVolumes.push({
+      name: template.metadata?.name ?? '',
+      persistentVolumeClaim: { claimName: claimName(set, template, ordinal) },
+    });
+  }
+  const kept = (spec.volumes ?? []).filter((v) => !templateNames.has(v.name));
+  const volumes = [...claimVolumes, ...kept];
+  if (volumes.length > 0) spec.volumes = volumes;
+  pod.spec = spec;
+}
+
+/** newStatefulSetPod: a pod for `ordinal` from the set's template, owned by the set. */
+export function newStatefulSetPod(set: Stored<StatefulSet>, ordinal: number): Pod {
+  const template = clone(set.spec?.template ?? {});
+  const pod: Pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      ...(template.metadata ?? {}),
+      labels: { ...(template.metadata?.labels ?? {}) },
+      ownerReferences: [newControllerRef(set)],
+    },
+    spec: template.spec ?? { containers: [] },
+  };
+  applyIdentity(set, pod, ordinal);
+  return pod;
+}
+
+/**
+ * newVersionedStatefulSetPod: ordinals below the partition are created from the current revision, the rest from
+ * the update revision.
+ */
+export function newVersionedStatefulSetPod(
+  currentSet: Stored<StatefulSet>,
+  updateSet: Stored<StatefulSet>,
+  currentRevision: string,
+  updateRevision: string,
+  ordinal: number,
+): Pod {
+  const strategy = currentSet.spec?.updateStrategy;
+  if (strategy?.type === 'RollingUpdate' || strategy?.type === undefined) {
+    const partition = strategy?.rollingUpdate?.partition;
+    const start = startOrdinal(currentSet);
+    const current = currentSet.status?.currentReplicas ?? 0;
+    if (
+      (partition === undefined && ordinal < start + current) ||
+      (partition !== undefined && ordinal < start + partition)
+    ) {
+      const pod = newStatefulSetPod(currentSet, ordinal);
+      setPodRevision(pod, currentRevision);
+      return pod;
+    }
+  }
+  const pod = newStatefulSetPod(updateSet, ordinal);
+  setPodRevision(pod, updateRevision);
+  return pod;
+}
+
+export function setPodRevision(pod: Pod, revision: string): void {
+  pod.metadata = { ...pod.metadata, labels: { ...(pod.metadata?.labels ?? {}), [REVISION_LABEL]: revision } };
+}
+
+/** ApplyRevision: the set with its pod template replaced by the one recorded in a ControllerRevision. */
+export function applyRevision(set: Stored<StatefulSet>, revision: ControllerRevision): Stored<StatefulSet> {
+  const copy = clone(set);
+  const data = revision.data as { spec?: { template?: unknown } } | undefined;
+  if (copy.spec && data?.spec?.template) copy.spec.template = clone(data.spec.template) as typeof copy.spec.template;
+  return copy;
+}
+
+/** ascendingOrdinal sort. */
+export function byOrdinal(a: Pod, b: Pod): number {
+  return ordinalOf(a) - ordinalOf(b);
+}

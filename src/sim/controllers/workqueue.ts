@@ -1,0 +1,51 @@
+import type { VirtualClock } from '../clock';
+
+/**
+ * A rate-free work queue (client-go's workqueue, without the rate limiter): a key added while it is already
+ * waiting is not added twice, and a key is never processed by two syncs at once. Processing happens on the
+ * virtual clock `latencyMs` after the first add, like an informer handler feeding a worker goroutine.
+ */
+export class WorkQueue {
+  private pending = new Set<string>();
+  private scheduled = false;
+  private readonly delayed = new Map<string, { cancel(): void; at: number }>();
+
+  constructor(
+    private readonly clock: VirtualClock,
+    private readonly name: string,
+    private readonly latencyMs: number,
+    private readonly sync: (key: string) => void,
+  ) {}
+
+  add(key: string): void {
+    this.pending.add(key);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      this.clock.after(this.latencyMs, `${this.name}: process queue`, () => this.drain());
+    }
+  }
+
+  /** queue.AddAfter: adds the key once `delayMs` has passed; an earlier pending AddAfter for the key wins. */
+  addAfter(key: string, delayMs: number): void {
+    const at = this.clock.now() + delayMs;
+    const existing = this.delayed.get(key);
+    if (existing && existing.at <= at) return;
+    existing?.cancel();
+    const handle = this.clock.after(delayMs, `${this.name}: requeue ${key}`, () => {
+      this.delayed.delete(key);
+      this.add(key);
+    });
+    this.delayed.set(key, { cancel: handle.cancel, at });
+  }
+
+  get length(): number {
+    return this.pending.size;
+  }
+
+  private drain(): void {
+    this.scheduled = false;
+    const keys = this.pending;
+    this.pending = new Set();
+    for (const key of keys) this.sync(key);
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * kubesim: a deterministic simulator of the Kubernetes control plane for learning Deployments and StatefulSets.
+ *
+ * ```ts
+ * import { Cluster } from "kubesim";
+ * const cluster = new Cluster({ seed: 1 });
+ * ```
+ */
+export { Cluster, type ClusterOptions } from './cluster';
+export type { CommandResult } from './kubectl/output';
+export { humanDuration } from './kubectl/duration';
+export { parseDuration } from './clock';

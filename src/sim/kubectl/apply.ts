@@ -1,0 +1,107 @@
+import { ApiError } from '../api/errors';
+import { clone, deepEqual, writable, type KubeObject, type Stored } from '../api/meta';
+import { qualifiedKind, typeForKind } from '../api/resources';
+import { ManifestError, parseManifests } from '../manifest';
+import { flag, type ParsedArgs } from './args';
+import type { KubectlHost } from './host';
+import { threeWayMerge } from './merge';
+import { fail, type CommandResult } from './output';
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** Reads the manifests named by -f (a file, or "-" for stdin). */
+export function readManifests(
+  host: KubectlHost,
+  args: ParsedArgs,
+  stdin: string | undefined,
+): KubeObject[] | CommandResult {
+  const file = flag(args, 'filename');
+  if (file === undefined) return fail('error: must specify one of -f and -k');
+  const source = file === '-' ? 'STDIN' : file;
+  const text = file === '-' ? stdin : host.readFile(file);
+  if (text === undefined) {
+    return fail(`error: the path "${file}" does not exist`);
+  }
+  try {
+    return parseManifests(text, source);
+  } catch (err) {
+    if (err instanceof ManifestError) return fail(err.message);
+    throw err;
+  }
+}
+
+/** Finds each manifest's resource type before anything is written, as kubectl's builder does. */
+export function mapManifests(objects: KubeObject[], source: string): CommandResult | undefined {
+  for (const obj of objects) {
+    if (!obj.kind || !obj.apiVersion) {
+      const missing = !obj.apiVersion ? 'apiVersion' : 'kind';
+      return fail(
+        `error: error validating "${source}": error validating data: ${missing} not set; if you choose to ignore these errors, turn validation off with --validate=false`,
+      );
+    }
+    const type = typeForKind(obj.kind);
+    const expected = type ? (type.group === '' ? type.version : `${type.group}/${type.version}`) : undefined;
+    if (!type || expected !== obj.apiVersion) {
+      return fail(
+        `error: resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`,
+      );
+    }
+  }
+  return undefined;
+}
+
+/** `kubectl apply -f`: client-side apply with the last-applied-configuration annotation. */
+export function runApply(host: KubectlHost, args: ParsedArgs, stdin: string | undefined): CommandResult {
+  const objects = readManifests(host, args, stdin);
+  if (!Array.isArray(objects)) return objects;
+  const source = flag(args, 'filename') === '-' ? 'STDIN' : (flag(args, 'filename') ?? '');
+  const mappingError = mapManifests(objects, source);
+  if (mappingError) return mappingError;
+  const namespace = flag(args, 'namespace');
+  let stdout = '';
+  let stderr = '';
+  for (const manifest of objects) {
+    const type = typeForKind(manifest.kind ?? '');
+    if (!type) continue;
+    const obj = clone(manifest);
+    obj.metadata = obj.metadata ?? {};
+    if (type.namespaced) obj.metadata.namespace = obj.metadata.namespace ?? namespace ?? 'default';
+    const label = `${qualifiedKind(type)}/${obj.metadata.name}`;
+    try {
+      stdout += `${label} ${applyOne(host, obj)}\n`;
+    } catch (err) {
+      if (err instanceof ApiError) stderr += `${errorPrefix(err)}${err.message}\n`;
+      else throw err;
+    }
+  }
+  return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+}
+
+function applyOne(host: KubectlHost, manifest: KubeObject): 'created' | 'configured' | 'unchanged' {
+  const annotated = clone(manifest);
+  const lastApplied = JSON.stringify(manifest);
+  annotated.metadata = {
+    ...annotated.metadata,
+    annotations: { ...(annotated.metadata?.annotations ?? {}), [LAST_APPLIED]: `${lastApplied}\n` },
+  };
+  const type = typeForKind(manifest.kind ?? '');
+  const live = host.store.get(
+    manifest.kind ?? '',
+    type?.namespaced ? (manifest.metadata?.namespace ?? 'default') : '',
+    manifest.metadata?.name ?? '',
+  );
+  if (!live) {
+    host.store.create(annotated);
+    return 'created';
+  }
+  const previous = live.metadata.annotations?.[LAST_APPLIED];
+  const original = previous ? (JSON.parse(previous) as unknown) : {};
+  const merged = threeWayMerge(original, annotated, live) as Stored<KubeObject>;
+  writable(merged.metadata).resourceVersion = live.metadata.resourceVersion;
+  const written = host.store.update(merged);
+  return deepEqual(written, live) ? 'unchanged' : 'configured';
+}
+
+export function errorPrefix(err: ApiError): string {
+  return `Error from server (${err.reason}): `;
+}

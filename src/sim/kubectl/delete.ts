@@ -1,0 +1,74 @@
+import { qualifiedResource } from '../api/resources';
+import { selectorMatches, type KubeObject, type Stored } from '../api/meta';
+import { boolFlag, flag, type ParsedArgs } from './args';
+import type { KubectlHost } from './host';
+import { parseLabelSelector } from './label-selector';
+import { fail, type CommandResult } from './output';
+import { parseResourceArgs } from './resource-args';
+import { parseDuration } from '../clock';
+
+/**
+ * `kubectl delete`: prints `<resource> "<name>" deleted` per object and, with the default --wait, advances
+ * virtual time until the objects are gone.
+ */
+export function runDelete(host: KubectlHost, args: ParsedArgs): CommandResult {
+  const targets = parseResourceArgs(args.positional);
+  if (targets.length === 0) return fail('error: You must provide one or more resources by argument or filename.');
+  const namespace = flag(args, 'namespace') ?? 'default';
+  const selectorText = flag(args, 'selector');
+  const all = boolFlag(args, 'all');
+  const force = boolFlag(args, 'force');
+  const graceText = flag(args, 'grace-period');
+  let grace = graceText !== undefined ? Number(graceText) : undefined;
+  if (grace !== undefined && grace < 0) grace = undefined;
+  if (force && grace === undefined) grace = 0;
+  if (grace === 0 && !force) grace = 1; // kubectl: --grace-period=0 without --force means 1 s
+  const cascade = flag(args, 'cascade') ?? 'background';
+  const policy = cascade === 'orphan' ? 'Orphan' : cascade === 'foreground' ? 'Foreground' : 'Background';
+  const waitFlag = flag(args, 'wait');
+  const wait = waitFlag === undefined || waitFlag !== 'false';
+  const timeoutMs = flag(args, 'timeout') ? parseDuration(flag(args, 'timeout') ?? '0') : 0;
+
+  let stdout = '';
+  let stderr = force
+    ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n'
+    : '';
+  const deleted: Array<{ kind: string; namespace: string; name: string; uid: string }> = [];
+  for (const target of targets) {
+    const ns = target.type.namespaced ? namespace : '';
+    let objects: Stored<KubeObject>[] = [];
+    if (target.names.length > 0) {
+      for (const name of target.names) {
+        const obj = host.store.get(target.type.kind, ns, name);
+        if (obj) objects.push(obj);
+        else stderr += `Error from server (NotFound): ${qualifiedResource(target.type)} "${name}" not found\n`;
+      }
+    } else if (selectorText !== undefined || all) {
+      const selector = selectorText !== undefined ? parseLabelSelector(selectorText) : { matchLabels: {} };
+      objects = host.store
+        .list(target.type.kind, target.type.namespaced ? ns : undefined)
+        .filter((o) => selectorMatches(selector, o.metadata.labels));
+    } else {
+      return fail('error: resource(s) were provided, but no name was specified');
+    }
+    for (const obj of objects) {
+      host.store.delete(target.type.kind, ns, obj.metadata.name, {
+        gracePeriodSeconds: grace,
+        propagationPolicy: policy,
+      });
+      const label = target.type.group === '' ? target.type.singular : `${target.type.singular}.${target.type.group}`;
+      stdout += force ? `${label} "${obj.metadata.name}" force deleted\n` : `${label} "${obj.metadata.name}" deleted\n`;
+      deleted.push({ kind: target.type.kind, namespace: ns, name: obj.metadata.name, uid: obj.metadata.uid ?? '' });
+    }
+  }
+  if (deleted.length === 0 && !stderr) return { stdout: '', stderr: 'No resources found\n', exitCode: 0 };
+  if (wait && deleted.length > 0) {
+    const gone = (): boolean =>
+      deleted.every((d) => host.store.get(d.kind, d.namespace, d.name)?.metadata.uid !== d.uid);
+    // kubectl's default --timeout=0 means "a week": long enough for any graceful deletion here.
+    if (!host.waitFor(gone, timeoutMs > 0 ? timeoutMs : 7 * 24 * 3600 * 1000)) {
+      stderr += 'error: timed out waiting for the condition\n';
+    }
+  }
+  return { stdout, stderr, exitCode: stderr && !force ? 1 : stderr.includes('Error') ? 1 : 0 };
+}

@@ -1,0 +1,115 @@
+import { stringify } from 'yaml';
+import type { KubeObject, Stored } from '../api/meta';
+import { selectorMatches } from '../api/meta';
+import { qualifiedKind, qualifiedResource, type ResourceType } from '../api/resources';
+import { parseLabelSelector } from './label-selector';
+import { age } from './duration';
+import { PRINTERS } from './printers';
+import { formatTable } from './tabwriter';
+import type { KubectlHost } from './host';
+import { fail, ok, type CommandResult } from './output';
+import { boolFlag, flag, type ParsedArgs } from './args';
+import { parseResourceArgs } from './resource-args';
+
+/** `kubectl get`: tables (default, -o wide), names, YAML and JSON. */
+export function runGet(host: KubectlHost, args: ParsedArgs): CommandResult {
+  if (args.positional.length === 0) {
+    return fail(
+      'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
+    );
+  }
+  const targets = parseResourceArgs(args.positional);
+  const allNamespaces = boolFlag(args, 'all-namespaces');
+  const namespace = flag(args, 'namespace') ?? 'default';
+  const output = flag(args, 'output') ?? '';
+  const selectorText = flag(args, 'selector');
+  const selector = selectorText !== undefined ? parseLabelSelector(selectorText) : undefined;
+  const showLabels = boolFlag(args, 'show-labels');
+  const labelColumns = (args.flags.get('label-columns') ?? []).flatMap((v) => v.split(',')).filter(Boolean);
+  if (!['', 'wide', 'name', 'yaml', 'json'].includes(output)) {
+    return fail(
+      `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
+    );
+  }
+  const prefixNames = targets.length > 1;
+  const found: Array<{ type: ResourceType; objects: Stored<KubeObject>[] }> = [];
+  let stderr = '';
+  for (const target of targets) {
+    const ns = target.type.namespaced ? (allNamespaces ? undefined : namespace) : undefined;
+    let objects: Stored<KubeObject>[];
+    if (target.names.length > 0) {
+      objects = [];
+      for (const name of target.names) {
+        const obj = host.store.get(target.type.kind, target.type.namespaced ? namespace : '', name);
+        if (obj) objects.push(obj);
+        else stderr += `Error from server (NotFound): ${qualifiedResource(target.type)} "${name}" not found\n`;
+      }
+    } else {
+      objects = host.store.list(target.type.kind, ns);
+    }
+    if (selector) objects = objects.filter((o) => selectorMatches(selector, o.metadata.labels));
+    found.push({ type: target.type, objects });
+  }
+  const total = found.reduce((n, f) => n + f.objects.length, 0);
+  const exitCode = stderr ? 1 : 0;
+  if (total === 0 && !stderr) {
+    const where = allNamespaces || found.every((f) => !f.type.namespaced) ? '' : ` in ${namespace} namespace`;
+    return ok('', `No resources found${where}.\n`);
+  }
+  let stdout = '';
+  if (output === 'name') {
+    for (const f of found) for (const o of f.objects) stdout += `${qualifiedKind(f.type)}/${o.metadata.name}\n`;
+  } else if (output === 'yaml' || output === 'json') {
+    const items = found.flatMap((f) => f.objects);
+    const single = items.length === 1 && targets.length === 1 && targets[0].names.length === 1;
+    const doc = single
+      ? ordered(items[0])
+      : { apiVersion: 'v1', items: items.map(ordered), kind: 'List', metadata: { resourceVersion: '' } };
+    stdout = output === 'json' ? `${JSON.stringify(doc, null, 4)}\n` : toYaml(doc);
+  } else {
+    const now = host.clock.now();
+    const blocks: string[] = [];
+    for (const f of found) {
+      if (f.objects.length === 0) continue;
+      const printer = PRINTERS[f.type.kind];
+      const wide = output === 'wide';
+      const header = printer ? [...printer.header, ...(wide ? printer.wideHeader : [])] : ['NAME', 'AGE'];
+      if (allNamespaces && f.type.namespaced) header.unshift('NAMESPACE');
+      for (const l of labelColumns) header.push(l.toUpperCase());
+      if (showLabels) header.push('LABELS');
+      const rows = [header];
+      for (const o of f.objects) {
+        const cells = printer
+          ? [...printer.row(o as never, now), ...(wide ? printer.wideRow(o as never, now) : [])]
+          : [o.metadata.name, age(o.metadata.creationTimestamp, now)];
+        if (prefixNames) cells[0] = `${qualifiedKind(f.type)}/${cells[0]}`;
+        if (allNamespaces && f.type.namespaced) cells.unshift(o.metadata.namespace ?? '');
+        const labels = o.metadata.labels ?? {};
+        for (const l of labelColumns) cells.push(labels[l] ?? '');
+        if (showLabels) {
+          const keys = Object.keys(labels).sort();
+          cells.push(keys.length > 0 ? keys.map((k) => `${k}=${labels[k]}`).join(',') : '<none>');
+        }
+        rows.push(cells);
+      }
+      blocks.push(formatTable(rows));
+    }
+    stdout = blocks.join('\n');
+  }
+  return { stdout, stderr, exitCode };
+}
+
+/** apiVersion, kind, metadata, spec, status first, as Go's struct order prints them. */
+export function ordered(obj: KubeObject): Record<string, unknown> {
+  const source = obj as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of ['apiVersion', 'kind', 'metadata', 'spec', 'status'])
+    if (source[key] !== undefined) out[key] = source[key];
+  for (const key of Object.keys(source)) if (!(key in out) && source[key] !== undefined) out[key] = source[key];
+  return out;
+}
+
+/** kubectl's YAML: keys sorted (it round-trips through JSON maps), sequences not indented under their key. */
+export function toYaml(doc: unknown): string {
+  return stringify(doc, { indentSeq: false, sortMapEntries: true, lineWidth: 0 });
+}

@@ -1,0 +1,117 @@
+import { ApiError } from '../api/errors';
+import type { StatefulSet } from 'kubernetes-types/apps/v1';
+import { qualifiedKind, qualifiedResource } from '../api/resources';
+import { KUBERNETES_VERSION } from '../node/nodes';
+import { FlagError, flag, parseArgs, splitWords, type FlagSpec, type ParsedArgs } from './args';
+import { errorPrefix, runApply } from './apply';
+import { runGet } from './get';
+import type { KubectlHost } from './host';
+import { SelectorError } from './label-selector';
+import { fail, ok, type CommandResult } from './output';
+import { ResourceArgError, parseResourceArgs } from './resource-args';
+import { runDelete } from './delete';
+
+const COMMON: FlagSpec = {
+  valued: {
+    namespace: 'n',
+    output: 'o',
+    selector: 'l',
+    filename: 'f',
+    'label-columns': 'L',
+    replicas: undefined,
+    timeout: undefined,
+    'grace-period': undefined,
+    cascade: undefined,
+  },
+  boolean: {
+    'all-namespaces': 'A',
+    'show-labels': undefined,
+    watch: 'w',
+    force: undefined,
+    wait: undefined,
+    all: undefined,
+    client: undefined,
+  },
+};
+
+type Handler = (host: KubectlHost, args: ParsedArgs, stdin: string | undefined) => CommandResult;
+
+const COMMANDS: Record<string, Handler> = {
+  get: (host, args) => runGet(host, args),
+  apply: runApply,
+  scale: runScale,
+  delete: (host, args) => runDelete(host, args),
+  version: runVersion,
+};
+
+/**
+ * Runs one kubectl command line (without the leading "kubectl") against the simulated cluster and returns what
+ * kubectl prints. Never throws for bad input: errors come back as kubectl's own messages with exit code 1.
+ */
+export function runKubectl(host: KubectlHost, line: string, stdin?: string): CommandResult {
+  let words: string[];
+  try {
+    words = splitWords(line);
+  } catch (err) {
+    return fail(`error: ${(err as Error).message}`);
+  }
+  if (words[0] === 'kubectl') words = words.slice(1);
+  const verb = words.find((w) => !w.startsWith('-'));
+  if (verb === undefined) return fail('error: a command is required: kubectl <command> [flags]');
+  const handler = COMMANDS[verb];
+  if (!handler) return fail(`error: unknown command "${verb}" for "kubectl"`);
+  const rest = [...words];
+  rest.splice(rest.indexOf(verb), 1);
+  try {
+    const args = parseArgs(rest, COMMON);
+    return handler(host, args, stdin);
+  } catch (err) {
+    if (err instanceof FlagError) return fail(`error: ${err.message}\nSee 'kubectl ${verb} --help' for usage.`);
+    if (err instanceof ResourceArgError || err instanceof SelectorError) return fail(err.message);
+    if (err instanceof ApiError) return fail(`${errorPrefix(err)}${err.message}`);
+    throw err;
+  }
+}
+
+/** `kubectl scale TYPE NAME --replicas=N` */
+function runScale(host: KubectlHost, args: ParsedArgs): CommandResult {
+  const replicasText = flag(args, 'replicas');
+  if (replicasText === undefined) return fail('error: required flag(s) "replicas" not set');
+  const replicas = Number(replicasText);
+  if (!Number.isInteger(replicas))
+    return fail(
+      `error: invalid argument "${replicasText}" for "--replicas" flag: strconv.ParseInt: parsing "${replicasText}": invalid syntax`,
+    );
+  if (replicas < 0)
+    return fail('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
+  const targets = parseResourceArgs(args.positional);
+  if (targets.length === 0 || targets.every((t) => t.names.length === 0)) {
+    return fail('error: resource(s) were provided, but no name was specified');
+  }
+  const namespace = flag(args, 'namespace') ?? 'default';
+  let stdout = '';
+  let stderr = '';
+  for (const target of targets) {
+    if (!['StatefulSet', 'Deployment', 'ReplicaSet'].includes(target.type.kind)) {
+      stderr += `error: no objects passed to scale ${qualifiedResource(target.type)} "${target.names[0]}" is not scalable\n`;
+      continue;
+    }
+    for (const name of target.names) {
+      const obj = host.store.get<StatefulSet>(target.type.kind, namespace, name);
+      if (!obj) {
+        stderr += `Error from server (NotFound): ${qualifiedResource(target.type)} "${name}" not found\n`;
+        continue;
+      }
+      host.store.update<StatefulSet>({ ...obj, spec: { ...obj.spec!, replicas } });
+      stdout += `${qualifiedKind(target.type)}/${name} scaled\n`;
+    }
+  }
+  return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+}
+
+function runVersion(): CommandResult {
+  return ok(
+    `Client Version: ${KUBERNETES_VERSION}\nKustomize Version: v5.7.1\nServer Version: ${KUBERNETES_VERSION}\n`,
+  );
+}
+

@@ -1,0 +1,145 @@
+import type { StatefulSet } from 'kubernetes-types/apps/v1';
+import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
+import type { KubeObject, Stored } from '../api/meta';
+import { age } from './duration';
+
+/** One kind's table: header cells and a row function, with the extra columns of `-o wide`. */
+export interface TablePrinter<T extends KubeObject> {
+  header: string[];
+  wideHeader: string[];
+  row(obj: Stored<T>, nowMs: number): string[];
+  wideRow(obj: Stored<T>, nowMs: number): string[];
+}
+
+/** printPod: READY counts ready running containers; STATUS is the most telling container reason. */
+export function podStatusReason(pod: Pod): { ready: number; total: number; reason: string; restarts: number } {
+  let reason = pod.status?.reason || pod.status?.phase || '';
+  const total = pod.spec?.containers.length ?? 0;
+  let ready = 0;
+  let restarts = 0;
+  let hasRunning = false;
+  const statuses = pod.status?.containerStatuses ?? [];
+  for (let i = statuses.length - 1; i >= 0; i--) {
+    const c = statuses[i];
+    restarts += c.restartCount ?? 0;
+    if (c.state?.waiting?.reason) reason = c.state.waiting.reason;
+    else if (c.state?.terminated?.reason) reason = c.state.terminated.reason;
+    else if (c.state?.terminated) {
+      reason = c.state.terminated.signal
+        ? `Signal:${c.state.terminated.signal}`
+        : `ExitCode:${c.state.terminated.exitCode}`;
+    } else if (c.ready && c.state?.running) {
+      hasRunning = true;
+      ready++;
+    }
+  }
+  if (reason === 'Completed' && hasRunning) {
+    reason = pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 'Running' : 'NotReady';
+  }
+  const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+  if (pod.metadata?.deletionTimestamp && pod.status?.reason === 'NodeLost') reason = 'Unknown';
+  else if (pod.metadata?.deletionTimestamp && !terminal) reason = 'Terminating';
+  return { ready, total, reason, restarts };
+}
+
+export const podPrinter: TablePrinter<Pod> = {
+  header: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
+  wideHeader: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
+  row(pod, now) {
+    const s = podStatusReason(pod);
+    let restarts = String(s.restarts);
+    const lastRestart = (pod.status?.containerStatuses ?? [])
+      .map((c) => c.lastState?.terminated?.finishedAt)
+      .filter((t): t is string => Boolean(t))
+      .sort()
+      .pop();
+    if (s.restarts !== 0 && lastRestart) restarts = `${s.restarts} (${age(lastRestart, now)} ago)`;
+    return [pod.metadata.name, `${s.ready}/${s.total}`, s.reason, restarts, age(pod.metadata.creationTimestamp, now)];
+  },
+  wideRow(pod) {
+    return [
+      pod.status?.podIPs?.[0]?.ip || '<none>',
+      pod.spec?.nodeName || '<none>',
+      pod.status?.nominatedNodeName || '<none>',
+      '<none>',
+    ];
+  },
+};
+
+export const statefulSetPrinter: TablePrinter<StatefulSet> = {
+  header: ['NAME', 'READY', 'AGE'],
+  wideHeader: ['CONTAINERS', 'IMAGES'],
+  row(set, now) {
+    return [
+      set.metadata.name,
+      `${set.status?.readyReplicas ?? 0}/${set.spec?.replicas ?? 0}`,
+      age(set.metadata.creationTimestamp, now),
+    ];
+  },
+  wideRow(set) {
+    const containers = set.spec?.template.spec?.containers ?? [];
+    return [containers.map((c) => c.name).join(','), containers.map((c) => c.image ?? '').join(',')];
+  },
+};
+
+export const servicePrinter: TablePrinter<Service> = {
+  header: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
+  wideHeader: ['SELECTOR'],
+  row(svc, now) {
+    const ports = (svc.spec?.ports ?? []).map((p) =>
+      p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`,
+    );
+    return [
+      svc.metadata.name,
+      svc.spec?.type ?? 'ClusterIP',
+      svc.spec?.clusterIP || '<none>',
+      '<none>',
+      ports.length > 0 ? ports.join(',') : '<none>',
+      age(svc.metadata.creationTimestamp, now),
+    ];
+  },
+  wideRow(svc) {
+    const sel = Object.entries(svc.spec?.selector ?? {}).map(([k, v]) => `${k}=${v}`);
+    return [sel.length > 0 ? sel.join(',') : '<none>'];
+  },
+};
+
+export const nodePrinter: TablePrinter<Node> = {
+  header: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'],
+  wideHeader: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'],
+  row(node, now) {
+    const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
+    let status = ready?.status === 'True' ? 'Ready' : ready?.status === 'False' ? 'NotReady' : 'Unknown';
+    if (node.spec?.unschedulable) status += ',SchedulingDisabled';
+    const roles = Object.keys(node.metadata.labels ?? {})
+      .filter((k) => k.startsWith('node-role.kubernetes.io/'))
+      .map((k) => k.slice('node-role.kubernetes.io/'.length))
+      .sort();
+    return [
+      node.metadata.name,
+      status,
+      roles.length > 0 ? roles.join(',') : '<none>',
+      age(node.metadata.creationTimestamp, now),
+      node.status?.nodeInfo?.kubeletVersion ?? '',
+    ];
+  },
+  wideRow(node) {
+    const info = node.status?.nodeInfo;
+    const ip = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '<none>';
+    return [
+      ip,
+      '<none>',
+      info?.osImage ?? '<unknown>',
+      info?.kernelVersion ?? '<unknown>',
+      info?.containerRuntimeVersion ?? '<unknown>',
+    ];
+  },
+};
+
+/** Printers by Kind. Kinds without one fall back to NAME and AGE, as kubectl's default table does. */
+export const PRINTERS: Record<string, TablePrinter<never>> = {
+  Pod: podPrinter as TablePrinter<never>,
+  StatefulSet: statefulSetPrinter as TablePrinter<never>,
+  Service: servicePrinter as TablePrinter<never>,
+  Node: nodePrinter as TablePrinter<never>,
+};

@@ -1,0 +1,41 @@
+import { lookupResource, type ResourceType } from '../api/resources';
+
+export interface ResourceTarget {
+  type: ResourceType;
+  /** Empty when the command addresses every object of the type. */
+  names: string[];
+}
+
+export class ResourceArgError extends Error {}
+
+/**
+ * ResourceBuilder's argument forms: `pods`, `pods web-0 web-1`, `pod/web-0 sts/web`, `sts,svc`.
+ */
+export function parseResourceArgs(args: string[]): ResourceTarget[] {
+  if (args.length === 0) return [];
+  if (args.some((a) => a.includes('/'))) {
+    const targets: ResourceTarget[] = [];
+    for (const arg of args) {
+      const slash = arg.indexOf('/');
+      if (slash < 0) {
+        throw new ResourceArgError(
+          `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`,
+        );
+      }
+      const type = resolve(arg.slice(0, slash));
+      const name = arg.slice(slash + 1);
+      const existing = targets.find((t) => t.type === type);
+      if (existing) existing.names.push(name);
+      else targets.push({ type, names: [name] });
+    }
+    return targets;
+  }
+  const [typeArg, ...names] = args;
+  return typeArg.split(',').map((t) => ({ type: resolve(t), names: [...names] }));
+}
+
+function resolve(name: string): ResourceType {
+  const type = lookupResource(name);
+  if (!type) throw new ResourceArgError(`error: the server doesn't have a resource type "${name}"`);
+  return type;
+}

@@ -1,0 +1,66 @@
+/**
+ * A small image registry: the repositories and tags the course uses, with their sizes. A tag that is not listed
+ * does not exist, so pulling it fails the way a real registry's "manifest unknown" does.
+ */
+interface ImageRepository {
+  /** Size in bytes, per tag. */
+  tags: Record<string, number>;
+}
+
+const REGISTRY: Record<string, ImageRepository> = {
+  'docker.io/library/nginx': {
+    tags: {
+      '1.7.9': 39_947_353,
+      '1.8': 52_384_417,
+      '1.9.1': 51_987_104,
+      '1.14.2': 44_710_204,
+      '1.16.1': 51_032_568,
+      '1.25': 70_525_000,
+      '1.27': 72_951_001,
+      latest: 72_951_001,
+    },
+  },
+  'registry.k8s.io/nginx-slim': {
+    tags: { '0.8': 51_034_127, '0.9': 51_234_816, '0.21': 12_450_001, '0.24': 12_690_510 },
+  },
+  'docker.io/library/busybox': { tags: { '1.28': 727_869, '1.36': 2_158_820, latest: 2_158_820 } },
+  'docker.io/library/redis': { tags: { '7.2': 40_512_004, latest: 45_611_002 } },
+  'docker.io/library/mysql': { tags: { '5.7': 137_001_552, '8.0': 172_090_117, latest: 172_090_117 } },
+  'registry.k8s.io/pause': { tags: { '3.10': 320_368 } },
+};
+
+export interface ImageReference {
+  /** Fully qualified repository, e.g. docker.io/library/nginx. */
+  repository: string;
+  tag: string;
+}
+
+/** Splits "nginx:1.7.9" into docker.io/library/nginx and 1.7.9, defaulting the tag to latest. */
+export function parseImage(image: string): ImageReference {
+  let rest = image;
+  let tag = 'latest';
+  const at = rest.indexOf('@');
+  if (at >= 0) rest = rest.slice(0, at);
+  const lastSlash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  if (colon > lastSlash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  const parts = rest.split('/');
+  const hasHost = parts.length > 1 && (parts[0].includes('.') || parts[0].includes(':') || parts[0] === 'localhost');
+  const repository = hasHost ? rest : parts.length === 1 ? `docker.io/library/${rest}` : `docker.io/${rest}`;
+  return { repository, tag };
+}
+
+/** The image's size in bytes, or undefined when the registry has no such repository or tag. */
+export function imageSize(image: string): number | undefined {
+  const ref = parseImage(image);
+  return REGISTRY[ref.repository]?.tags[ref.tag];
+}
+
+/** The canonical name a container status reports in `image:` (docker.io/library/nginx:1.7.9). */
+export function canonicalImage(image: string): string {
+  const ref = parseImage(image);
+  return `${ref.repository}:${ref.tag}`;
+}

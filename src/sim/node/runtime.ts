@@ -1,0 +1,18 @@
+/**
+ * The container runtime's view of a node: what is really running there, whatever the API says. `ps()` reads this;
+ * it is how the simulator shows a container that outlived its Pod object.
+ */
+export interface RuntimeContainer {
+  /** A short container id, as crictl prints it. */
+  id: string;
+  node: string;
+  podNamespace: string;
+  podName: string;
+  podUid: string;
+  container: string;
+  image: string;
+  state: 'Running' | 'Exited';
+  startedAtMs: number;
+  /** PersistentVolumeClaims the container has mounted. */
+  claims: string[];
+}
