@@ -1,0 +1,8 @@
+import MDXComponents from '@theme-original/MDXComponents';
+import LiveCell from '@site/src/components/LiveCell';
+
+/** Components every MDX page can use without importing them. */
+export default {
+  ...MDXComponents,
+  LiveCell,
+};
