@@ -14,7 +14,7 @@ step "npm ci"
 npm ci --no-audit --no-fund
 
 step "type-check (tsc --noEmit)"
-npx tsc --noEmit -p tsconfig.json
+node node_modules/typescript/bin/tsc --noEmit -p tsconfig.json
 
 step "lint (ESLint, Prettier)"
 npx eslint .
