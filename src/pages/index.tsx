@@ -29,7 +29,10 @@ export default function Home(): React.JSX.Element {
               控制平面，输出与真实的 kubectl 一致。
             </Translate>
           </p>
-          <Link className="button button--secondary button--lg" to="/docs/statefulset/ordered-creation">
+          <Link
+            className={`button button--secondary button--lg ${styles.start}`}
+            to="/docs/statefulset/ordered-creation"
+          >
             <Translate id="home.start">从第一章开始：有序创建与扩缩容</Translate>
           </Link>
         </div>

@@ -38,6 +38,7 @@ for (const locale of LOCALES) {
     test('an edited cell is compiled in the browser and runs', async ({ page }) => {
       await page.goto(`${locale.prefix}/docs/statefulset/ordered-creation`);
       const cell = page.locator('[data-cell][data-cell-id="sts-scale"]');
+      await expect(cell).toHaveAttribute('data-hydrated', '');
       const editor = cell.locator('textarea');
       const code = await editor.inputValue();
       await editor.fill(code.replace('--replicas=2', '--replicas=1'));

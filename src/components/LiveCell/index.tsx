@@ -1,4 +1,4 @@
-import React, { useCallback, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { translate } from '@docusaurus/Translate';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import { CompileError, compileCell, startCompiler } from '@site/src/cells/compiler';
@@ -31,6 +31,9 @@ export default function LiveCell({ id, code, compiled, timeout }: LiveCellProps)
   const [output, setOutput] = useState<OutputLine[]>([]);
   const [notice, setNotice] = useState<string>('');
   const running = useRef(false);
+  // Until React has hydrated the cell, the static editor is read-only: keystrokes made before then would be lost.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const wasmBase = useBaseUrl('/');
   const modified = source !== code;
   const limitMs = timeout ? Number(timeout) : DEFAULT_TIMEOUT_MS;
@@ -102,7 +105,7 @@ export default function LiveCell({ id, code, compiled, timeout }: LiveCellProps)
   const lineCount = source.split('\n').length;
 
   return (
-    <div className={styles.cell} data-cell="" data-cell-id={id}>
+    <div className={styles.cell} data-cell="" data-cell-id={id} data-hydrated={hydrated ? '' : undefined}>
       <div className={styles.toolbar}>
         <span className={styles.lang}>TypeScript</span>
         {modified && (
@@ -131,6 +134,7 @@ export default function LiveCell({ id, code, compiled, timeout }: LiveCellProps)
         className={styles.editor}
         value={source}
         rows={Math.min(Math.max(lineCount, 4), 40)}
+        readOnly={!hydrated}
         spellCheck={false}
         autoCapitalize="off"
         autoComplete="off"
