@@ -114,4 +114,3 @@ function runVersion(): CommandResult {
     `Client Version: ${KUBERNETES_VERSION}\nKustomize Version: v5.7.1\nServer Version: ${KUBERNETES_VERSION}\n`,
   );
 }
-
