@@ -19,3 +19,4 @@ export {
   NODE_MONITOR_GRACE_PERIOD_MS,
   NODE_MONITOR_PERIOD_MS,
 } from './controllers/nodelifecycle/node-lifecycle-controller';
+export type { HistoryEntry } from './cluster';

@@ -1,6 +1,9 @@
+import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { age } from './duration';
 import type { TablePrinter } from './printers';
+
+/** Printers for discovery.k8s.io EndpointSlices and coordination.k8s.io Leases. */
 
 /** listWithMoreString: up to three items, then "+ N more..."; "<unset>" when empty. */
 function listWithMore(items: string[]): string {
@@ -23,6 +26,18 @@ export const endpointSlicePrinter: TablePrinter<EndpointSlice> = {
       listWithMore(addresses),
       age(slice.metadata.creationTimestamp, now),
     ];
+  },
+  wideRow() {
+    return [];
+  },
+};
+
+/** printLease: NAME HOLDER AGE. */
+export const leasePrinter: TablePrinter<Lease> = {
+  header: ['NAME', 'HOLDER', 'AGE'],
+  wideHeader: [],
+  row(lease, now) {
+    return [lease.metadata.name, lease.spec?.holderIdentity ?? '', age(lease.metadata.creationTimestamp, now)];
   },
   wideRow() {
     return [];
