@@ -18,7 +18,8 @@ export interface PodWork extends PodView {
   namespace: string;
   name: string;
   stage: 'starting' | 'running' | 'terminating';
-  timers: Array<{ cancel(): void }>;
+  /** Pending timers; each removes itself when it fires. */
+  timers: Set<{ cancel(): void }>;
   /** A sync is in progress; another one is wanted when it ends. */
   syncing: boolean;
   resync: boolean;
@@ -171,7 +172,7 @@ export class Kubelet {
       namespace: pod.metadata.namespace ?? 'default',
       name: pod.metadata.name,
       stage,
-      timers: [],
+      timers: new Set(),
       syncing: false,
       resync: false,
       probeFailing: false,
@@ -227,8 +228,9 @@ export class Kubelet {
       this.endSync(work, failed);
       return;
     }
-    const next = (delay: number, nowFailed: boolean): void =>
+    const next = (delay: number, nowFailed: boolean): void => {
       this.schedule(work, delay, 'sync next container', () => this.syncContainer(work, index + 1, nowFailed));
+    };
     if (run.state === 'running' || !this.restarts.shouldStart(work.restartPolicy, run)) {
       next(0, failed);
       return;
@@ -258,10 +260,7 @@ export class Kubelet {
       this.sync(work);
     } else if (failed) {
       const delay = jitter(WORKER_BACKOFF_MS, 0.5, this.ctx.random.next());
-      work.requeue = this.ctx.clock.after(delay, `kubelet ${this.nodeName}: resync ${work.name}`, () =>
-        this.sync(work),
-      );
-      work.timers.push(work.requeue);
+      work.requeue = this.schedule(work, delay, 'resync', () => this.sync(work));
     }
   }
 
@@ -340,7 +339,7 @@ export class Kubelet {
   private beginTermination(pod: Stored<Pod>, existing: PodWork | undefined): void {
     const work = existing ?? this.newWork(pod, 'terminating');
     for (const t of work.timers) t.cancel();
-    work.timers = [];
+    work.timers.clear();
     work.stage = 'terminating';
     this.work.set(work.uid, work);
     const grace = pod.metadata.deletionGracePeriodSeconds ?? 30;
@@ -393,8 +392,13 @@ export class Kubelet {
     this.ctx.store.update<Pod>({ ...pod, status: kubeletPodStatus(pod, work, this.ctx.clock.timestamp()) });
   }
 
-  private schedule(work: PodWork, delayMs: number, label: string, run: () => void): void {
-    work.timers.push(this.ctx.clock.after(delayMs, `kubelet ${this.nodeName}: ${label} ${work.name}`, run));
+  private schedule(work: PodWork, delayMs: number, label: string, run: () => void): { cancel(): void } {
+    const handle = this.ctx.clock.after(delayMs, `kubelet ${this.nodeName}: ${label} ${work.name}`, () => {
+      work.timers.delete(handle);
+      run();
+    });
+    work.timers.add(handle);
+    return handle;
   }
 
   private event(work: PodWork, type: 'Normal' | 'Warning', reason: string, message: string): void {

@@ -164,3 +164,32 @@ describe('node heartbeats', () => {
     assert.equal(lease?.spec?.renewTime, '2026-01-01T00:00:20.000000Z');
   });
 });
+
+describe('healing a node whose pods were evicted', () => {
+  it('lets the kubelet finish the deletion, after which the StatefulSet recreates the pod', () => {
+    const { cluster, node, uid } = partitioned(25);
+    cluster.run('7m');
+    assert.match(cluster.kubectl('get pod web-1'), /Terminating/);
+    cluster.faults.healNode(node);
+    cluster.settle();
+    const pod = cluster.get<Pod>('pod', 'web-1');
+    assert.ok(pod);
+    assert.notEqual(pod.metadata.uid, uid, 'a new web-1');
+    assert.equal(pod.status?.phase, 'Running');
+    assert.deepEqual(cluster.ps().filter((p) => p.pod === 'web-1' && p.state === 'Running').length, 1);
+    assert.deepEqual(cluster.violations(), []);
+  });
+
+  it('replays a partition identically from the same seed', () => {
+    const run = (): string => {
+      const { cluster, node } = partitioned(26);
+      cluster.run('7m');
+      cluster.kubectl('delete pod web-1 --grace-period=0 --force');
+      cluster.settle();
+      cluster.faults.healNode(node);
+      cluster.settle();
+      return JSON.stringify([cluster.history, cluster.ps(), cluster.events()]);
+    };
+    assert.equal(run(), run());
+  });
+});
