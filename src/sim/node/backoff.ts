@@ -56,9 +56,13 @@ export function jitter(ms: number, factor: number, random: number): number {
   return Math.round(ms + random * factor * ms);
 }
 
-/** Go's time.Duration String for whole seconds and minutes: "10s", "2m40s", "5m0s". */
+/** Go's time.Duration String for a whole number of milliseconds: "512ms", "4.078s", "1m20s", "5m0s". */
 export function goDuration(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds}s`;
-  return `${Math.floor(seconds / 60)}m${seconds % 60}s`;
+  const total = Math.round(ms);
+  if (total === 0) return '0s';
+  if (total < 1000) return `${total}ms`;
+  const hours = Math.floor(total / 3_600_000);
+  const minutes = Math.floor((total % 3_600_000) / 60_000);
+  const seconds = ((total % 60_000) / 1000).toFixed(3).replace(/\.?0+$/, '');
+  return `${hours > 0 ? `${hours}h` : ''}${hours > 0 || minutes > 0 ? `${minutes}m` : ''}${seconds}s`;
 }

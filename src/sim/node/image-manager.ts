@@ -1,6 +1,6 @@
 import type { Container } from 'kubernetes-types/core/v1';
 import type { ControllerContext } from '../controllers/context';
-import { Backoff } from './backoff';
+import { Backoff, goDuration } from './backoff';
 import { pullImage } from './image-pull';
 import { canonicalImage } from './images';
 import type { PodWork } from './kubelet';
@@ -20,11 +20,16 @@ export interface ImageHost {
 /**
  * The kubelet's image manager (pkg/kubelet/images): honours the pull policy, keeps the node's image cache, and
  * backs off failed pulls per pod and image — 10 s, doubling to 300 s — reporting ErrImagePull after a failed
- * pull and ImagePullBackOff while it waits.
+ * pull and ImagePullBackOff while it waits. Pulls run one at a time (serializeImagePulls defaults to true), so a
+ * pull may first wait for the one before it: the "including waiting" part of the Pulled message.
  */
 export class ImageManager {
   private readonly cache = new Set<string>();
+  /** Images whose layers an earlier, queued or running pull brings onto the node. */
+  private readonly arriving = new Set<string>();
   private readonly backoff = new Backoff(10_000, 300_000);
+  /** When the puller is free again (virtual ms). */
+  private busyUntil = 0;
 
   constructor(
     private readonly ctx: ControllerContext,
@@ -52,10 +57,16 @@ export class ImageManager {
     }
     this.host.event(work, 'Normal', 'Pulling', `Pulling image "${image}"`);
     const outcome = pullImage(image);
-    // Layers already on the node make a re-pull (pull policy Always) a quick manifest check.
-    const transferMs = outcome.ok && !present ? (outcome.size / PULL_BYTES_PER_SECOND) * 1000 : 0;
+    const now = this.ctx.clock.now();
+    const startAt = Math.max(now, this.busyUntil);
+    // Layers already on the node (or on their way) make the pull a quick manifest check.
+    const layersThere = present || this.arriving.has(canonicalImage(image));
+    const transferMs = outcome.ok && !layersThere ? (outcome.size / PULL_BYTES_PER_SECOND) * 1000 : 0;
     const pullMs = Math.round(transferMs) + this.ctx.random.int(400, 1500);
-    this.host.schedule(work, pullMs, 'image pull finished', () => {
+    this.busyUntil = startAt + pullMs;
+    if (outcome.ok) this.arriving.add(canonicalImage(image));
+    const totalMs = this.busyUntil - now;
+    this.host.schedule(work, totalMs, 'image pull finished', () => {
       if (!this.host.alive(work)) return;
       if (!outcome.ok) {
         this.host.event(work, 'Warning', 'Failed', `Failed to pull image "${image}": ${outcome.error}`);
@@ -67,12 +78,12 @@ export class ImageManager {
       }
       this.cache.add(canonicalImage(image));
       run.pulled = true;
-      const seconds = `${(pullMs / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
+      const took = `in ${goDuration(pullMs)} (${goDuration(totalMs)} including waiting)`;
       this.host.event(
         work,
         'Normal',
         'Pulled',
-        `Successfully pulled image "${image}" in ${seconds} (${seconds} including waiting). Image size: ${outcome.size} bytes.`,
+        `Successfully pulled image "${image}" ${took}. Image size: ${outcome.size} bytes.`,
       );
       done(true);
     });

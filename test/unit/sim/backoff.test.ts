@@ -41,11 +41,14 @@ describe('flowcontrol.Backoff as the kubelet configures it (10 s doubling to 300
 
   it('prints durations as Go does', () => {
     const cases: Array<[number, string]> = [
+      [512, '512ms'],
+      [4_078, '4.078s'],
       [10_000, '10s'],
       [40_000, '40s'],
       [80_000, '1m20s'],
       [160_000, '2m40s'],
       [300_000, '5m0s'],
+      [3_723_500, '1h2m3.5s'],
     ];
     for (const [ms, want] of cases) assert.equal(goDuration(ms), want);
   });

@@ -88,6 +88,34 @@ describe('kubelet image pulls', () => {
     assert.equal(status?.ready, false);
   });
 
+  it('pulls one image at a time: a second pod waits, then finds the layers there', () => {
+    const cluster = new Cluster({ seed: 3, nodes: 1 });
+    for (const name of ['a', 'b']) {
+      cluster.apply(
+        asPod({
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name },
+          spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] },
+        }),
+      );
+    }
+    cluster.settle();
+    const pulled = (pod: string): [number, number] => {
+      const message = podEvents(cluster, pod).find((e) => e.reason === 'Pulled')?.message ?? '';
+      const m = /in ([\d.]+)(m?s) \(([\d.]+)(m?s) including waiting\)\. Image size: 72951001 bytes\.$/.exec(message);
+      assert.ok(m, message);
+      const ms = (n: string, unit: string): number => Number(n) * (unit === 'ms' ? 1 : 1000);
+      return [ms(m[1], m[2]), ms(m[3], m[4])];
+    };
+    const [firstPull, firstTotal] = pulled('a');
+    const [secondPull, secondTotal] = pulled('b');
+    assert.equal(firstPull, firstTotal, 'the first pull did not wait');
+    assert.ok(firstPull > 2900, `72.9 MB at 25 MB/s takes about 3 s, not ${firstPull} ms`);
+    assert.ok(secondPull < 1600, `the second pull only checks the manifest (${secondPull} ms)`);
+    assert.ok(secondTotal >= firstPull, 'the second pull waited for the first');
+  });
+
   it('pulls a missing image only once per node', () => {
     const cluster = new Cluster({ seed: 2, nodes: 1 });
     for (const name of ['a', 'b']) {
