@@ -6,7 +6,15 @@ import { ObjectStore, type WatchEvent } from './api/store';
 import { parseDuration, VirtualClock } from './clock';
 import type { ControllerContext } from './controllers/context';
 import { StatefulSetController } from './controllers/statefulset/statefulset-controller';
+import { EndpointSliceController } from './controllers/endpointslice/endpointslice-controller';
+import { NodeLifecycleController } from './controllers/nodelifecycle/node-lifecycle-controller';
+import { TaintEvictionController } from './controllers/nodelifecycle/taint-eviction';
+import { ClusterDns, CLUSTER_DNS_IP } from './dns/cluster-dns';
+import { nslookup, type NslookupOptions } from './dns/nslookup';
 import { EventRecorder } from './events';
+import { Faults } from './faults';
+import { atMostOneViolations, listProcesses, type ProcessRow } from './ground-truth';
+import { NodeHeartbeat } from './node/heartbeat';
 import { runKubectl } from './kubectl/kubectl';
 import type { KubectlHost } from './kubectl/host';
 import { combined, type CommandResult } from './kubectl/output';
@@ -61,6 +69,11 @@ export class Cluster {
   private readonly random: SeededRandom;
   private readonly store: ObjectStore;
   private readonly kubelets = new Map<string, Kubelet>();
+  private readonly heartbeats = new Map<string, NodeHeartbeat>();
+  /** Faults to inject: node partitions, failing readiness probes, crashing containers. */
+  readonly faults: Faults;
+  /** The cluster's DNS (CoreDNS with the kubernetes plugin), answering from the API as it stands. */
+  readonly dns: ClusterDns;
   private lastChangeMs: number;
 
   constructor(options: ClusterOptions = {}) {
@@ -97,17 +110,43 @@ export class Cluster {
       },
       spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] },
     });
+    this.store.create({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {
+        name: 'kube-dns',
+        namespace: 'kube-system',
+        labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
+        annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' },
+      },
+      spec: {
+        clusterIP: CLUSTER_DNS_IP,
+        selector: { 'k8s-app': 'kube-dns' },
+        ports: [
+          { name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 },
+          { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 },
+          { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 },
+        ],
+      },
+    });
     for (let i = 1; i <= nodeCount; i++) {
       const name = `node-${i}`;
       registerNode(this.store, this.clock, name, i);
-      this.kubelets.set(name, new Kubelet(ctx, name, i, nodeIP(i)));
+      const kubelet = new Kubelet(ctx, name, i, nodeIP(i));
+      this.kubelets.set(name, kubelet);
+      this.heartbeats.set(name, new NodeHeartbeat(ctx, kubelet));
     }
     this.store.watch('Pod', (e) => this.dispatchToKubelet(e));
     new Scheduler(ctx);
     new StatefulSetController(ctx);
+    new TaintEvictionController(ctx, new NodeLifecycleController(ctx));
+    new EndpointSliceController(ctx);
+    this.faults = new Faults(this.store, this.kubelets, this.heartbeats);
+    this.dns = new ClusterDns(this.store);
     const record = options.recordHistory ?? true;
     this.store.watch('*', (e) => {
-      if (e.object.kind === 'Event') return;
+      // Events and lease renewals are not state changes anyone waits for.
+      if (e.object.kind === 'Event' || e.object.kind === 'Lease') return;
       this.lastChangeMs = this.clock.now();
       if (record) {
         const { kind, metadata } = e.object;
@@ -193,6 +232,21 @@ export class Cluster {
     return this.clock.elapsed();
   }
 
+  /** What really runs on every node, from the kubelets' container runtimes (whatever the API says). */
+  ps(): ProcessRow[] {
+    return listProcesses(this.store, this.kubelets.values());
+  }
+
+  /** Breaches of the StatefulSet at-most-one guarantees that `ps()` shows, described; empty when all is well. */
+  violations(): string[] {
+    return atMostOneViolations(this.store, this.ps());
+  }
+
+  /** `nslookup NAME` run in a busybox pod (busybox:1.28 unless `image` says otherwise). */
+  nslookup(name: string, options: NslookupOptions = {}): CommandResult {
+    return nslookup(this.dns, name, options);
+  }
+
   /** The object as YAML, the way `kubectl get -o yaml` prints it. */
   yaml(kind: string, name: string, namespace = 'default'): string {
     const obj = this.get(kind, name, namespace);
@@ -228,7 +282,7 @@ export class Cluster {
   }
 
   private registerStrategies(): void {
-    const allocated = new Set<string>(['10.96.0.1']);
+    const allocated = new Set<string>(['10.96.0.1', CLUSTER_DNS_IP]);
     const allocateClusterIP = (): string => {
       for (;;) {
         const ip = `10.96.${this.random.int(0, 255)}.${this.random.int(1, 254)}`;

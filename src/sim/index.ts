@@ -10,3 +10,13 @@ export { Cluster, type ClusterOptions } from './cluster';
 export type { CommandResult } from './kubectl/output';
 export { humanDuration } from './kubectl/duration';
 export { parseDuration } from './clock';
+export { Faults } from './faults';
+export type { ProcessRow } from './ground-truth';
+export { ClusterDns, CLUSTER_DNS_IP, CLUSTER_DOMAIN } from './dns/cluster-dns';
+export type { DnsAnswer, DnsRecord, RecordType } from './dns/cluster-dns';
+export type { NslookupOptions } from './dns/nslookup';
+export {
+  NODE_MONITOR_GRACE_PERIOD_MS,
+  NODE_MONITOR_PERIOD_MS,
+} from './controllers/nodelifecycle/node-lifecycle-controller';
+export type { HistoryEntry } from './cluster';

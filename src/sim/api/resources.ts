@@ -107,6 +107,15 @@ const TYPES: ResourceType[] = [
     namespaced: true,
   },
   {
+    kind: 'Lease',
+    plural: 'leases',
+    singular: 'lease',
+    shortNames: [],
+    group: 'coordination.k8s.io',
+    version: 'v1',
+    namespaced: true,
+  },
+  {
     kind: 'StorageClass',
     plural: 'storageclasses',
     singular: 'storageclass',

@@ -2,6 +2,7 @@ import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { KubeObject, Stored } from '../api/meta';
 import { age } from './duration';
+import { endpointSlicePrinter, leasePrinter } from './printers-discovery';
 
 /** One kind's table: header cells and a row function, with the extra columns of `-o wide`. */
 export interface TablePrinter<T extends KubeObject> {
@@ -109,7 +110,8 @@ export const nodePrinter: TablePrinter<Node> = {
   wideHeader: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'],
   row(node, now) {
     const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
-    let status = ready?.status === 'True' ? 'Ready' : ready?.status === 'False' ? 'NotReady' : 'Unknown';
+    // printNode: a Ready condition that is not True (False or Unknown) prints NotReady; none at all, Unknown.
+    let status = ready?.status === 'True' ? 'Ready' : ready ? 'NotReady' : 'Unknown';
     if (node.spec?.unschedulable) status += ',SchedulingDisabled';
     const roles = Object.keys(node.metadata.labels ?? {})
       .filter((k) => k.startsWith('node-role.kubernetes.io/'))
@@ -142,4 +144,6 @@ export const PRINTERS: Record<string, TablePrinter<never>> = {
   StatefulSet: statefulSetPrinter as TablePrinter<never>,
   Service: servicePrinter as TablePrinter<never>,
   Node: nodePrinter as TablePrinter<never>,
+  EndpointSlice: endpointSlicePrinter as TablePrinter<never>,
+  Lease: leasePrinter as TablePrinter<never>,
 };

@@ -64,3 +64,8 @@ export function canonicalImage(image: string): string {
   const ref = parseImage(image);
   return `${ref.repository}:${ref.tag}`;
 }
+
+/** Whether the registry has the image's repository at all, whatever the tag. */
+export function hasRepository(image: string): boolean {
+  return REGISTRY[parseImage(image).repository] !== undefined;
+}

@@ -1,35 +1,55 @@
-import type { ContainerStatus, Pod, PodStatus } from 'kubernetes-types/core/v1';
+import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/meta';
 import type { WatchEvent } from '../api/store';
 import type { ControllerContext } from '../controllers/context';
-import { isTerminating, withCondition } from '../pods/pod-util';
-import { canonicalImage, imageSize } from './images';
+import { isTerminating } from '../pods/pod-util';
+import { jitter } from './backoff';
+import { commandExit } from './container-command';
+import { ImageManager } from './image-manager';
+import { canonicalImage } from './images';
+import { kubeletPodStatus, type ContainerRun, type PodView } from './pod-status';
+import { ReadinessProber } from './prober';
+import { ContainerRestarts } from './restarts';
 import type { RuntimeContainer } from './runtime';
 
 /** What the kubelet is doing with one pod. */
-interface PodWork {
+export interface PodWork extends PodView {
   uid: string;
   namespace: string;
   name: string;
   stage: 'starting' | 'running' | 'terminating';
-  timers: Array<{ cancel(): void }>;
+  /** Pending timers; each removes itself when it fires. */
+  timers: Set<{ cancel(): void }>;
+  /** A sync is in progress; another one is wanted when it ends. */
+  syncing: boolean;
+  resync: boolean;
+  /** Requeue handle of the pod worker after a failed sync. */
+  requeue?: { cancel(): void };
+  /** The readiness probe's endpoint answers with an error (the `unready` fault). */
+  probeFailing: boolean;
 }
 
 const COMPONENT = 'kubelet';
-
-/** Bytes per second a node pulls image layers at (about 25 MB/s). */
-const PULL_BYTES_PER_SECOND = 25_000_000;
+/** pod_workers.go: a sync that failed is retried after backOffPeriod (10 s) with 50 % jitter. */
+const WORKER_BACKOFF_MS = 10_000;
+/** The PLEG notices a container exit within its one-second relist. */
+const PLEG_RELIST_MS = 1000;
 
 /**
- * One node's kubelet: starts the containers of pods bound to its node, reports their status, runs graceful
- * termination. Its containers live in `runtime` — the ground truth `ps()` shows.
+ * One node's kubelet: starts the containers of pods bound to its node, pulls images with back-off, restarts
+ * crashed containers with back-off, probes readiness, reports status, runs graceful termination. Its containers
+ * live in `runtime` — the ground truth `ps()` shows. A partitioned kubelet keeps its containers running but
+ * neither sees nor writes the API until it is healed.
  */
 export class Kubelet {
   readonly runtime: RuntimeContainer[] = [];
+  partitioned = false;
   private readonly work = new Map<string, PodWork>();
-  private readonly imageCache = new Set<string>();
+  private readonly images: ImageManager;
+  /** The container restart back-off: keyed by pod and container. */
+  private readonly restarts: ContainerRestarts;
+  private readonly prober: ReadinessProber;
   private nextHostOctet = 2;
-  private containerSeq = 0;
 
   constructor(
     private readonly ctx: ControllerContext,
@@ -37,10 +57,25 @@ export class Kubelet {
     /** Third octet of this node's pod CIDR, 10.244.<n>.0/24. */
     private readonly podSubnet: number,
     readonly hostIP: string,
-  ) {}
+  ) {
+    this.restarts = new ContainerRestarts(ctx.clock);
+    this.images = new ImageManager(ctx, {
+      schedule: (work, ms, label, run) => this.schedule(work, ms, label, run),
+      event: (work, type, reason, message) => this.event(work, type, reason, message),
+      setWaiting: (work, run, reason, message) => this.setWaiting(work, run, reason, message),
+      alive: (work) => this.current(work) !== undefined && work.stage !== 'terminating',
+    });
+    this.prober = new ReadinessProber(ctx, {
+      current: (work) => this.current(work),
+      schedule: (work, ms, label, run) => this.schedule(work, ms, label, run),
+      event: (work, type, reason, message) => this.event(work, type, reason, message),
+      statusChanged: (work) => this.pushStatus(work),
+    });
+  }
 
   /** Called for every Pod watch event whose pod is (or was) bound to this node. */
   handlePodEvent(event: WatchEvent): void {
+    if (this.partitioned) return; // the watch is broken: the kubelet catches up when it is healed
     const pod = event.object as Stored<Pod>;
     const uid = pod.metadata.uid ?? '';
     const work = this.work.get(uid);
@@ -54,17 +89,7 @@ export class Kubelet {
       if (!work || work.stage !== 'terminating') this.beginTermination(pod, work);
       return;
     }
-    if (!work) {
-      const fresh: PodWork = {
-        uid,
-        namespace: pod.metadata.namespace ?? 'default',
-        name: pod.metadata.name,
-        stage: 'starting',
-        timers: [],
-      };
-      this.work.set(uid, fresh);
-      this.schedule(fresh, this.ctx.random.int(15, 60), 'pod sync', () => this.createSandbox(fresh));
-    }
+    if (!work) this.admit(pod);
   }
 
   /** Containers running on this node. */
@@ -72,160 +97,249 @@ export class Kubelet {
     return this.runtime.filter((c) => c.state === 'Running');
   }
 
-  private createSandbox(work: PodWork): void {
-    const pod = this.current(work);
-    if (!pod) return;
-    const now = this.ctx.clock.timestamp();
-    const status: PodStatus = {
-      ...pod.status,
-      phase: 'Pending',
-      hostIP: this.hostIP,
-      hostIPs: [{ ip: this.hostIP }],
-      startTime: now,
-      qosClass: 'BestEffort',
-      conditions: orderConditions(
-        withCondition(
-          withCondition(
-            withCondition(
-              withCondition(pod.status?.conditions, 'PodReadyToStartContainers', 'False', now),
-              'Initialized',
-              'True',
-              now,
-            ),
-            'Ready',
-            'False',
-            now,
-            'ContainersNotReady',
-            `containers with unready status: [${pod.spec?.containers.map((c) => c.name).join(' ')}]`,
-          ),
-          'ContainersReady',
-          'False',
-          now,
-          'ContainersNotReady',
-          `containers with unready status: [${pod.spec?.containers.map((c) => c.name).join(' ')}]`,
-        ),
-      ),
-      containerStatuses: (pod.spec?.containers ?? []).map((c): ContainerStatus => ({
-        name: c.name,
-        image: c.image ?? '',
-        imageID: '',
-        ready: false,
-        restartCount: 0,
-        started: false,
-        state: { waiting: { reason: 'ContainerCreating' } },
-        lastState: {},
-      })),
+  /** The work item for a pod by uid (faults use it). */
+  workFor(uid: string): PodWork | undefined {
+    return this.work.get(uid);
+  }
+
+  /** Every pod the kubelet is running, by uid. */
+  allWork(): PodWork[] {
+    return [...this.work.values()];
+  }
+
+  /** The `unready` / `ready` faults: the pod's readiness endpoint starts or stops failing. */
+  setProbeFailing(work: PodWork, failing: boolean): void {
+    work.probeFailing = failing;
+  }
+
+  /** The `crash` fault and crashing commands: the pod's first running container exits with `exitCode`. */
+  crashContainer(work: PodWork, index: number, exitCode: number): void {
+    const run = work.containers[index];
+    if (!run || run.state !== 'running') return;
+    const finishedMs = this.ctx.clock.now();
+    const finishedAt = this.ctx.clock.timestamp();
+    for (const c of this.runtime) if (c.id === run.runtimeId) c.state = 'Exited';
+    run.state = 'terminated';
+    run.ready = false;
+    run.terminated = {
+      exitCode,
+      reason: exitCode === 0 ? 'Completed' : 'Error',
+      startedAt: run.startedAt,
+      finishedAt,
+      containerID: `containerd://${run.runtimeId ?? ''}`,
     };
-    this.writeStatus(pod, status);
-    // Sandbox and network set-up, then the image pulls run one after another.
-    let delay = this.ctx.random.int(300, 900);
-    for (const container of pod.spec?.containers ?? []) {
-      const image = container.image ?? '';
-      const cached = this.imageCache.has(canonicalImage(image));
-      if (cached) {
-        this.schedule(work, delay, 'image present', () =>
-          this.event(work, 'Normal', 'Pulled', `Container image "${image}" already present on machine`),
-        );
-        delay += this.ctx.random.int(50, 200);
-        continue;
+    this.prober.stop(work, run);
+    this.pushStatus(work);
+    run.finishedAtMs = finishedMs;
+    this.schedule(work, PLEG_RELIST_MS, 'PLEG container died', () => this.sync(work));
+  }
+
+  /** Heals a partition: the kubelet relists its pods and reconciles the runtime with the API (HandlePodCleanups). */
+  resyncAfterPartition(): void {
+    const bound = new Map<string, Stored<Pod>>();
+    for (const pod of this.ctx.store.list<Pod>('Pod')) {
+      if (pod.spec?.nodeName === this.nodeName) bound.set(pod.metadata.uid ?? '', pod);
+    }
+    for (const work of [...this.work.values()]) {
+      if (!bound.has(work.uid)) {
+        this.forget(work);
+        this.killContainers(work.uid);
       }
-      const size = imageSize(image) ?? 0;
-      const pullMs = Math.round((size / PULL_BYTES_PER_SECOND) * 1000) + this.ctx.random.int(400, 1500);
-      this.schedule(work, delay, 'pull image', () => this.event(work, 'Normal', 'Pulling', `Pulling image "${image}"`));
-      delay += pullMs;
-      this.schedule(work, delay, 'pulled image', () => {
-        this.imageCache.add(canonicalImage(image));
-        const seconds = (pullMs / 1000).toFixed(3).replace(/\.?0+$/, '');
-        this.event(
-          work,
-          'Normal',
-          'Pulled',
-          `Successfully pulled image "${image}" in ${seconds}s (${seconds}s including waiting). Image size: ${size} bytes.`,
-        );
-      });
     }
-    this.schedule(work, delay + this.ctx.random.int(80, 250), 'start containers', () => this.startContainers(work));
-  }
-
-  private startContainers(work: PodWork): void {
-    const pod = this.current(work);
-    if (!pod) return;
-    const nowMs = this.ctx.clock.now();
-    const now = this.ctx.clock.timestamp();
-    const podIP = `10.244.${this.podSubnet}.${this.nextHostOctet++}`;
-    const claims = (pod.spec?.volumes ?? []).flatMap((v) =>
-      v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : [],
-    );
-    for (const container of pod.spec?.containers ?? []) {
-      this.event(work, 'Normal', 'Created', `Created container: ${container.name}`);
-      this.event(work, 'Normal', 'Started', `Started container ${container.name}`);
-      this.runtime.push({
-        id: this.containerId(),
-        node: this.nodeName,
-        podNamespace: work.namespace,
-        podName: work.name,
-        podUid: work.uid,
-        container: container.name,
-        image: container.image ?? '',
-        state: 'Running',
-        startedAtMs: nowMs,
-        claims,
-      });
-    }
-    // Without a readiness probe a started container is ready at once.
-    const probed = (pod.spec?.containers ?? []).some((c) => c.readinessProbe);
-    work.stage = 'running';
-    const conditions = withCondition(pod.status?.conditions, 'PodReadyToStartContainers', 'True', now);
-    const readyNow = !probed;
-    this.writeStatus(pod, {
-      ...pod.status,
-      phase: 'Running',
-      podIP,
-      podIPs: [{ ip: podIP }],
-      conditions: orderConditions(readyNow ? markReady(conditions, now) : conditions),
-      containerStatuses: (pod.spec?.containers ?? []).map((c): ContainerStatus => ({
-        name: c.name,
-        image: canonicalImage(c.image ?? ''),
-        imageID: `${canonicalImage(c.image ?? '').replace(/:[^:]*$/, '')}@sha256:${digestOf(c.image ?? '')}`,
-        containerID: `containerd://${this.runtime[this.runtime.length - 1].id}`,
-        ready: readyNow,
-        restartCount: 0,
-        started: true,
-        state: { running: { startedAt: now } },
-        lastState: {},
-      })),
-    });
-    if (probed) {
-      const initialDelay = Math.max(
-        ...(pod.spec?.containers ?? []).map((c) => c.readinessProbe?.initialDelaySeconds ?? 0),
-      );
-      this.schedule(work, initialDelay * 1000 + this.ctx.random.int(200, 1000), 'readiness probe', () =>
-        this.becomeReady(work),
-      );
+    for (const c of [...this.runtime]) if (!bound.has(c.podUid)) this.killContainers(c.podUid);
+    for (const [uid, pod] of bound) {
+      const work = this.work.get(uid);
+      if (isTerminating(pod)) {
+        if (!work || work.stage !== 'terminating') this.beginTermination(pod, work);
+        else if (!this.runtime.some((c) => c.podUid === uid && c.state === 'Running')) this.finishDeletion(work);
+      } else if (!work) {
+        this.admit(pod);
+      } else {
+        this.pushStatus(work);
+      }
     }
   }
 
-  private becomeReady(work: PodWork): void {
-    const pod = this.current(work);
-    if (!pod || work.stage !== 'running') return;
-    const now = this.ctx.clock.timestamp();
-    this.writeStatus(pod, {
-      ...pod.status,
-      conditions: orderConditions(markReady(pod.status?.conditions, now)),
-      containerStatuses: (pod.status?.containerStatuses ?? []).map((s) => ({ ...s, ready: true })),
-    });
+  private admit(pod: Stored<Pod>): void {
+    const work = this.newWork(pod, 'starting');
+    this.work.set(work.uid, work);
+    this.schedule(work, this.ctx.random.int(15, 60), 'pod sync', () => this.createSandbox(work));
   }
 
-  private beginTermination(pod: Stored<Pod>, existing: PodWork | undefined): void {
-    const work: PodWork = existing ?? {
+  private newWork(pod: Stored<Pod>, stage: PodWork['stage']): PodWork {
+    return {
       uid: pod.metadata.uid ?? '',
       namespace: pod.metadata.namespace ?? 'default',
       name: pod.metadata.name,
-      stage: 'terminating',
-      timers: [],
+      stage,
+      timers: new Set(),
+      syncing: false,
+      resync: false,
+      probeFailing: false,
+      hostIP: this.hostIP,
+      sandboxReady: false,
+      restartPolicy: pod.spec?.restartPolicy ?? 'Always',
+      containers: (pod.spec?.containers ?? []).map((c): ContainerRun => ({
+        name: c.name,
+        image: c.image ?? '',
+        state: 'waiting',
+        waitingReason: 'ContainerCreating',
+        restartCount: 0,
+        pulled: false,
+        ready: false,
+      })),
     };
+  }
+
+  private createSandbox(work: PodWork): void {
+    if (!this.current(work)) return;
+    work.startTime = this.ctx.clock.timestamp();
+    this.pushStatus(work);
+    // The sandbox and its network come up before any image is pulled: the pod has its IP from here on.
+    this.schedule(work, this.ctx.random.int(300, 900), 'sandbox ready', () => {
+      work.podIP = `10.244.${this.podSubnet}.${this.nextHostOctet++}`;
+      work.sandboxReady = true;
+      this.sync(work);
+    });
+  }
+
+  /** SyncPod: starts, one after another, every container that should run and does not. */
+  private sync(work: PodWork): void {
+    if (work.stage === 'terminating' || !this.work.has(work.uid)) return;
+    if (work.syncing) {
+      work.resync = true;
+      return;
+    }
+    work.requeue?.cancel();
+    work.requeue = undefined;
+    work.syncing = true;
+    this.syncContainer(work, 0, false);
+  }
+
+  private syncContainer(work: PodWork, index: number, failed: boolean): void {
+    const pod = this.current(work);
+    if (!pod || work.stage === 'terminating') {
+      work.syncing = false;
+      return;
+    }
+    const spec = pod.spec?.containers[index];
+    const run = work.containers[index];
+    if (!spec || !run) {
+      this.endSync(work, failed);
+      return;
+    }
+    const next = (delay: number, nowFailed: boolean): void => {
+      this.schedule(work, delay, 'sync next container', () => this.syncContainer(work, index + 1, nowFailed));
+    };
+    if (run.state === 'running' || !this.restarts.shouldStart(work.restartPolicy, run)) {
+      next(0, failed);
+      return;
+    }
+    if (this.restarts.exitedBefore(run) && this.inCrashBackoff(work, run)) {
+      next(0, true);
+      return;
+    }
+    this.images.ensure(work, spec, run, (ok) => {
+      if (!ok) {
+        next(0, true);
+        return;
+      }
+      this.schedule(work, this.ctx.random.int(80, 250), 'start container', () => {
+        this.startContainer(work, spec, run);
+        next(this.ctx.random.int(50, 150), failed);
+      });
+    });
+  }
+
+  private endSync(work: PodWork, failed: boolean): void {
+    work.syncing = false;
+    if (work.stage === 'starting' && work.containers.every((c) => c.state === 'running')) work.stage = 'running';
+    this.pushStatus(work);
+    if (work.resync) {
+      work.resync = false;
+      this.sync(work);
+    } else if (failed) {
+      const delay = jitter(WORKER_BACKOFF_MS, 0.5, this.ctx.random.next());
+      work.requeue = this.schedule(work, delay, 'resync', () => this.sync(work));
+    }
+  }
+
+  /** doBackOff: a container that exited recently waits out the restart back-off in CrashLoopBackOff. */
+  private inCrashBackoff(work: PodWork, run: ContainerRun): boolean {
+    const podRef = `${work.name}_${work.namespace}(${work.uid})`;
+    const message = this.restarts.doBackOff(podRef, work.uid, run);
+    if (message === undefined) return false;
+    this.event(work, 'Warning', 'BackOff', `Back-off restarting failed container ${run.name} in pod ${podRef}`);
+    run.lastTerminated = run.terminated ?? run.lastTerminated;
+    run.state = 'waiting';
+    run.terminated = undefined;
+    run.waitingReason = 'CrashLoopBackOff';
+    run.waitingMessage = message;
+    return true;
+  }
+
+  private setWaiting(work: PodWork, run: ContainerRun, reason: string, message: string): void {
+    if (run.state === 'terminated') run.lastTerminated = run.terminated;
+    run.state = 'waiting';
+    run.terminated = undefined;
+    run.waitingReason = reason;
+    run.waitingMessage = message;
+    this.pushStatus(work);
+  }
+
+  private startContainer(work: PodWork, spec: Container, run: ContainerRun): void {
+    const pod = this.current(work);
+    if (!pod || work.stage === 'terminating') return;
+    const claims = (pod.spec?.volumes ?? []).flatMap((v) =>
+      v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : [],
+    );
+    const restarting = run.state !== 'waiting' || run.lastTerminated !== undefined;
+    if (run.state === 'terminated') run.lastTerminated = run.terminated;
+    // The kubelet keeps only the newest dead instance of each container.
+    for (let i = this.runtime.length - 1; i >= 0; i--) {
+      const c = this.runtime[i];
+      if (c.podUid === work.uid && c.container === run.name && c.state === 'Exited' && c.id !== run.runtimeId) {
+        this.runtime.splice(i, 1);
+      }
+    }
+    const id = this.containerId();
+    this.event(work, 'Normal', 'Created', `Created container: ${spec.name}`);
+    this.event(work, 'Normal', 'Started', `Started container ${spec.name}`);
+    this.runtime.push({
+      id,
+      node: this.nodeName,
+      podNamespace: work.namespace,
+      podName: work.name,
+      podUid: work.uid,
+      container: spec.name,
+      image: canonicalImage(spec.image ?? ''),
+      state: 'Running',
+      startedAtMs: this.ctx.clock.now(),
+      claims,
+    });
+    if (restarting) run.restartCount += 1;
+    run.runtimeId = id;
+    run.state = 'running';
+    run.terminated = undefined;
+    run.waitingMessage = undefined;
+    run.startedAt = this.ctx.clock.timestamp();
+    // Without a readiness probe a started container is ready at once.
+    run.ready = !spec.readinessProbe;
+    if (spec.readinessProbe) this.prober.start(work, run, spec.readinessProbe);
+    this.pushStatus(work);
+    const exit = commandExit(spec);
+    if (exit !== undefined) {
+      const index = work.containers.indexOf(run);
+      this.schedule(work, this.ctx.random.int(100, 600), 'container exits', () => {
+        if (run.runtimeId === id) this.crashContainer(work, index, exit);
+      });
+    }
+  }
+
+  private beginTermination(pod: Stored<Pod>, existing: PodWork | undefined): void {
+    const work = existing ?? this.newWork(pod, 'terminating');
     for (const t of work.timers) t.cancel();
-    work.timers = [];
+    work.timers.clear();
     work.stage = 'terminating';
     this.work.set(work.uid, work);
     const grace = pod.metadata.deletionGracePeriodSeconds ?? 30;
@@ -236,19 +350,23 @@ export class Kubelet {
     // nginx and busybox-style processes exit on SIGTERM within a second or two; never later than the grace period.
     const shutdownMs = running ? Math.min(grace * 1000, this.ctx.random.int(400, 2000)) : this.ctx.random.int(20, 80);
     this.schedule(work, shutdownMs, 'containers exited', () => {
-      this.killContainers(work.uid);
-      try {
-        this.ctx.store.delete('Pod', work.namespace, work.name, { gracePeriodSeconds: 0 });
-      } catch {
-        // Already gone: another actor force-deleted it meanwhile.
-      }
+      for (const c of this.runtime) if (c.podUid === work.uid) c.state = 'Exited';
+      this.finishDeletion(work);
     });
   }
 
-  private killContainers(uid: string): void {
-    for (const c of this.runtime) {
-      if (c.podUid === uid) c.state = 'Exited';
+  /** The containers are gone: the kubelet confirms the deletion with a zero-grace delete (unless cut off). */
+  private finishDeletion(work: PodWork): void {
+    if (this.partitioned) return;
+    this.killContainers(work.uid);
+    try {
+      this.ctx.store.delete('Pod', work.namespace, work.name, { gracePeriodSeconds: 0 });
+    } catch {
+      // Already gone: another actor force-deleted it meanwhile.
     }
+  }
+
+  private killContainers(uid: string): void {
     // Exited containers of deleted pods are garbage-collected by the kubelet; keep the list short.
     for (let i = this.runtime.length - 1; i >= 0; i--) {
       if (this.runtime[i].podUid === uid) this.runtime.splice(i, 1);
@@ -257,6 +375,7 @@ export class Kubelet {
 
   private forget(work: PodWork): void {
     for (const t of work.timers) t.cancel();
+    for (const run of work.containers) this.prober.stop(work, run);
     this.work.delete(work.uid);
   }
 
@@ -265,46 +384,32 @@ export class Kubelet {
     return pod && pod.metadata.uid === work.uid ? pod : undefined;
   }
 
-  private writeStatus(pod: Stored<Pod>, status: PodStatus): void {
-    this.ctx.store.update<Pod>({ ...pod, status });
+  /** The status manager: writes the kubelet's view of the pod, unless the apiserver is out of reach. */
+  private pushStatus(work: PodWork): void {
+    if (this.partitioned || work.stage === 'terminating') return;
+    const pod = this.current(work);
+    if (!pod) return;
+    this.ctx.store.update<Pod>({ ...pod, status: kubeletPodStatus(pod, work, this.ctx.clock.timestamp()) });
   }
 
-  private schedule(work: PodWork, delayMs: number, label: string, run: () => void): void {
-    work.timers.push(this.ctx.clock.after(delayMs, `kubelet ${this.nodeName}: ${label} ${work.name}`, run));
+  private schedule(work: PodWork, delayMs: number, label: string, run: () => void): { cancel(): void } {
+    const handle = this.ctx.clock.after(delayMs, `kubelet ${this.nodeName}: ${label} ${work.name}`, () => {
+      work.timers.delete(handle);
+      run();
+    });
+    work.timers.add(handle);
+    return handle;
   }
 
   private event(work: PodWork, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    const pod = this.ctx.store.get<Pod>('Pod', work.namespace, work.name);
-    if (pod && pod.metadata.uid === work.uid)
-      this.ctx.recorder.event(pod, type, reason, message, COMPONENT, this.nodeName);
+    if (this.partitioned) return;
+    const pod = this.current(work);
+    if (pod) this.ctx.recorder.event(pod, type, reason, message, COMPONENT, this.nodeName);
   }
 
   private containerId(): string {
-    this.containerSeq += 1;
     let id = '';
     for (let i = 0; i < 13; i++) id += Math.floor(this.ctx.random.next() * 16).toString(16);
     return id;
   }
-}
-
-function markReady(conditions: PodStatus['conditions'], now: string): NonNullable<PodStatus['conditions']> {
-  return withCondition(withCondition(conditions, 'Ready', 'True', now), 'ContainersReady', 'True', now);
-}
-
-/** The order kubelet reports pod conditions in. */
-const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
-
-function orderConditions(conditions: NonNullable<PodStatus['conditions']>): NonNullable<PodStatus['conditions']> {
-  return [...conditions].sort((a, b) => CONDITION_ORDER.indexOf(a.type) - CONDITION_ORDER.indexOf(b.type));
-}
-
-/** A stable fake digest per image reference. */
-function digestOf(image: string): string {
-  let h = 2166136261;
-  let out = '';
-  for (let round = 0; round < 8; round++) {
-    for (let i = 0; i < image.length; i++) h = Math.imul(h ^ image.charCodeAt(i) ^ round, 16777619) >>> 0;
-    out += h.toString(16).padStart(8, '0');
-  }
-  return out;
 }

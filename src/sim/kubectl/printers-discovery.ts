@@ -1,0 +1,45 @@
+import type { Lease } from 'kubernetes-types/coordination/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import { age } from './duration';
+import type { TablePrinter } from './printers';
+
+/** Printers for discovery.k8s.io EndpointSlices and coordination.k8s.io Leases. */
+
+/** listWithMoreString: up to three items, then "+ N more..."; "<unset>" when empty. */
+function listWithMore(items: string[]): string {
+  const max = 3;
+  if (items.length > max) return `${items.slice(0, max).join(',')} + ${items.length - max} more...`;
+  return items.length > 0 ? items.join(',') : '<unset>';
+}
+
+/** printEndpointSlice: NAME ADDRESSTYPE PORTS ENDPOINTS AGE. */
+export const endpointSlicePrinter: TablePrinter<EndpointSlice> = {
+  header: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'],
+  wideHeader: [],
+  row(slice, now) {
+    const ports = (slice.ports ?? []).map((p) => (p.port !== undefined ? String(p.port) : p.name || '*'));
+    const addresses = (slice.endpoints ?? []).flatMap((e) => e.addresses);
+    return [
+      slice.metadata.name,
+      slice.addressType,
+      listWithMore(ports),
+      listWithMore(addresses),
+      age(slice.metadata.creationTimestamp, now),
+    ];
+  },
+  wideRow() {
+    return [];
+  },
+};
+
+/** printLease: NAME HOLDER AGE. */
+export const leasePrinter: TablePrinter<Lease> = {
+  header: ['NAME', 'HOLDER', 'AGE'],
+  wideHeader: [],
+  row(lease, now) {
+    return [lease.metadata.name, lease.spec?.holderIdentity ?? '', age(lease.metadata.creationTimestamp, now)];
+  },
+  wideRow() {
+    return [];
+  },
+};

@@ -1,0 +1,44 @@
+/** The StatefulSet Basics tutorial's web StatefulSet behind the headless nginx Service. */
+export function webManifest(options: { replicas?: number; probe?: boolean; publishNotReady?: boolean } = {}): string {
+  const probe = options.probe
+    ? `
+        readinessProbe:
+          httpGet: {path: /, port: 80}
+          periodSeconds: 5
+          failureThreshold: 1`
+    : '';
+  return `
+apiVersion: v1
+kind: Service
+metadata:
+  name: nginx
+  labels: {app: nginx}
+spec:
+  clusterIP: None
+  publishNotReadyAddresses: ${options.publishNotReady === true ? 'true' : 'false'}
+  selector: {app: nginx}
+  ports: [{port: 80, name: web}]
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: nginx
+  replicas: ${options.replicas ?? 3}
+  selector: {matchLabels: {app: nginx}}
+  template:
+    metadata: {labels: {app: nginx}}
+    spec:
+      containers:
+      - name: nginx
+        image: registry.k8s.io/nginx-slim:0.21
+        ports: [{containerPort: 80, name: web}]${probe}
+        volumeMounts: [{name: www, mountPath: /usr/share/nginx/html}]
+  volumeClaimTemplates:
+  - metadata: {name: www}
+    spec:
+      accessModes: [ReadWriteOnce]
+      resources: {requests: {storage: 1Gi}}
+`;
+}
