@@ -15,6 +15,11 @@ import { Kubelet } from './node/kubelet';
 import { nodeIP, registerNode } from './node/nodes';
 import { Scheduler } from './node/scheduler';
 import { SeededRandom } from './random';
+import { LocalPathProvisioner } from './controllers/volume/local-path-provisioner';
+import { PersistentVolumeController } from './controllers/volume/pv-controller';
+import { PvcProtectionController } from './controllers/volume/pvc-protection';
+import { kindDefaultStorageClass } from './storage/storage-class';
+import { registerStorageStrategies } from './storage/register';
 
 /** One change to the cluster's state, as a watcher saw it. */
 export interface HistoryEntry {
@@ -97,6 +102,7 @@ export class Cluster {
       },
       spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] },
     });
+    this.store.create(kindDefaultStorageClass());
     for (let i = 1; i <= nodeCount; i++) {
       const name = `node-${i}`;
       registerNode(this.store, this.clock, name, i);
@@ -105,6 +111,9 @@ export class Cluster {
     this.store.watch('Pod', (e) => this.dispatchToKubelet(e));
     new Scheduler(ctx);
     new StatefulSetController(ctx);
+    new PersistentVolumeController(ctx);
+    new LocalPathProvisioner(ctx);
+    new PvcProtectionController(ctx);
     const record = options.recordHistory ?? true;
     this.store.watch('*', (e) => {
       if (e.object.kind === 'Event') return;
@@ -240,6 +249,7 @@ export class Cluster {
     };
     this.store.registerStrategy('Pod', { prepareForCreate: preparePodForCreate, applyDefaults: defaultPod });
     this.store.registerStrategy('StatefulSet', { applyDefaults: defaultStatefulSet, tracksGeneration: true });
+    registerStorageStrategies(this.store);
     this.store.registerStrategy('Service', { applyDefaults: (obj) => defaultService(obj, allocateClusterIP) });
     this.store.registerGracePeriod('Pod', (obj, requested) => {
       const pod = obj as Stored<Pod>;

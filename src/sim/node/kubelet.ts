@@ -2,6 +2,7 @@ import type { ContainerStatus, Pod, PodStatus } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/meta';
 import type { WatchEvent } from '../api/store';
 import type { ControllerContext } from '../controllers/context';
+import { unboundPodClaims } from '../controllers/volume/volume-util';
 import { isTerminating, withCondition } from '../pods/pod-util';
 import { canonicalImage, imageSize } from './images';
 import type { RuntimeContainer } from './runtime';
@@ -16,6 +17,8 @@ interface PodWork {
 }
 
 const COMPONENT = 'kubelet';
+/** How often a pod waiting for its volumes checks again. */
+const VOLUME_RETRY_MS = 2000;
 
 /** Bytes per second a node pulls image layers at (about 25 MB/s). */
 const PULL_BYTES_PER_SECOND = 25_000_000;
@@ -75,6 +78,11 @@ export class Kubelet {
   private createSandbox(work: PodWork): void {
     const pod = this.current(work);
     if (!pod) return;
+    // The volume manager mounts every claim before containers start; an unbound claim keeps the pod waiting.
+    if (unboundPodClaims(this.ctx.store, pod).length > 0) {
+      this.schedule(work, VOLUME_RETRY_MS, 'wait for volumes', () => this.createSandbox(work));
+      return;
+    }
     const now = this.ctx.clock.timestamp();
     const status: PodStatus = {
       ...pod.status,
