@@ -145,13 +145,19 @@ export class StatefulPodControl {
   private createPersistentVolumeClaims(set: Stored<StatefulSet>, pod: Pod): void {
     const errors: string[] = [];
     const namespace = set.metadata.namespace ?? 'default';
-    for (const claim of claimsForOrdinal(set, ordinalOf(pod)).values()) {
-      const name = claim.metadata?.name ?? '';
+    const ordinal = ordinalOf(pod);
+    let missing = false;
+    for (const template of set.spec?.volumeClaimTemplates ?? []) {
+      const name = claimName(set, template, ordinal);
       const existing = this.ctx.store.get<PersistentVolumeClaim>('PersistentVolumeClaim', namespace, name);
-      if (existing) {
-        if (existing.metadata.deletionTimestamp) errors.push(`pvc ${name} is being deleted`);
-        continue;
-      }
+      if (!existing) missing = true;
+      else if (existing.metadata.deletionTimestamp) errors.push(`pvc ${name} is being deleted`);
+    }
+    // Building the claims clones the templates: only do it when one is missing (the common case has them all).
+    const claims = missing ? [...claimsForOrdinal(set, ordinal).values()] : [];
+    for (const claim of claims) {
+      const name = claim.metadata?.name ?? '';
+      if (this.ctx.store.get('PersistentVolumeClaim', namespace, name)) continue;
       try {
         this.ctx.store.create(claim);
         this.recordClaimEvent(set, pod, name);
