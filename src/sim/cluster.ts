@@ -23,6 +23,11 @@ import { Kubelet } from './node/kubelet';
 import { nodeIP, registerNode } from './node/nodes';
 import { Scheduler } from './node/scheduler';
 import { SeededRandom } from './random';
+import { ExternalProvisioners } from './controllers/volume/external-provisioner';
+import { PersistentVolumeController } from './controllers/volume/pv-controller';
+import { PvcProtectionController } from './controllers/volume/pvc-protection';
+import { kindDefaultStorageClass } from './storage/storage-class';
+import { registerStorageStrategies } from './storage/register';
 
 /** One change to the cluster's state, as a watcher saw it. */
 export interface HistoryEntry {
@@ -129,6 +134,7 @@ export class Cluster {
         ],
       },
     });
+    this.store.create(kindDefaultStorageClass());
     for (let i = 1; i <= nodeCount; i++) {
       const name = `node-${i}`;
       registerNode(this.store, this.clock, name, i);
@@ -143,6 +149,9 @@ export class Cluster {
     new EndpointSliceController(ctx);
     this.faults = new Faults(this.store, this.kubelets, this.heartbeats);
     this.dns = new ClusterDns(this.store);
+    new PersistentVolumeController(ctx);
+    new ExternalProvisioners(ctx);
+    new PvcProtectionController(ctx);
     const record = options.recordHistory ?? true;
     this.store.watch('*', (e) => {
       // Events and lease renewals are not state changes anyone waits for.
@@ -294,6 +303,7 @@ export class Cluster {
     };
     this.store.registerStrategy('Pod', { prepareForCreate: preparePodForCreate, applyDefaults: defaultPod });
     this.store.registerStrategy('StatefulSet', { applyDefaults: defaultStatefulSet, tracksGeneration: true });
+    registerStorageStrategies(this.store);
     this.store.registerStrategy('Service', { applyDefaults: (obj) => defaultService(obj, allocateClusterIP) });
     this.store.registerGracePeriod('Pod', (obj, requested) => {
       const pod = obj as Stored<Pod>;

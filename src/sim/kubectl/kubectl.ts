@@ -10,6 +10,7 @@ import { SelectorError } from './label-selector';
 import { fail, ok, type CommandResult } from './output';
 import { ResourceArgError, parseResourceArgs } from './resource-args';
 import { runDelete } from './delete';
+import { runStatefulSetRollout } from './rollout-statefulset';
 
 const COMMON: FlagSpec = {
   valued: {
@@ -22,6 +23,8 @@ const COMMON: FlagSpec = {
     timeout: undefined,
     'grace-period': undefined,
     cascade: undefined,
+    revision: undefined,
+    'to-revision': undefined,
   },
   boolean: {
     'all-namespaces': 'A',
@@ -42,6 +45,7 @@ const COMMANDS: Record<string, Handler> = {
   scale: runScale,
   delete: (host, args) => runDelete(host, args),
   version: runVersion,
+  rollout: (host, args) => runStatefulSetRollout(host, args),
 };
 
 /**

@@ -3,6 +3,7 @@ import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { KubeObject, Stored } from '../api/meta';
 import { age } from './duration';
 import { endpointSlicePrinter, leasePrinter } from './printers-discovery';
+import { claimPrinter, controllerRevisionPrinter, storageClassPrinter, volumePrinter } from './storage-printers';
 
 /** One kind's table: header cells and a row function, with the extra columns of `-o wide`. */
 export interface TablePrinter<T extends KubeObject> {
@@ -146,4 +147,8 @@ export const PRINTERS: Record<string, TablePrinter<never>> = {
   Node: nodePrinter as TablePrinter<never>,
   EndpointSlice: endpointSlicePrinter as TablePrinter<never>,
   Lease: leasePrinter as TablePrinter<never>,
+  PersistentVolumeClaim: claimPrinter as TablePrinter<never>,
+  PersistentVolume: volumePrinter as TablePrinter<never>,
+  StorageClass: storageClassPrinter as TablePrinter<never>,
+  ControllerRevision: controllerRevisionPrinter as TablePrinter<never>,
 };

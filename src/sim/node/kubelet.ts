@@ -2,6 +2,7 @@ import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/meta';
 import type { WatchEvent } from '../api/store';
 import type { ControllerContext } from '../controllers/context';
+import { unboundPodClaims } from '../controllers/volume/volume-util';
 import { isTerminating } from '../pods/pod-util';
 import { jitter } from './backoff';
 import { commandExit } from './container-command';
@@ -30,6 +31,8 @@ export interface PodWork extends PodView {
 }
 
 const COMPONENT = 'kubelet';
+/** How often a pod waiting for its volumes checks again. */
+const VOLUME_RETRY_MS = 2000;
 /** pod_workers.go: a sync that failed is retried after backOffPeriod (10 s) with 50 % jitter. */
 const WORKER_BACKOFF_MS = 10_000;
 /** The PLEG notices a container exit within its one-second relist. */
@@ -192,7 +195,13 @@ export class Kubelet {
   }
 
   private createSandbox(work: PodWork): void {
-    if (!this.current(work)) return;
+    const pod = this.current(work);
+    if (!pod) return;
+    // The volume manager mounts every claim before the sandbox starts; an unbound claim keeps the pod waiting.
+    if (unboundPodClaims(this.ctx.store, pod).length > 0) {
+      this.schedule(work, VOLUME_RETRY_MS, 'wait for volumes', () => this.createSandbox(work));
+      return;
+    }
     work.startTime = this.ctx.clock.timestamp();
     this.pushStatus(work);
     // The sandbox and its network come up before any image is pulled: the pod has its IP from here on.

@@ -4,6 +4,7 @@ import type { WatchEvent } from '../api/store';
 import type { ControllerContext } from '../controllers/context';
 import { WorkQueue } from '../controllers/workqueue';
 import { withCondition } from '../pods/pod-util';
+import { fitErrorMessage, VOLUME_NODE_CONFLICT, VolumeBinder } from './volume-binding';
 
 /**
  * kube-scheduler, reduced to what the course needs: filter nodes that are Ready and schedulable, score by fewest
@@ -13,8 +14,10 @@ export class Scheduler {
   private readonly queue: WorkQueue;
   /** Pods bound per node, kept up to date from watch events so scoring needs no scan. */
   private readonly podsPerNode = new Map<string, Set<string>>();
+  private readonly volumes: VolumeBinder;
 
   constructor(private readonly ctx: ControllerContext) {
+    this.volumes = new VolumeBinder(ctx);
     this.queue = new WorkQueue(ctx.clock, 'scheduler', 8, (key) => this.schedule(key));
     ctx.store.watch('Pod', (e) => this.onPod(e));
   }
@@ -43,10 +46,24 @@ export class Scheduler {
   private schedule(key: string): void {
     const [namespace, name] = key.split('/');
     const pod = this.ctx.store.get<Pod>('Pod', namespace, name);
-    if (!pod || pod.spec?.nodeName || pod.metadata.deletionTimestamp) return;
-    const nodes = this.ctx.store.list<Node>('Node').filter(isSchedulable);
+    if (!pod || pod.spec?.nodeName || pod.metadata.deletionTimestamp || this.volumes.isBinding(pod)) return;
+    const total = this.ctx.store.count('Node');
+    const volumes = this.volumes.preFilter(pod);
+    if (volumes.unschedulable) {
+      this.unschedulable(pod, fitErrorMessage(total, volumes.unschedulable, new Map()));
+      return;
+    }
+    const all = this.ctx.store.list<Node>('Node');
+    const nodes = all.filter(
+      (n) => isSchedulable(n) && (!volumes.pinnedNode || n.metadata.name === volumes.pinnedNode),
+    );
     if (nodes.length === 0) {
-      this.unschedulable(pod, this.ctx.store.count('Node'));
+      const reasons = new Map<string, number>();
+      for (const n of all) {
+        const reason = !isSchedulable(n) ? 'node(s) were unschedulable' : VOLUME_NODE_CONFLICT;
+        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      }
+      this.unschedulable(pod, fitErrorMessage(total, undefined, reasons));
       return;
     }
     let best: Stored<Node>[] = [];
@@ -61,6 +78,19 @@ export class Scheduler {
       }
     }
     const chosen = best[this.ctx.random.int(0, best.length - 1)];
+    if (volumes.delayed.length > 0) {
+      this.volumes.bindClaims(pod, chosen.metadata.name, volumes.delayed, () => {
+        const latest = this.ctx.store.get<Pod>('Pod', namespace, name);
+        if (
+          latest &&
+          latest.metadata.uid === pod.metadata.uid &&
+          !latest.spec?.nodeName &&
+          !latest.metadata.deletionTimestamp
+        )
+          this.bind(latest, chosen.metadata.name);
+      });
+      return;
+    }
     this.bind(pod, chosen.metadata.name);
   }
 
@@ -84,9 +114,8 @@ export class Scheduler {
     );
   }
 
-  private unschedulable(pod: Stored<Pod>, total: number): void {
+  private unschedulable(pod: Stored<Pod>, message: string): void {
     const now = this.ctx.clock.timestamp();
-    const message = `0/${total} nodes are available: ${total} node(s) were unschedulable. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
     this.ctx.store.update<Pod>({
       ...pod,
       status: {

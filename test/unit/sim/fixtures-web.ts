@@ -1,5 +1,7 @@
 /** The StatefulSet Basics tutorial's web StatefulSet behind the headless nginx Service. */
-export function webManifest(options: { replicas?: number; probe?: boolean; publishNotReady?: boolean } = {}): string {
+export function webManifest(
+  options: { replicas?: number; probe?: boolean; publishNotReady?: boolean; storageClass?: string } = {},
+): string {
   const probe = options.probe
     ? `
         readinessProbe:
@@ -38,7 +40,21 @@ spec:
   volumeClaimTemplates:
   - metadata: {name: www}
     spec:
-      accessModes: [ReadWriteOnce]
+      accessModes: [ReadWriteOnce]${
+        options.storageClass
+          ? `
+      storageClassName: ${options.storageClass}`
+          : ''
+      }
       resources: {requests: {storage: 1Gi}}
 `;
 }
+
+/** The NFS class of the course's notes: nfs-subdir-external-provisioner, volumes any node can mount. */
+export const NFS_STORAGE_CLASS = `
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata: {name: managed-nfs-storage}
+provisioner: k8s-sigs.io/nfs-subdir-external-provisioner
+reclaimPolicy: Delete
+`;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { Cluster, NODE_MONITOR_GRACE_PERIOD_MS, type HistoryEntry } from '../../../src/sim/index';
-import { webManifest } from './fixtures-web';
+import { NFS_STORAGE_CLASS, webManifest } from './fixtures-web';
 
 /** The first history entry after `from` (ms) for which `test` holds. */
 function firstAfter(cluster: Cluster, from: number, test: (h: HistoryEntry) => boolean): HistoryEntry | undefined {
@@ -14,9 +14,13 @@ function nodeReady(node: Node): string | undefined {
 }
 
 /** A settled web StatefulSet and the node running web-1, cut off from the control plane. */
-function partitioned(seed: number): { cluster: Cluster; node: string; start: number; uid: string } {
+function partitioned(
+  seed: number,
+  storageClass?: string,
+): { cluster: Cluster; node: string; start: number; uid: string } {
   const cluster = new Cluster({ seed });
-  cluster.apply(webManifest());
+  if (storageClass) cluster.apply(NFS_STORAGE_CLASS);
+  cluster.apply(webManifest({ storageClass }));
   cluster.settle();
   const pod = cluster.get<Pod>('pod', 'web-1');
   const node = pod?.spec?.nodeName ?? '';
@@ -99,8 +103,24 @@ describe('a node cut off from the control plane', () => {
     assert.deepEqual(cluster.violations(), []);
   });
 
-  it('force deleting the pod splits the brain, and healing the node kills the orphan', () => {
+  it('with local-path storage the replacement waits on the lost node: its volume lives there', () => {
     const { cluster, node } = partitioned(22);
+    cluster.run('7m');
+    cluster.kubectl('delete pod web-1 --grace-period=0 --force');
+    cluster.run('2m');
+    const replacement = cluster.get<Pod>('pod', 'web-1');
+    assert.ok(replacement, 'the StatefulSet created web-1 again');
+    assert.equal(replacement.spec?.nodeName, undefined, 'not scheduled');
+    assert.equal(replacement.status?.phase, 'Pending');
+    assert.deepEqual(
+      cluster.violations().filter((v) => v.includes('web-1 runs on')),
+      [],
+    );
+  });
+
+  it('force deleting the pod splits the brain, and healing the node kills the orphan', () => {
+    // Network storage any node can mount (NFS): nothing stops the replacement from starting elsewhere.
+    const { cluster, node } = partitioned(22, 'managed-nfs-storage');
     cluster.run('7m');
     const out = cluster.kubectlResult('delete pod web-1 --grace-period=0 --force');
     assert.equal(out.stdout, 'pod "web-1" force deleted\n');

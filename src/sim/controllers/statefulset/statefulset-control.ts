@@ -1,6 +1,6 @@
 import type { ControllerRevision, StatefulSet, StatefulSetStatus } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
-import { clone, deepEqual, type Stored } from '../../api/meta';
+import { deepEqual, type Stored } from '../../api/meta';
 import { isRunningAndAvailable, isRunningAndReady, isTerminal, isTerminating } from '../../pods/pod-util';
 import type { ControllerContext } from '../context';
 import { createRevision, equalRevision, newRevision, nextRevision, sortRevisions } from './history';
@@ -18,7 +18,6 @@ import {
   podRevision,
   startOrdinal,
   storageMatches,
-  applyIdentity,
 } from './statefulset-utils';
 
 /**
@@ -126,9 +125,16 @@ export class StatefulSetControl {
     computeReplicaStatus(status, pods, minReady, now, currentRevision, updateRevision);
     if (set.metadata.deletionTimestamp) return status;
 
+    // runForAll: OrderedReady stops at the first pod that blocks; Parallel visits every pod.
     const monotonic = !allowsBurst(set);
     for (let i = 0; i < replicas.length; i++) {
-      if (this.processReplica(set, updateSet, monotonic, replicas, i)) return finish();
+      if (this.processReplica(set, updateSet, monotonic, replicas, i) && monotonic) return finish();
+    }
+    // Condemned pods' claims get their whenScaled owner references before the pods go.
+    for (const pod of condemned) {
+      if (!this.podControl.claimsMatchRetentionPolicy(updateSet, pod)) {
+        this.podControl.updatePodClaimForRetentionPolicy(updateSet, pod);
+      }
     }
     for (let i = 0; i < condemned.length; i++) {
       if (this.processCondemned(set, firstUnavailable, monotonic, condemned[i], now) && monotonic) return finish();
@@ -167,19 +173,20 @@ export class StatefulSetControl {
       return true;
     }
     if (!isCreated(pod)) {
+      // A claim still owned by an earlier pod of this name waits for the garbage collector.
+      if (this.podControl.podClaimIsStale(set, pod)) return true;
       this.podControl.createStatefulPod(set, pod);
       // The pod is now in the store; the watch event brings the next sync.
       if (monotonic) return true;
       return false;
     }
-    if (pod.status?.phase === 'Pending') this.podControl.createMissingClaims(set, pod);
+    if (pod.status?.phase === 'Pending') this.podControl.createMissingClaims(set, pod as Stored<Pod>);
     if (isTerminating(pod) && monotonic) return true;
     if (!isRunningAndReady(pod) && monotonic) return true;
     if (!isRunningAndAvailable(pod, set.spec?.minReadySeconds ?? 0, now) && monotonic) return true;
-    if (identityMatches(set, pod) && storageMatches(set, pod)) return false;
-    const fixed = clone(pod as Stored<Pod>);
-    applyIdentity(updateSet, fixed, ordinalOf(pod));
-    this.podControl.updateStatefulPod(updateSet, fixed);
+    const retentionMatch = this.podControl.claimsMatchRetentionPolicy(updateSet, pod);
+    if (identityMatches(set, pod) && storageMatches(set, pod) && retentionMatch) return false;
+    this.podControl.updateStatefulPod(updateSet, pod as Stored<Pod>);
     return false;
   }
 

@@ -10,6 +10,9 @@ import { byOrdinal, isMemberOf } from './statefulset-utils';
 
 /** Milliseconds between an informer event and the worker picking the key up. */
 const QUEUE_LATENCY_MS = 5;
+/** workqueue.DefaultControllerRateLimiter's per-item exponential backoff: 5 ms doubling up to 1000 s. */
+const BACKOFF_BASE_MS = 5;
+const BACKOFF_MAX_MS = 1000_000;
 
 /**
  * StatefulSetController: watches StatefulSets and their pods, and reconciles each changed set through
@@ -18,6 +21,7 @@ const QUEUE_LATENCY_MS = 5;
 export class StatefulSetController {
   private readonly queue: WorkQueue;
   private readonly control: StatefulSetControl;
+  private readonly failures = new Map<string, number>();
 
   constructor(private readonly ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.clock, 'statefulset-controller', QUEUE_LATENCY_MS, (key) => this.sync(key));
@@ -47,10 +51,21 @@ export class StatefulSetController {
     const set = this.ctx.store.get<StatefulSet>('StatefulSet', namespace, name);
     if (!set) return;
     const pods = this.podsForStatefulSet(set);
-    const status = this.control.updateStatefulSet(set, pods);
+    let status;
+    try {
+      status = this.control.updateStatefulSet(set, pods);
+    } catch (err) {
+      // A failed write (e.g. a claim still being deleted) is retried with the queue's per-item backoff.
+      if (!(err instanceof Error)) throw err;
+      const failures = (this.failures.get(key) ?? 0) + 1;
+      this.failures.set(key, failures);
+      this.queue.addAfter(key, Math.min(BACKOFF_BASE_MS * 2 ** (failures - 1), BACKOFF_MAX_MS));
+      return;
+    }
+    this.failures.delete(key);
     // Pods become available minReadySeconds after they turn ready; look again then.
     const minReady = set.spec?.minReadySeconds ?? 0;
-    if (minReady > 0 && (status.readyReplicas ?? 0) !== (status.availableReplicas ?? 0)) {
+    if (minReady > 0 && (status.availableReplicas ?? 0) !== (set.spec?.replicas ?? 1)) {
       this.queue.addAfter(key, minReady * 1000);
     }
   }
