@@ -104,7 +104,7 @@ describe('a node cut off from the control plane', () => {
   });
 
   it('with local-path storage the replacement waits on the lost node: its volume lives there', () => {
-    const { cluster, node } = partitioned(22);
+    const { cluster } = partitioned(22);
     cluster.run('7m');
     cluster.kubectl('delete pod web-1 --grace-period=0 --force');
     cluster.run('2m');
