@@ -6,6 +6,9 @@ import { ObjectStore, type WatchEvent } from './api/store';
 import { parseDuration, VirtualClock } from './clock';
 import type { ControllerContext } from './controllers/context';
 import { StatefulSetController } from './controllers/statefulset/statefulset-controller';
+import { ReplicaSetController } from './controllers/replicaset/replicaset-controller';
+import { DeploymentController } from './controllers/deployment/deployment-controller';
+import { defaultDeployment, defaultReplicaSet, validateDeployment, validateReplicaSet } from './api/apps-validation';
 import { EventRecorder } from './events';
 import { runKubectl } from './kubectl/kubectl';
 import type { KubectlHost } from './kubectl/host';
@@ -105,6 +108,8 @@ export class Cluster {
     this.store.watch('Pod', (e) => this.dispatchToKubelet(e));
     new Scheduler(ctx);
     new StatefulSetController(ctx);
+    new ReplicaSetController(ctx);
+    new DeploymentController(ctx);
     const record = options.recordHistory ?? true;
     this.store.watch('*', (e) => {
       if (e.object.kind === 'Event') return;
@@ -240,6 +245,16 @@ export class Cluster {
     };
     this.store.registerStrategy('Pod', { prepareForCreate: preparePodForCreate, applyDefaults: defaultPod });
     this.store.registerStrategy('StatefulSet', { applyDefaults: defaultStatefulSet, tracksGeneration: true });
+    this.store.registerStrategy('Deployment', {
+      applyDefaults: defaultDeployment,
+      validate: validateDeployment,
+      tracksGeneration: true,
+    });
+    this.store.registerStrategy('ReplicaSet', {
+      applyDefaults: defaultReplicaSet,
+      validate: validateReplicaSet,
+      tracksGeneration: true,
+    });
     this.store.registerStrategy('Service', { applyDefaults: (obj) => defaultService(obj, allocateClusterIP) });
     this.store.registerGracePeriod('Pod', (obj, requested) => {
       const pod = obj as Stored<Pod>;

@@ -10,6 +10,8 @@ import { SelectorError } from './label-selector';
 import { fail, ok, type CommandResult } from './output';
 import { ResourceArgError, parseResourceArgs } from './resource-args';
 import { runDelete } from './delete';
+import { runRollout } from './rollout';
+import { runSet } from './set-image';
 
 const COMMON: FlagSpec = {
   valued: {
@@ -22,6 +24,8 @@ const COMMON: FlagSpec = {
     timeout: undefined,
     'grace-period': undefined,
     cascade: undefined,
+    revision: undefined,
+    'to-revision': undefined,
   },
   boolean: {
     'all-namespaces': 'A',
@@ -42,6 +46,8 @@ const COMMANDS: Record<string, Handler> = {
   scale: runScale,
   delete: (host, args) => runDelete(host, args),
   version: runVersion,
+  rollout: (host, args) => runRollout(host, args),
+  set: (host, args) => runSet(host, args),
 };
 
 /**
@@ -114,4 +120,3 @@ function runVersion(): CommandResult {
     `Client Version: ${KUBERNETES_VERSION}\nKustomize Version: v5.7.1\nServer Version: ${KUBERNETES_VERSION}\n`,
   );
 }
-
