@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import { Cluster } from '../../../src/sim/index';
 
 const NGINX = `
@@ -106,6 +106,32 @@ describe('kubectl set image and rollout', () => {
     );
     cluster.settle();
     assert.equal(cluster.get('deploy', 'nginx-deployment')?.metadata?.generation, 2);
+  });
+
+  it('set image also updates a StatefulSet template', () => {
+    const cluster = new Cluster({ seed: 1 });
+    cluster.apply(
+      JSON.stringify({
+        apiVersion: 'apps/v1',
+        kind: 'StatefulSet',
+        metadata: { name: 'web' },
+        spec: {
+          serviceName: 'nginx',
+          replicas: 1,
+          selector: { matchLabels: { app: 'web' } },
+          template: {
+            metadata: { labels: { app: 'web' } },
+            spec: { containers: [{ name: 'nginx', image: 'registry.k8s.io/nginx-slim:0.21' }] },
+          },
+        },
+      }),
+    );
+    assert.equal(
+      cluster.kubectl('set image statefulset/web nginx=registry.k8s.io/nginx-slim:0.24'),
+      'statefulset.apps/web image updated\n',
+    );
+    const sts = cluster.get<StatefulSet>('sts', 'web');
+    assert.equal(sts?.spec?.template.spec?.containers[0].image, 'registry.k8s.io/nginx-slim:0.24');
   });
 
   it('rollout status prints each new state of a rolling update until it is rolled out', () => {

@@ -105,6 +105,32 @@ describe('ActivePodsWithRanks ordering (which pod a ReplicaSet deletes first)', 
     });
   }
 
+  it('picks the same pods as sorting the whole list, however few are deleted', () => {
+    const pods: Stored<Pod>[] = [];
+    for (let i = 0; i < 40; i++) {
+      pods.push(
+        pod(`p${String(i).padStart(2, '0')}`, {
+          node: i % 7 === 0 ? undefined : `n${i % 3}`,
+          phase: i % 5 === 0 ? 'Pending' : 'Running',
+          readyAgo: i % 4 === 0 ? undefined : (i * 37) % 90,
+          restarts: i % 6,
+          createdAgo: (i * 53) % 400,
+        }),
+      );
+    }
+    const related = pods.slice(0, 25);
+    const onNode = new Map<string, number>();
+    for (const p of related) onNode.set(p.spec?.nodeName ?? '', (onNode.get(p.spec?.nodeName ?? '') ?? 0) + 1);
+    const rank = (p: Stored<Pod>): number => onNode.get(p.spec?.nodeName ?? '') ?? 0;
+    const sorted = [...pods].sort((a, b) => comparePodsForDeletion(a, b, rank(a), rank(b), NOW));
+    for (const diff of [1, 3, 9, 20, 39]) {
+      assert.deepEqual(
+        getPodsToDelete(pods, related, diff, NOW).map((p) => p.metadata.name),
+        sorted.slice(0, diff).map((p) => p.metadata.name),
+      );
+    }
+  });
+
   it('getPodsToDelete ranks by related pods on the same node', () => {
     const a = pod('a', { node: 'n1', readyAgo: 5 });
     const b = pod('b', { node: 'n2', readyAgo: 5 });

@@ -7,8 +7,9 @@ import { isPodReady } from '../../pods/pod-util';
 import type { ControllerContext } from '../context';
 import { WorkQueue } from '../workqueue';
 import { ReplicaSetPodControl } from './pod-control';
-import { getPodsToDelete, isActive } from './pod-ranking';
-import { calculateReplicaSetStatus } from './replicaset-status';
+import { isActive, selectPodsToDelete } from './pod-ranking';
+import { calculateReplicaSetStatus, countAvailable, type ReplicaCounts } from './replicaset-status';
+import { ReplicaSetPodIndex } from './pod-index';
 
 /** Milliseconds between an informer event and the worker picking the key up. */
 const QUEUE_LATENCY_MS = 5;
@@ -24,16 +25,19 @@ const RETRY_DELAY_MS = 5;
 export class ReplicaSetController {
   private readonly queue: WorkQueue;
   private readonly podControl: ReplicaSetPodControl;
+  private readonly pods: ReplicaSetPodIndex;
 
   constructor(private readonly ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.clock, 'replicaset-controller', QUEUE_LATENCY_MS, (key) => this.processKey(key));
     this.podControl = new ReplicaSetPodControl(ctx);
+    this.pods = new ReplicaSetPodIndex(ctx.store);
     ctx.store.watch('ReplicaSet', (e) => this.queue.add(keyOf(e.object)));
     ctx.store.watch('Pod', (e) => this.onPod(e));
   }
 
   /** addPod / updatePod / deletePod */
   private onPod(event: WatchEvent): void {
+    this.pods.observe(event);
     const pod = event.object as Stored<Pod>;
     const owner = controllerOf(pod);
     const oldOwner = event.old ? controllerOf(event.old) : undefined;
@@ -74,12 +78,21 @@ export class ReplicaSetController {
     const { namespace, name } = splitKey(key);
     const rs = this.ctx.store.get<ReplicaSet>('ReplicaSet', namespace, name);
     if (!rs) return;
-    const pods = this.claimPods(rs);
-    if (!rs.metadata.deletionTimestamp) this.manageReplicas(pods, rs);
+    this.claimPods(rs);
+    const uid = rs.metadata.uid ?? '';
+    const minReady = rs.spec?.minReadySeconds ?? 0;
+    const now = this.ctx.clock.now();
     // Status counts the pods seen before this sync's writes; their watch events bring the next sync.
-    const updated = this.updateStatus(rs, pods);
+    const ready = this.pods.readyCount(uid);
+    const counts = {
+      replicas: this.pods.activeCount(uid),
+      fullyLabeled: this.pods.fullyLabeledCount(rs),
+      ready,
+      available: minReady > 0 ? countAvailable(this.pods.activePods(uid), minReady, now) : ready,
+    };
+    if (!rs.metadata.deletionTimestamp) this.manageReplicas(rs, counts.replicas);
+    const updated = this.updateStatus(rs, counts);
     // Last line of defence against missed readiness transitions: recheck once minReadySeconds have passed.
-    const minReady = updated.spec?.minReadySeconds ?? 0;
     const replicas = updated.spec?.replicas ?? 1;
     if (minReady > 0 && (updated.status?.readyReplicas ?? 0) === replicas) {
       if ((updated.status?.availableReplicas ?? 0) !== replicas) this.queue.addAfter(key, minReady * 1000);
@@ -87,65 +100,52 @@ export class ReplicaSetController {
   }
 
   /**
-   * FilterActivePods + claimPods: the active pods this ReplicaSet controls, adopting matching orphans and
-   * releasing owned pods that no longer match its selector.
+   * claimPods (ClaimPods): releases owned pods that stopped matching the selector — only a relabelled pod can,
+   * since the selector is immutable — and adopts matching active orphans.
    */
-  private claimPods(rs: Stored<ReplicaSet>): Stored<Pod>[] {
+  private claimPods(rs: Stored<ReplicaSet>): void {
     const uid = rs.metadata.uid ?? '';
     const selector = rs.spec?.selector;
-    const out: Stored<Pod>[] = [];
-    for (const pod of this.ctx.store.listControlledBy<Pod>('Pod', uid)) {
-      if (!isActive(pod)) continue;
-      if (selectorMatches(selector, pod.metadata.labels)) {
-        out.push(pod);
-      } else if (!rs.metadata.deletionTimestamp) {
-        const refs = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
-        this.ctx.store.update<Pod>({
-          ...pod,
-          metadata: { ...pod.metadata, ownerReferences: refs.length > 0 ? refs : undefined },
-        });
-      }
+    const ns = rs.metadata.namespace ?? 'default';
+    if (rs.metadata.deletionTimestamp) return;
+    for (const key of this.pods.takeRelabelled(uid)) {
+      const pod = this.ctx.store.get<Pod>('Pod', ns, splitKey(key).name);
+      if (!pod || controllerOf(pod)?.uid !== uid || !isActive(pod)) continue;
+      if (selectorMatches(selector, pod.metadata.labels)) continue;
+      const refs = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
+      this.ctx.store.update<Pod>({
+        ...pod,
+        metadata: { ...pod.metadata, ownerReferences: refs.length > 0 ? refs : undefined },
+      });
     }
-    if (!rs.metadata.deletionTimestamp) {
-      for (const pod of this.ctx.store.listUncontrolled<Pod>('Pod', rs.metadata.namespace ?? 'default')) {
-        if (!isActive(pod) || !selectorMatches(selector, pod.metadata.labels)) continue;
-        out.push(
-          this.ctx.store.update<Pod>({
-            ...pod,
-            metadata: {
-              ...pod.metadata,
-              ownerReferences: [...(pod.metadata.ownerReferences ?? []), newControllerRef(rs)],
-            },
-          }),
-        );
-      }
+    for (const pod of this.ctx.store.listUncontrolled<Pod>('Pod', ns)) {
+      if (!isActive(pod) || !selectorMatches(selector, pod.metadata.labels)) continue;
+      this.ctx.store.update<Pod>({
+        ...pod,
+        metadata: {
+          ...pod.metadata,
+          ownerReferences: [...(pod.metadata.ownerReferences ?? []), newControllerRef(rs)],
+        },
+      });
     }
-    return out;
   }
 
   /** manageReplicas: create or delete at most BurstReplicas pods to reach spec.replicas. */
-  private manageReplicas(pods: Stored<Pod>[], rs: Stored<ReplicaSet>): void {
-    const diff = pods.length - (rs.spec?.replicas ?? 1);
+  private manageReplicas(rs: Stored<ReplicaSet>, active: number): void {
+    const diff = active - (rs.spec?.replicas ?? 1);
     if (diff < 0) {
       slowStartBatch(Math.min(-diff, BURST_REPLICAS), () => this.podControl.createPod(rs));
     } else if (diff > 0) {
-      const victims = getPodsToDelete(pods, this.relatedPods(rs), Math.min(diff, BURST_REPLICAS), this.ctx.clock.now());
+      const pods = this.pods.activePods(rs.metadata.uid ?? '');
+      const onNode = this.pods.relatedPodsOnNode(rs);
+      const victims = selectPodsToDelete(pods, onNode, Math.min(diff, BURST_REPLICAS), this.ctx.clock.now());
       for (const pod of victims) this.podControl.deletePod(rs, pod);
     }
   }
 
-  /** getIndirectlyRelatedPods: pods of every ReplicaSet that shares this one's controller (a Deployment's). */
-  private relatedPods(rs: Stored<ReplicaSet>): Stored<Pod>[] {
-    const owner = controllerOf(rs);
-    const sets = owner ? this.ctx.store.listControlledBy<ReplicaSet>('ReplicaSet', owner.uid) : [rs];
-    const out: Stored<Pod>[] = [];
-    for (const set of sets) out.push(...this.ctx.store.listControlledBy<Pod>('Pod', set.metadata.uid ?? ''));
-    return out;
-  }
-
   /** updateReplicaSetStatus: writes status only when it changed or the generation is newly observed. */
-  private updateStatus(rs: Stored<ReplicaSet>, pods: Stored<Pod>[]): Stored<ReplicaSet> {
-    const status = calculateReplicaSetStatus(rs, pods, this.ctx.clock.now());
+  private updateStatus(rs: Stored<ReplicaSet>, counts: ReplicaCounts): Stored<ReplicaSet> {
+    const status = calculateReplicaSetStatus(rs, counts);
     status.observedGeneration = rs.metadata.generation;
     if (deepEqual(status, rs.status)) return rs;
     return this.ctx.store.update<ReplicaSet>({ ...rs, status });

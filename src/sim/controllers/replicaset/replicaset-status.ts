@@ -1,26 +1,27 @@
 import type { ReplicaSet, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
-import { selectorMatches } from '../../api/meta';
-import { isPodAvailable, isPodReady } from '../../pods/pod-util';
+import { isPodAvailable } from '../../pods/pod-util';
 
-/** calculateStatus: counts of the ReplicaSet's active pods; zero counts are omitted as the API's omitempty does. */
-export function calculateReplicaSetStatus(rs: ReplicaSet, activePods: Pod[], nowMs: number): ReplicaSetStatus {
-  const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
-  const minReady = rs.spec?.minReadySeconds ?? 0;
-  let fullyLabeled = 0;
-  let ready = 0;
-  let available = 0;
-  for (const pod of activePods) {
-    if (selectorMatches({ matchLabels: templateLabels }, pod.metadata?.labels)) fullyLabeled++;
-    if (isPodReady(pod)) {
-      ready++;
-      if (isPodAvailable(pod, minReady, nowMs)) available++;
-    }
-  }
-  const status: ReplicaSetStatus = { replicas: activePods.length };
-  if (fullyLabeled > 0) status.fullyLabeledReplicas = fullyLabeled;
-  if (ready > 0) status.readyReplicas = ready;
-  if (available > 0) status.availableReplicas = available;
+export interface ReplicaCounts {
+  replicas: number;
+  fullyLabeled: number;
+  ready: number;
+  available: number;
+}
+
+/** Ready pods that have been ready for minReadySeconds (podutil.IsPodAvailable over the active pods). */
+export function countAvailable(pods: Pod[], minReadySeconds: number, nowMs: number): number {
+  let n = 0;
+  for (const pod of pods) if (isPodAvailable(pod, minReadySeconds, nowMs)) n++;
+  return n;
+}
+
+/** calculateStatus: the counts as ReplicaSetStatus; zero counts are omitted as the API's omitempty does. */
+export function calculateReplicaSetStatus(rs: ReplicaSet, counts: ReplicaCounts): ReplicaSetStatus {
+  const status: ReplicaSetStatus = { replicas: counts.replicas };
+  if (counts.fullyLabeled > 0) status.fullyLabeledReplicas = counts.fullyLabeled;
+  if (counts.ready > 0) status.readyReplicas = counts.ready;
+  if (counts.available > 0) status.availableReplicas = counts.available;
   if (rs.status?.observedGeneration !== undefined) status.observedGeneration = rs.status.observedGeneration;
   if (rs.status?.conditions) status.conditions = rs.status.conditions;
   return status;
