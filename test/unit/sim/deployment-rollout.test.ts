@@ -220,6 +220,37 @@ describe('Deployment scaling, pausing and rolling back', () => {
     ]);
   });
 
+  it('scales a settled deployment through its only ReplicaSet, without a new revision', () => {
+    const cluster = new Cluster({ seed: 13 });
+    cluster.apply(manifest());
+    cluster.settle();
+    const rs = [...replicaSets(cluster).keys()][0];
+    cluster.kubectl('scale deployment/nginx-deployment --replicas=5');
+    cluster.settle();
+    cluster.kubectl('scale deployment/nginx-deployment --replicas=2');
+    cluster.settle();
+    assert.deepEqual([...replicaSets(cluster)], [[rs, { spec: 2, ready: 2, revision: '1' }]]);
+    assert.deepEqual(scalingEvents(cluster), [
+      `Scaled up replica set ${rs} from 0 to 3`,
+      `Scaled up replica set ${rs} from 3 to 5`,
+      `Scaled down replica set ${rs} from 5 to 2`,
+    ]);
+    assert.equal(cluster.list<Pod>('pods').length, 2);
+  });
+
+  it('replays a rollout byte for byte from the same seed', () => {
+    const run = (): string => {
+      const cluster = new Cluster({ seed: 21 });
+      cluster.apply(manifest({ replicas: 4 }));
+      cluster.settle();
+      const status =
+        cluster.kubectl('set image deployment/nginx-deployment nginx=nginx:1.16.1') +
+        cluster.kubectl('rollout status deployment/nginx-deployment');
+      return status + cluster.kubectl('get deploy,rs,pods -o wide') + scalingEvents(cluster).join('\n');
+    };
+    assert.equal(run(), run());
+  });
+
   it('pauses: a template change creates no ReplicaSet until resume, but scaling still applies', () => {
     const cluster = new Cluster({ seed: 8 });
     cluster.apply(manifest());
