@@ -11,6 +11,9 @@ import { NodeLifecycleController } from './controllers/nodelifecycle/node-lifecy
 import { TaintEvictionController } from './controllers/nodelifecycle/taint-eviction';
 import { ClusterDns, CLUSTER_DNS_IP } from './dns/cluster-dns';
 import { nslookup, type NslookupOptions } from './dns/nslookup';
+import { ReplicaSetController } from './controllers/replicaset/replicaset-controller';
+import { DeploymentController } from './controllers/deployment/deployment-controller';
+import { defaultDeployment, defaultReplicaSet, validateDeployment, validateReplicaSet } from './api/apps-validation';
 import { EventRecorder } from './events';
 import { Faults } from './faults';
 import { atMostOneViolations, listProcesses, type ProcessRow } from './ground-truth';
@@ -152,6 +155,8 @@ export class Cluster {
     new PersistentVolumeController(ctx);
     new ExternalProvisioners(ctx);
     new PvcProtectionController(ctx);
+    new ReplicaSetController(ctx);
+    new DeploymentController(ctx);
     const record = options.recordHistory ?? true;
     this.store.watch('*', (e) => {
       // Events and lease renewals are not state changes anyone waits for.
@@ -304,6 +309,16 @@ export class Cluster {
     this.store.registerStrategy('Pod', { prepareForCreate: preparePodForCreate, applyDefaults: defaultPod });
     this.store.registerStrategy('StatefulSet', { applyDefaults: defaultStatefulSet, tracksGeneration: true });
     registerStorageStrategies(this.store);
+    this.store.registerStrategy('Deployment', {
+      applyDefaults: defaultDeployment,
+      validate: validateDeployment,
+      tracksGeneration: true,
+    });
+    this.store.registerStrategy('ReplicaSet', {
+      applyDefaults: defaultReplicaSet,
+      validate: validateReplicaSet,
+      tracksGeneration: true,
+    });
     this.store.registerStrategy('Service', { applyDefaults: (obj) => defaultService(obj, allocateClusterIP) });
     this.store.registerGracePeriod('Pod', (obj, requested) => {
       const pod = obj as Stored<Pod>;

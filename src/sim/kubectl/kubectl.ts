@@ -11,6 +11,8 @@ import { fail, ok, type CommandResult } from './output';
 import { ResourceArgError, parseResourceArgs } from './resource-args';
 import { runDelete } from './delete';
 import { runStatefulSetRollout } from './rollout-statefulset';
+import { runRollout } from './rollout';
+import { runSet } from './set-image';
 
 const COMMON: FlagSpec = {
   valued: {
@@ -45,7 +47,8 @@ const COMMANDS: Record<string, Handler> = {
   scale: runScale,
   delete: (host, args) => runDelete(host, args),
   version: runVersion,
-  rollout: (host, args) => runStatefulSetRollout(host, args),
+  rollout: dispatchRollout,
+  set: (host, args) => runSet(host, args),
 };
 
 /**
@@ -75,6 +78,18 @@ export function runKubectl(host: KubectlHost, line: string, stdin?: string): Com
     if (err instanceof ApiError) return fail(`${errorPrefix(err)}${err.message}`);
     throw err;
   }
+}
+
+/** StatefulSets have their own status viewer, history viewer and rollbacker; other kinds share `runRollout`. */
+function dispatchRollout(host: KubectlHost, args: ParsedArgs): CommandResult {
+  const [sub, ...rest] = args.positional;
+  const statefulSetSubcommand = sub === 'status' || sub === 'history' || sub === 'undo';
+  if (statefulSetSubcommand && rest.length > 0) {
+    const targets = parseResourceArgs(rest);
+    if (targets.length > 0 && targets.every((t) => t.type.kind === 'StatefulSet'))
+      return runStatefulSetRollout(host, args);
+  }
+  return runRollout(host, args);
 }
 
 /** `kubectl scale TYPE NAME --replicas=N` */

@@ -4,6 +4,7 @@ import type { KubeObject, Stored } from '../api/meta';
 import { age } from './duration';
 import { endpointSlicePrinter, leasePrinter } from './printers-discovery';
 import { claimPrinter, controllerRevisionPrinter, storageClassPrinter, volumePrinter } from './storage-printers';
+import { deploymentPrinter, replicaSetPrinter } from './printers-apps';
 
 /** One kind's table: header cells and a row function, with the extra columns of `-o wide`. */
 export interface TablePrinter<T extends KubeObject> {
@@ -151,4 +152,6 @@ export const PRINTERS: Record<string, TablePrinter<never>> = {
   PersistentVolume: volumePrinter as TablePrinter<never>,
   StorageClass: storageClassPrinter as TablePrinter<never>,
   ControllerRevision: controllerRevisionPrinter as TablePrinter<never>,
+  Deployment: deploymentPrinter as TablePrinter<never>,
+  ReplicaSet: replicaSetPrinter as TablePrinter<never>,
 };

@@ -1,0 +1,160 @@
+import type { ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { Pod } from 'kubernetes-types/core/v1';
+import { controllerOf, keyOf, selectorMatches, type Stored } from '../../api/meta';
+import type { ObjectStore, WatchEvent } from '../../api/store';
+import { isPodReady } from '../../pods/pod-util';
+import { isActive } from './pod-ranking';
+
+interface OwnerCounts {
+  /** The ReplicaSet's own controller uid (its Deployment's), or its uid when it has none: pods are related by it. */
+  group: string;
+  /** Active pods (not finished, not being deleted) by store key. */
+  pods: Map<string, Stored<Pod>>;
+  ready: number;
+  fullyLabeled: number;
+  /** The template labels fullyLabeled was counted against. */
+  templateKey: string;
+}
+
+/**
+ * The ReplicaSet controller's informer-side view of its pods: each ReplicaSet's active pods with ready and
+ * fully-labelled counts kept up to date from pod watch events, so a sync costs O(changes) rather than a scan of
+ * every pod. Pods whose labels changed are remembered so that claiming only rechecks those.
+ */
+export class ReplicaSetPodIndex {
+  private readonly owners = new Map<string, OwnerCounts>();
+  private readonly relabelled = new Map<string, Set<string>>();
+  /** Active pods per node ("" for unassigned) for each group of related ReplicaSets. */
+  private readonly podsOnNode = new Map<string, Map<string, number>>();
+
+  constructor(private readonly store: ObjectStore) {}
+
+  observe(event: WatchEvent): void {
+    const old = event.old as Stored<Pod> | undefined;
+    const pod = event.object as Stored<Pod>;
+    if (event.type === 'DELETED') {
+      this.remove(pod);
+      return;
+    }
+    if (old) this.remove(old);
+    this.add(pod);
+    const owner = controllerOf(pod);
+    if (old && owner?.kind === 'ReplicaSet' && !sameLabels(old.metadata.labels, pod.metadata.labels)) {
+      let set = this.relabelled.get(owner.uid);
+      if (!set) this.relabelled.set(owner.uid, (set = new Set()));
+      set.add(keyOf(pod));
+    }
+  }
+
+  /** Keys of owned pods whose labels changed since the last call: the only ones that can stop matching. */
+  takeRelabelled(uid: string): string[] {
+    const keys = this.relabelled.get(uid);
+    this.relabelled.delete(uid);
+    return keys ? [...keys] : [];
+  }
+
+  activeCount(uid: string): number {
+    return this.owners.get(uid)?.pods.size ?? 0;
+  }
+
+  readyCount(uid: string): number {
+    return this.owners.get(uid)?.ready ?? 0;
+  }
+
+  /**
+   * getIndirectlyRelatedPods counted per node: how many active pods of the ReplicaSets sharing this one's
+   * controller run on `node`.
+   */
+  relatedPodsOnNode(rs: Stored<ReplicaSet>): (node: string) => number {
+    const group = controllerOf(rs)?.uid ?? rs.metadata.uid ?? '';
+    const counts = this.podsOnNode.get(group);
+    return (node) => counts?.get(node) ?? 0;
+  }
+
+  private countOnNode(group: string, pod: Pod, delta: number): void {
+    let counts = this.podsOnNode.get(group);
+    if (!counts) this.podsOnNode.set(group, (counts = new Map()));
+    const node = pod.spec?.nodeName ?? '';
+    const next = (counts.get(node) ?? 0) + delta;
+    if (next === 0) counts.delete(node);
+    else counts.set(node, next);
+    if (counts.size === 0) this.podsOnNode.delete(group);
+  }
+
+  activePods(uid: string): Stored<Pod>[] {
+    return [...(this.owners.get(uid)?.pods.values() ?? [])];
+  }
+
+  /** Active pods carrying every label of the ReplicaSet's template (recounted when the template changes). */
+  fullyLabeledCount(rs: Stored<ReplicaSet>): number {
+    const counts = this.owners.get(rs.metadata.uid ?? '');
+    if (!counts) return 0;
+    const key = templateKey(rs);
+    if (counts.templateKey !== key) {
+      counts.templateKey = key;
+      counts.fullyLabeled = 0;
+      for (const pod of counts.pods.values()) if (labelled(rs, pod)) counts.fullyLabeled++;
+    }
+    return counts.fullyLabeled;
+  }
+
+  private counts(pod: Stored<Pod>): { counts: OwnerCounts; rs?: Stored<ReplicaSet> } | undefined {
+    const owner = controllerOf(pod);
+    if (owner?.kind !== 'ReplicaSet' || !isActive(pod)) return undefined;
+    let counts = this.owners.get(owner.uid);
+    const rs = this.store.get<ReplicaSet>('ReplicaSet', pod.metadata.namespace ?? '', owner.name);
+    if (!counts) {
+      const group = (rs && controllerOf(rs)?.uid) || owner.uid;
+      counts = { group, pods: new Map(), ready: 0, fullyLabeled: 0, templateKey: rs ? templateKey(rs) : '' };
+      this.owners.set(owner.uid, counts);
+    }
+    return { counts, rs: rs?.metadata.uid === owner.uid ? rs : undefined };
+  }
+
+  private add(pod: Stored<Pod>): void {
+    const found = this.counts(pod);
+    if (!found) return;
+    found.counts.pods.set(keyOf(pod), pod);
+    this.countOnNode(found.counts.group, pod, 1);
+    if (isPodReady(pod)) found.counts.ready++;
+    if (found.rs && templateKey(found.rs) === found.counts.templateKey && labelled(found.rs, pod)) {
+      found.counts.fullyLabeled++;
+    } else if (!found.rs || templateKey(found.rs) !== found.counts.templateKey) {
+      found.counts.templateKey = ''; // recount on the next read
+    }
+  }
+
+  private remove(pod: Stored<Pod>): void {
+    const owner = controllerOf(pod);
+    if (owner?.kind !== 'ReplicaSet') return;
+    const counts = this.owners.get(owner.uid);
+    const stored = counts?.pods.get(keyOf(pod));
+    if (!counts || !stored) return;
+    counts.pods.delete(keyOf(pod));
+    this.countOnNode(counts.group, stored, -1);
+    if (isPodReady(stored)) counts.ready--;
+    const rs = this.store.get<ReplicaSet>('ReplicaSet', stored.metadata.namespace ?? '', owner.name);
+    if (rs && templateKey(rs) === counts.templateKey && labelled(rs, stored)) counts.fullyLabeled--;
+    else if (!rs || templateKey(rs) !== counts.templateKey) counts.templateKey = '';
+    if (counts.pods.size === 0) this.owners.delete(owner.uid);
+  }
+}
+
+function templateKey(rs: ReplicaSet): string {
+  const labels = rs.spec?.template?.metadata?.labels ?? {};
+  return `t:${Object.keys(labels)
+    .sort()
+    .map((k) => `${k}=${labels[k]}`)
+    .join(',')}`;
+}
+
+function labelled(rs: ReplicaSet, pod: Pod): boolean {
+  return selectorMatches({ matchLabels: rs.spec?.template?.metadata?.labels ?? {} }, pod.metadata?.labels);
+}
+
+function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  if (a === b) return true;
+  const ak = Object.keys(a ?? {});
+  if (ak.length !== Object.keys(b ?? {}).length) return false;
+  return ak.every((k) => a?.[k] === b?.[k]);
+}

@@ -1,0 +1,189 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { Stored } from '../../api/meta';
+import { isPodReady, readySince } from '../../pods/pod-util';
+
+const DELETION_COST_ANNOTATION = 'controller.kubernetes.io/pod-deletion-cost';
+const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
+
+/** podutil deletion cost: the annotation as an int32, 0 when missing or malformed. */
+function deletionCost(pod: Pod): number {
+  const text = pod.metadata?.annotations?.[DELETION_COST_ANNOTATION];
+  if (text === undefined || !/^-?\d+$/.test(text)) return 0;
+  return Number(text);
+}
+
+function maxRestarts(pod: Pod): number {
+  let max = 0;
+  for (const c of pod.status?.containerStatuses ?? []) max = Math.max(max, c.restartCount ?? 0);
+  return max;
+}
+
+/** logarithmicRankDiff: compares how long ago two instants were on a log2 scale of nanoseconds. */
+function logarithmicRankDiff(t1: number, t2: number, now: number): number {
+  const rank = (t: number): number => {
+    const d = (now - t) * 1e6;
+    return d > 0 ? Math.floor(Math.log2(d)) : -1;
+  };
+  return rank(t1) - rank(t2);
+}
+
+/** What ActivePodsWithRanks.Less looks at, read once per pod. */
+interface RankedPod {
+  pod: Stored<Pod>;
+  rank: number;
+  unassigned: boolean;
+  phase: number;
+  ready: boolean;
+  cost: number;
+  readyTime: number | undefined;
+  restarts: number;
+  created: number;
+  uid: string;
+}
+
+/**
+ * Facts by pod object: stored objects are never mutated (an update stores a new one), so they cannot go stale.
+ * Only `rank` varies between calls; each ranking assigns it for every pod before comparing any.
+ */
+const factsCache = new WeakMap<Stored<Pod>, RankedPod>();
+
+function ranked(pod: Stored<Pod>, rank: number): RankedPod {
+  let facts = factsCache.get(pod);
+  if (!facts) {
+    facts = podFacts(pod);
+    factsCache.set(pod, facts);
+  }
+  facts.rank = rank;
+  return facts;
+}
+
+function podFacts(pod: Stored<Pod>): RankedPod {
+  const ready = isPodReady(pod);
+  return {
+    pod,
+    rank: 0,
+    unassigned: !pod.spec?.nodeName,
+    phase: PHASE_ORDINAL[pod.status?.phase ?? ''] ?? 0,
+    ready,
+    cost: deletionCost(pod),
+    readyTime: ready ? readySince(pod) : undefined,
+    restarts: maxRestarts(pod),
+    created: Date.parse(pod.metadata.creationTimestamp ?? ''),
+    uid: pod.metadata.uid ?? '',
+  };
+}
+
+/** The LogarithmicScaleDown comparison of two timestamps: newer (by log bucket) first, then uid. */
+function compareTimes(a: RankedPod, b: RankedPod, ta: number, tb: number, now: number): number {
+  const diff = logarithmicRankDiff(ta, tb, now);
+  if (diff === 0) return a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
+  return diff;
+}
+
+function compareRanked(a: RankedPod, b: RankedPod, now: number): number {
+  if (a.pod.spec?.nodeName !== b.pod.spec?.nodeName && (a.unassigned || b.unassigned)) return a.unassigned ? -1 : 1;
+  if (a.phase !== b.phase) return a.phase - b.phase;
+  if (a.ready !== b.ready) return a.ready ? 1 : -1;
+  if (a.cost !== b.cost) return a.cost - b.cost;
+  if (a.rank !== b.rank) return b.rank - a.rank;
+  if (a.ready && b.ready && a.readyTime !== b.readyTime) {
+    // afterOrZero: a zero time sorts first; otherwise the more recent time first.
+    if (a.readyTime === undefined || b.readyTime === undefined) return a.readyTime === undefined ? -1 : 1;
+    const c = compareTimes(a, b, a.readyTime, b.readyTime, now);
+    if (c !== 0) return c;
+  }
+  if (a.restarts !== b.restarts) return b.restarts - a.restarts;
+  if (a.created !== b.created) return compareTimes(a, b, a.created, b.created, now);
+  return 0;
+}
+
+/**
+ * ActivePodsWithRanks.Less as a comparator: the pod that sorts first is deleted first. Unassigned before
+ * assigned, Pending before Unknown before Running, not ready before ready, lower deletion cost, more pods of the
+ * same owner on its node, more recently ready, more restarts, newer.
+ */
+export function comparePodsForDeletion(
+  a: Stored<Pod>,
+  b: Stored<Pod>,
+  rankA: number,
+  rankB: number,
+  now: number,
+): number {
+  return compareRanked(ranked(a, rankA), ranked(b, rankB), now);
+}
+
+/**
+ * getPodsToDelete: the `diff` pods to remove, chosen by getPodsRankedByRelatedPodsOnSameNode — each pod's rank is
+ * how many active pods of related ReplicaSets share its node.
+ */
+export function getPodsToDelete(
+  filteredPods: Stored<Pod>[],
+  relatedPods: Stored<Pod>[],
+  diff: number,
+  now: number,
+): Stored<Pod>[] {
+  const perNode = new Map<string, number>();
+  for (const pod of relatedPods) {
+    if (!isActive(pod)) continue;
+    const node = pod.spec?.nodeName ?? '';
+    perNode.set(node, (perNode.get(node) ?? 0) + 1);
+  }
+  return selectPodsToDelete(filteredPods, (node) => perNode.get(node) ?? 0, diff, now);
+}
+
+/** getPodsToDelete with the related pods already counted per node ("" for unassigned pods). */
+export function selectPodsToDelete(
+  filteredPods: Stored<Pod>[],
+  podsOnNode: (node: string) => number,
+  diff: number,
+  now: number,
+): Stored<Pod>[] {
+  if (diff >= filteredPods.length) return filteredPods.slice(0, diff);
+  const list = filteredPods.map((pod) => ranked(pod, podsOnNode(pod.spec?.nodeName ?? '')));
+  return smallest(list, diff, (x, y) => compareRanked(x, y, now)).map((r) => r.pod);
+}
+
+/** controller.IsPodActive: not finished and not being deleted. */
+export function isActive(pod: Pod): boolean {
+  return (
+    pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed' && pod.metadata?.deletionTimestamp === undefined
+  );
+}
+
+/**
+ * The `k` smallest items in order — the same as sorting and slicing, since the ranking is a total order — in
+ * O(n log k) with a bounded max-heap, so shaving a few pods off a 10,000-pod ReplicaSet stays cheap.
+ */
+function smallest<T>(items: T[], k: number, cmp: (a: T, b: T) => number): T[] {
+  if (k * 4 >= items.length) return [...items].sort(cmp).slice(0, k);
+  const heap: T[] = [];
+  const swap = (i: number, j: number): void => {
+    const t = heap[i];
+    heap[i] = heap[j];
+    heap[j] = t;
+  };
+  for (const item of items) {
+    if (heap.length < k) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0;) {
+        const parent = (i - 1) >> 1;
+        if (cmp(heap[i], heap[parent]) <= 0) break;
+        swap(i, parent);
+        i = parent;
+      }
+    } else if (cmp(item, heap[0]) < 0) {
+      heap[0] = item;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let largest = i;
+        if (l < heap.length && cmp(heap[l], heap[largest]) > 0) largest = l;
+        if (r < heap.length && cmp(heap[r], heap[largest]) > 0) largest = r;
+        if (largest === i) break;
+        swap(i, largest);
+        i = largest;
+      }
+    }
+  }
+  return heap.sort(cmp);
+}
