@@ -15,6 +15,7 @@ import { Kubelet } from './node/kubelet';
 import { nodeIP, registerNode } from './node/nodes';
 import { Scheduler } from './node/scheduler';
 import { SeededRandom } from './random';
+import { runScript, type ScriptOptions, type ScriptResult } from './script/runner';
 
 /** One change to the cluster's state, as a watcher saw it. */
 export interface HistoryEntry {
@@ -137,6 +138,11 @@ export class Cluster {
   /** Like `kubectl()`, but with stdout, stderr and the exit code apart. */
   kubectlResult(command: string, stdin?: string): CommandResult {
     return runKubectl(this.host(), command, stdin);
+  }
+
+  /** Runs a kubesim script (kubectl lines, heredocs, `sleep 30s`, …); see `runScript`. */
+  script(text: string, options: ScriptOptions = {}): ScriptResult {
+    return runScript(this, text, options);
   }
 
   /** Advances virtual time by a duration ("30s", "2m", or milliseconds), running everything due. */

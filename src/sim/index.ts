@@ -10,3 +10,13 @@ export { Cluster, type ClusterOptions } from './cluster';
 export type { CommandResult } from './kubectl/output';
 export { humanDuration } from './kubectl/duration';
 export { parseDuration } from './clock';
+export {
+  parseScript,
+  runScript,
+  ScriptReader,
+  ScriptSession,
+  type ScriptHost,
+  type ScriptOptions,
+  type ScriptResult,
+} from './script/index';
+export { KUBERNETES_VERSION } from './node/nodes';

@@ -2,7 +2,7 @@ import { ApiError } from '../api/errors';
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import { qualifiedKind, qualifiedResource } from '../api/resources';
 import { KUBERNETES_VERSION } from '../node/nodes';
-import { FlagError, flag, parseArgs, splitWords, type FlagSpec, type ParsedArgs } from './args';
+import { FlagError, boolFlag, flag, parseArgs, splitWords, type FlagSpec, type ParsedArgs } from './args';
 import { errorPrefix, runApply } from './apply';
 import { runGet } from './get';
 import type { KubectlHost } from './host';
@@ -10,6 +10,7 @@ import { SelectorError } from './label-selector';
 import { fail, ok, type CommandResult } from './output';
 import { ResourceArgError, parseResourceArgs } from './resource-args';
 import { runDelete } from './delete';
+import { runWatch } from './watch';
 
 const COMMON: FlagSpec = {
   valued: {
@@ -37,7 +38,7 @@ const COMMON: FlagSpec = {
 type Handler = (host: KubectlHost, args: ParsedArgs, stdin: string | undefined) => CommandResult;
 
 const COMMANDS: Record<string, Handler> = {
-  get: (host, args) => runGet(host, args),
+  get: (host, args) => (boolFlag(args, 'watch') ? runWatch(host, args) : runGet(host, args)),
   apply: runApply,
   scale: runScale,
   delete: (host, args) => runDelete(host, args),
@@ -114,4 +115,3 @@ function runVersion(): CommandResult {
     `Client Version: ${KUBERNETES_VERSION}\nKustomize Version: v5.7.1\nServer Version: ${KUBERNETES_VERSION}\n`,
   );
 }
-
