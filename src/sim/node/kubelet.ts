@@ -246,13 +246,16 @@ export class Kubelet {
   }
 
   private killContainers(uid: string): void {
-    for (const c of this.runtime) {
+    // Exited containers of deleted pods are garbage-collected by the kubelet; keep the list short. One pass
+    // compacts the list in place: this runs for every pod that goes.
+    const runtime = this.runtime;
+    let kept = 0;
+    for (let i = 0; i < runtime.length; i++) {
+      const c = runtime[i];
       if (c.podUid === uid) c.state = 'Exited';
+      else runtime[kept++] = c;
     }
-    // Exited containers of deleted pods are garbage-collected by the kubelet; keep the list short.
-    for (let i = this.runtime.length - 1; i >= 0; i--) {
-      if (this.runtime[i].podUid === uid) this.runtime.splice(i, 1);
-    }
+    runtime.length = kept;
   }
 
   private forget(work: PodWork): void {
