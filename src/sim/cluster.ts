@@ -16,6 +16,9 @@ import { nodeIP, registerNode } from './node/nodes';
 import { Scheduler } from './node/scheduler';
 import { SeededRandom } from './random';
 import { runScript, type ScriptOptions, type ScriptResult } from './script/runner';
+import { dnsTable as drawDnsTable, type DnsRecord } from './pictures/dns-table';
+import { podTimeline, type TimelineOptions } from './pictures/timeline';
+import { topology as drawTopology } from './pictures/topology';
 
 /** One change to the cluster's state, as a watcher saw it. */
 export interface HistoryEntry {
@@ -143,6 +146,27 @@ export class Cluster {
   /** Runs a kubesim script (kubectl lines, heredocs, `sleep 30s`, …); see `runScript`. */
   script(text: string, options: ScriptOptions = {}): ScriptResult {
     return runScript(this, text, options);
+  }
+
+  /** An SVG of pods over virtual time, one row per ordinal, coloured by revision (needs recordHistory). */
+  timeline(options: TimelineOptions = {}): string {
+    return podTimeline(this.history, { until: this.elapsed(), ...options });
+  }
+
+  /** An SVG of StatefulSet → Pods → PersistentVolumeClaims → PersistentVolumes, with each pod's node. */
+  topology(): string {
+    return drawTopology({
+      statefulSets: this.store.list('StatefulSet'),
+      pods: this.store.list('Pod'),
+      claims: this.store.list('PersistentVolumeClaim'),
+      volumes: this.store.list('PersistentVolume'),
+      nodes: this.store.list('Node'),
+    });
+  }
+
+  /** An SVG table of DNS records. */
+  dnsTable(records: readonly DnsRecord[] = []): string {
+    return drawDnsTable(records);
   }
 
   /** Advances virtual time by a duration ("30s", "2m", or milliseconds), running everything due. */

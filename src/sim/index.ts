@@ -20,3 +20,14 @@ export {
   type ScriptResult,
 } from './script/index';
 export { KUBERNETES_VERSION } from './node/nodes';
+export {
+  dnsTable,
+  podTimeline,
+  timelinePhase,
+  topology,
+  type DnsRecord,
+  type PodPhase,
+  type TimelineEntry,
+  type TimelineOptions,
+  type TopologyInput,
+} from './pictures/index';
