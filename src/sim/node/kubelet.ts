@@ -28,6 +28,11 @@ export class Kubelet {
   readonly runtime: RuntimeContainer[] = [];
   private readonly work = new Map<string, PodWork>();
   private readonly imageCache = new Set<string>();
+  /** `runtime` by pod uid, so that stopping one pod does not walk every container on the node. */
+  private readonly containersByPod = new Map<string, RuntimeContainer[]>();
+  /** What `runtime` looked like when `containersByPod` was last in step with it. */
+  private indexedLength = 0;
+  private indexedLast: RuntimeContainer | undefined;
   private nextHostOctet = 2;
   private containerSeq = 0;
 
@@ -159,7 +164,7 @@ export class Kubelet {
     for (const container of pod.spec?.containers ?? []) {
       this.event(work, 'Normal', 'Created', `Created container: ${container.name}`);
       this.event(work, 'Normal', 'Started', `Started container ${container.name}`);
-      this.runtime.push({
+      this.addContainer({
         id: this.containerId(),
         node: this.nodeName,
         podNamespace: work.namespace,
@@ -229,7 +234,7 @@ export class Kubelet {
     work.stage = 'terminating';
     this.work.set(work.uid, work);
     const grace = pod.metadata.deletionGracePeriodSeconds ?? 30;
-    const running = this.runtime.some((c) => c.podUid === work.uid && c.state === 'Running');
+    const running = this.containersOf(work.uid).some((c) => c.state === 'Running');
     if (running) {
       for (const c of pod.spec?.containers ?? []) this.event(work, 'Normal', 'Killing', `Stopping container ${c.name}`);
     }
@@ -246,16 +251,44 @@ export class Kubelet {
   }
 
   private killContainers(uid: string): void {
-    // Exited containers of deleted pods are garbage-collected by the kubelet; keep the list short. One pass
-    // compacts the list in place: this runs for every pod that goes.
-    const runtime = this.runtime;
-    let kept = 0;
-    for (let i = 0; i < runtime.length; i++) {
-      const c = runtime[i];
-      if (c.podUid === uid) c.state = 'Exited';
-      else runtime[kept++] = c;
+    const containers = this.containersOf(uid);
+    if (containers.length === 0) return;
+    // Exited containers of deleted pods are garbage-collected by the kubelet; keep the list short.
+    for (const c of containers) {
+      c.state = 'Exited';
+      const i = this.runtime.indexOf(c);
+      if (i >= 0) this.runtime.splice(i, 1);
     }
-    runtime.length = kept;
+    this.containersByPod.delete(uid);
+    this.markIndexed();
+  }
+
+  private addContainer(container: RuntimeContainer): void {
+    const list = this.containersOf(container.podUid);
+    this.runtime.push(container);
+    if (list.length === 0) this.containersByPod.set(container.podUid, list);
+    list.push(container);
+    this.markIndexed();
+  }
+
+  /** A pod's containers in `runtime`; the index is rebuilt if `runtime` was changed other than through it. */
+  private containersOf(uid: string): RuntimeContainer[] {
+    const runtime = this.runtime;
+    if (runtime.length !== this.indexedLength || runtime[runtime.length - 1] !== this.indexedLast) {
+      this.containersByPod.clear();
+      for (const c of runtime) {
+        const list = this.containersByPod.get(c.podUid);
+        if (list) list.push(c);
+        else this.containersByPod.set(c.podUid, [c]);
+      }
+      this.markIndexed();
+    }
+    return this.containersByPod.get(uid) ?? [];
+  }
+
+  private markIndexed(): void {
+    this.indexedLength = this.runtime.length;
+    this.indexedLast = this.runtime[this.runtime.length - 1];
   }
 
   private forget(work: PodWork): void {

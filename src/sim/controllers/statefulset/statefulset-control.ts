@@ -31,7 +31,14 @@ import {
 export class StatefulSetControl {
   private readonly revisionMemo = new Map<
     string,
-    { generation: number; collisionCount: number; data: ControllerRevision['data']; hash: string }
+    {
+      generation: number;
+      collisionCount: number;
+      data: ControllerRevision['data'];
+      hash: string;
+      /** equalRevision results by "<revision uid>/<resourceVersion>". */
+      equal: Map<string, boolean>;
+    }
   >();
 
   constructor(
@@ -169,7 +176,7 @@ export class StatefulSetControl {
   ): { current: Stored<ControllerRevision>; update: Stored<ControllerRevision>; collisionCount: number } {
     const collision = { value: set.status?.collisionCount ?? 0 };
     const candidate = this.candidateRevision(set, nextRevision(revisions), collision.value);
-    const equal = revisions.filter((r) => equalRevision(r, candidate));
+    const equal = revisions.filter((r) => this.equalsCandidate(set, r, candidate));
     let update: Stored<ControllerRevision>;
     if (equal.length > 0 && revisions[revisions.length - 1] === equal[equal.length - 1]) {
       update = revisions[revisions.length - 1];
@@ -193,10 +200,28 @@ export class StatefulSetControl {
     let memo = this.revisionMemo.get(uid);
     if (!memo || memo.generation !== generation || memo.collisionCount !== collisionCount) {
       const data = revisionData(set);
-      memo = { generation, collisionCount, data, hash: computeHash(canonicalJson(data), collisionCount) };
+      const hash = computeHash(canonicalJson(data), collisionCount);
+      memo = { generation, collisionCount, data, hash, equal: new Map() };
       this.revisionMemo.set(uid, memo);
     }
-    return revisionWithData(set, revision, clone(memo.data), memo.hash);
+    // The candidate is only compared and read, never stored, so it may share the kept data.
+    return revisionWithData(set, revision, memo.data, memo.hash);
+  }
+
+  /** history.EqualRevision against the candidate, remembered per stored revision version while the spec holds. */
+  private equalsCandidate(
+    set: Stored<StatefulSet>,
+    revision: Stored<ControllerRevision>,
+    candidate: ControllerRevision,
+  ): boolean {
+    const equal = this.revisionMemo.get(set.metadata.uid ?? '')?.equal;
+    const key = `${revision.metadata.uid}/${revision.metadata.resourceVersion}`;
+    let result = equal?.get(key);
+    if (result === undefined) {
+      result = equalRevision(revision, candidate);
+      equal?.set(key, result);
+    }
+    return result;
   }
 
   /** Forgets what was kept for a deleted set. */
