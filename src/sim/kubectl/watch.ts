@@ -4,7 +4,7 @@ import { qualifiedKind } from '../api/resources';
 import type { WatchEvent } from '../api/store';
 import { boolFlag, flag, type ParsedArgs } from './args';
 import { age } from './duration';
-import { runGet } from './get';
+import { ordered, runGet, toYaml } from './get';
 import type { KubectlHost } from './host';
 import { parseLabelSelector } from './label-selector';
 import type { CommandResult } from './output';
@@ -25,12 +25,12 @@ const WATCH_CAP_MS = 6 * 3600_000;
 export function runWatch(host: KubectlHost, args: ParsedArgs): CommandResult {
   const listArgs: ParsedArgs = { positional: args.positional, flags: new Map(args.flags) };
   listArgs.flags.delete('watch');
+  const output = flag(args, 'output') ?? '';
+  const table = output === '' || output === 'wide';
+  // Other formats print each object on its own, the listed ones first: list them as names to find them.
+  if (!table) listArgs.flags.set('output', ['name']);
   const initial = runGet(host, listArgs);
   if (initial.exitCode !== 0 && initial.stdout === '') return initial;
-  const output = flag(args, 'output') ?? '';
-  if (!['', 'wide'].includes(output)) {
-    return { ...initial, stderr: `${initial.stderr}error: watching is supported with table output only here\n` };
-  }
   const targets = parseResourceArgs(args.positional);
   const allNamespaces = boolFlag(args, 'all-namespaces');
   const namespace = flag(args, 'namespace') ?? 'default';
@@ -42,7 +42,24 @@ export function runWatch(host: KubectlHost, args: ParsedArgs): CommandResult {
   const prefixNames = targets.length > 1;
   // With nothing listed yet, the first event's row comes with the header.
   let headerPrinted = initial.stdout !== '';
-  let stdout = initial.stdout;
+  let stdout = table ? initial.stdout : '';
+  let printed = 0;
+  /** One object in a non-table format, as kubectl's printers write them one after another. */
+  const printObject = (obj: Stored<KubeObject>, target: { type: Parameters<typeof qualifiedKind>[0] }): void => {
+    if (output === 'name') stdout += `${qualifiedKind(target.type)}/${obj.metadata.name}\n`;
+    else if (output === 'json') stdout += `${JSON.stringify(ordered(obj), null, 4)}\n`;
+    else stdout += `${printed > 0 ? '---\n' : ''}${toYaml(ordered(obj))}`;
+    printed += 1;
+  };
+  if (!table) {
+    for (const line of initial.stdout.split('\n').filter(Boolean)) {
+      const slash = line.indexOf('/');
+      const target = targets.find((t) => qualifiedKind(t.type) === line.slice(0, slash));
+      const name = line.slice(slash + 1);
+      const obj = target && host.store.get(target.type.kind, target.type.namespaced ? namespace : '', name);
+      if (target && obj) printObject(obj, target);
+    }
+  }
   // kubectl's watch path never reports an empty list.
   const stderr = initial.stderr.startsWith('No resources found') ? '' : initial.stderr;
 
@@ -60,6 +77,10 @@ export function runWatch(host: KubectlHost, args: ParsedArgs): CommandResult {
     lastChange = host.clock.now();
     const target = watched(event.object);
     if (!target) return;
+    if (!table) {
+      printObject(event.object, target);
+      return;
+    }
     const printer = PRINTERS[target.type.kind];
     const now = host.clock.now();
     const obj = event.object;

@@ -169,6 +169,17 @@ describe('kubectl get -w', () => {
     assert.ok(cluster.kubectl('get sts web').includes('2/2'), 'the watch drove the clock until settled');
   });
 
+  it('prints each listed object and then each change on its own with -o name', () => {
+    const cluster = new Cluster({ seed: 3 });
+    cluster.apply(WEB);
+    cluster.settle();
+    cluster.kubectl('delete pod web-1');
+    const lines = cluster.kubectl('get pods -w -o name').trimEnd().split('\n');
+    assert.deepEqual(lines.slice(0, 2), ['pod/web-0', 'pod/web-1']);
+    assert.ok(lines.length > 4, 'the replacement web-1 shows up as it changes');
+    assert.ok(lines.slice(2).every((l) => l === 'pod/web-1'));
+  });
+
   it('prints the header with the first event when nothing was listed', () => {
     const cluster = new Cluster({ seed: 3 });
     cluster.apply(WEB);
