@@ -13,6 +13,8 @@ export interface ScriptHost {
   /** Files `kubectl apply -f NAME` reads, by name. */
   files?: Map<string, string>;
   nslookup?: (name: string) => unknown;
+  /** Cluster DNS; its `nslookup(name)` serves the script's nslookup when the host has none of its own. */
+  dns?: object;
   ps?: () => unknown;
   faults?: object;
 }
@@ -90,7 +92,7 @@ export class ScriptSession {
         return this.sleep(args);
       case 'nslookup':
         if (args.length !== 1) return failure('usage: nslookup NAME', 1);
-        return this.callOptional('nslookup', this.host.nslookup, [args[0]]);
+        return this.callOptional('nslookup', this.host.nslookup ?? this.method(this.host.dns, 'nslookup'), [args[0]]);
       case 'kubesim':
         return this.kubesim(args);
       default:
@@ -134,9 +136,13 @@ export class ScriptSession {
   }
 
   private callFault(label: string, method: string, arg: string): CommandResult {
-    const faults = this.host.faults as Record<string, unknown> | undefined;
-    const fn = faults?.[method];
-    return this.callOptional(label, typeof fn === 'function' ? fn.bind(faults) : undefined, [arg]);
+    return this.callOptional(label, this.method(this.host.faults, method), [arg]);
+  }
+
+  /** A method of an optional part of the host, bound to it, or undefined. */
+  private method(target: object | undefined, name: string): ((...a: string[]) => unknown) | undefined {
+    const fn = (target as Record<string, unknown> | undefined)?.[name];
+    return typeof fn === 'function' ? (fn.bind(target) as (...a: string[]) => unknown) : undefined;
   }
 
   /** Calls a feature the host may not have; a string or CommandResult it returns is printed. */

@@ -134,6 +134,15 @@ describe('runScript', () => {
     assert.equal(result.exitCode, 1);
   });
 
+  it('uses the cluster DNS for nslookup when the host has no nslookup of its own', () => {
+    const host: ScriptHost = {
+      kubectlResult: () => ({ stdout: '', stderr: '', exitCode: 0 }),
+      run: () => undefined,
+      dns: { nslookup: (name: string) => ({ stdout: `Name:\t${name}\n`, stderr: '', exitCode: 0 }) },
+    };
+    assert.deepEqual(runScript(host, 'nslookup web-0.nginx\n'), { output: 'Name:\tweb-0.nginx\n', exitCode: 0 });
+  });
+
   it('rejects a bad sleep interval like sleep(1)', () => {
     const result = runScript(new Cluster(), 'sleep soon\n');
     assert.equal(result.output, "sleep: invalid time interval 'soon'\n");
