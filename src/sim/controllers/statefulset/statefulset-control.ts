@@ -1,12 +1,12 @@
 import type { ControllerRevision, StatefulSet, StatefulSetStatus } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
-import { canonicalJson, clone, deepEqual, type Stored } from '../../api/meta';
+import { clone, deepEqual, type Stored } from '../../api/meta';
 import { isRunningAndAvailable, isRunningAndReady, isTerminal, isTerminating } from '../../pods/pod-util';
 import type { ControllerContext } from '../context';
-import { createRevision, equalRevision, nextRevision, revisionData, revisionWithData, sortRevisions } from './history';
-import { computeHash } from '../../random';
+import { createRevision, nextRevision, sortRevisions } from './history';
 import type { StatefulPodControl } from './pod-control';
 import type { StatefulSetPodIndex } from './pod-index';
+import { RevisionMemo } from './revision-memo';
 import {
   allowsBurst,
   applyRevision,
@@ -29,17 +29,7 @@ import {
  * MaxUnavailableStatefulSet gate off, its default in v1.34).
  */
 export class StatefulSetControl {
-  private readonly revisionMemo = new Map<
-    string,
-    {
-      generation: number;
-      collisionCount: number;
-      data: ControllerRevision['data'];
-      hash: string;
-      /** equalRevision results by "<revision uid>/<resourceVersion>". */
-      equal: Map<string, boolean>;
-    }
-  >();
+  private readonly revisionMemo = new RevisionMemo();
 
   constructor(
     private readonly ctx: ControllerContext,
@@ -175,8 +165,8 @@ export class StatefulSetControl {
     revisions: Stored<ControllerRevision>[],
   ): { current: Stored<ControllerRevision>; update: Stored<ControllerRevision>; collisionCount: number } {
     const collision = { value: set.status?.collisionCount ?? 0 };
-    const candidate = this.candidateRevision(set, nextRevision(revisions), collision.value);
-    const equal = revisions.filter((r) => this.equalsCandidate(set, r, candidate));
+    const candidate = this.revisionMemo.candidate(set, nextRevision(revisions), collision.value);
+    const equal = revisions.filter((r) => this.revisionMemo.equals(set, r, candidate));
     let update: Stored<ControllerRevision>;
     if (equal.length > 0 && revisions[revisions.length - 1] === equal[equal.length - 1]) {
       update = revisions[revisions.length - 1];
@@ -190,43 +180,9 @@ export class StatefulSetControl {
     return { current, update, collisionCount: collision.value };
   }
 
-  /**
-   * newRevision, reusing the template's hash while the set's spec (its generation) and collision count stay the
-   * same: hashing the template is the costliest step of a sync that has nothing else to do.
-   */
-  private candidateRevision(set: Stored<StatefulSet>, revision: number, collisionCount: number): ControllerRevision {
-    const uid = set.metadata.uid ?? '';
-    const generation = set.metadata.generation ?? 0;
-    let memo = this.revisionMemo.get(uid);
-    if (!memo || memo.generation !== generation || memo.collisionCount !== collisionCount) {
-      const data = revisionData(set);
-      const hash = computeHash(canonicalJson(data), collisionCount);
-      memo = { generation, collisionCount, data, hash, equal: new Map() };
-      this.revisionMemo.set(uid, memo);
-    }
-    // The candidate is only compared and read, never stored, so it may share the kept data.
-    return revisionWithData(set, revision, memo.data, memo.hash);
-  }
-
-  /** history.EqualRevision against the candidate, remembered per stored revision version while the spec holds. */
-  private equalsCandidate(
-    set: Stored<StatefulSet>,
-    revision: Stored<ControllerRevision>,
-    candidate: ControllerRevision,
-  ): boolean {
-    const equal = this.revisionMemo.get(set.metadata.uid ?? '')?.equal;
-    const key = `${revision.metadata.uid}/${revision.metadata.resourceVersion}`;
-    let result = equal?.get(key);
-    if (result === undefined) {
-      result = equalRevision(revision, candidate);
-      equal?.set(key, result);
-    }
-    return result;
-  }
-
   /** Forgets what was kept for a deleted set. */
   forgetSet(uid: string): void {
-    this.revisionMemo.delete(uid);
+    this.revisionMemo.forget(uid);
   }
 
   /** updateStatefulSet */
