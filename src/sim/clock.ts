@@ -21,6 +21,9 @@ export class VirtualClock {
   private nowMs = EPOCH_MS;
   private seq = 0;
   private heap: ScheduledTask[] = [];
+  /** The last timestamp formatted, by second: most calls ask for the same second. */
+  private stampSecond = NaN;
+  private stamp = '';
 
   /** Milliseconds since the Unix epoch, in virtual time. */
   now(): number {
@@ -34,7 +37,12 @@ export class VirtualClock {
 
   /** RFC 3339 timestamp with second precision, as the apiserver writes metav1.Time. */
   timestamp(ms: number = this.nowMs): string {
-    return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    const second = Math.floor(ms / 1000);
+    if (second !== this.stampSecond) {
+      this.stampSecond = second;
+      this.stamp = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    }
+    return this.stamp;
   }
 
   /** Schedules `run` at `delayMs` from now. Returns a handle that can cancel it. */

@@ -31,6 +31,10 @@ import { PersistentVolumeController } from './controllers/volume/pv-controller';
 import { PvcProtectionController } from './controllers/volume/pvc-protection';
 import { kindDefaultStorageClass } from './storage/storage-class';
 import { registerStorageStrategies } from './storage/register';
+import { runScript, type ScriptOptions, type ScriptResult } from './script/runner';
+import { dnsTable as drawDnsTable, type DnsRecord } from './pictures/dns-table';
+import { podTimeline, type TimelineOptions } from './pictures/timeline';
+import { topology as drawTopology } from './pictures/topology';
 
 /** One change to the cluster's state, as a watcher saw it. */
 export interface HistoryEntry {
@@ -190,6 +194,32 @@ export class Cluster {
   /** Like `kubectl()`, but with stdout, stderr and the exit code apart. */
   kubectlResult(command: string, stdin?: string): CommandResult {
     return runKubectl(this.host(), command, stdin);
+  }
+
+  /** Runs a kubesim script (kubectl lines, heredocs, `sleep 30s`, …); see `runScript`. */
+  script(text: string, options: ScriptOptions = {}): ScriptResult {
+    return runScript(this, text, options);
+  }
+
+  /** An SVG of pods over virtual time, one row per ordinal, coloured by revision (needs recordHistory). */
+  timeline(options: TimelineOptions = {}): string {
+    return podTimeline(this.history, { until: this.elapsed(), ...options });
+  }
+
+  /** An SVG of StatefulSet → Pods → PersistentVolumeClaims → PersistentVolumes, with each pod's node. */
+  topology(): string {
+    return drawTopology({
+      statefulSets: this.store.list('StatefulSet'),
+      pods: this.store.list('Pod'),
+      claims: this.store.list('PersistentVolumeClaim'),
+      volumes: this.store.list('PersistentVolume'),
+      nodes: this.store.list('Node'),
+    });
+  }
+
+  /** An SVG table of DNS records. */
+  dnsTable(records: readonly DnsRecord[] = []): string {
+    return drawDnsTable(records);
   }
 
   /** Advances virtual time by a duration ("30s", "2m", or milliseconds), running everything due. */

@@ -20,3 +20,24 @@ export {
   NODE_MONITOR_PERIOD_MS,
 } from './controllers/nodelifecycle/node-lifecycle-controller';
 export type { HistoryEntry } from './cluster';
+export {
+  parseScript,
+  runScript,
+  ScriptReader,
+  ScriptSession,
+  type ScriptHost,
+  type ScriptOptions,
+  type ScriptResult,
+} from './script/index';
+export { KUBERNETES_VERSION } from './node/nodes';
+export {
+  dnsTable,
+  podTimeline,
+  timelinePhase,
+  topology,
+  type DnsRecord as DnsTableRow,
+  type PodPhase,
+  type TimelineEntry,
+  type TimelineOptions,
+  type TopologyInput,
+} from './pictures/index';

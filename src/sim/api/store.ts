@@ -173,7 +173,12 @@ export class ObjectStore {
       const newSpec = (obj as unknown as { spec?: unknown }).spec;
       writable(obj.metadata).generation = (old.metadata.generation ?? 1) + (deepEqual(oldSpec, newSpec) ? 0 : 1);
     }
-    if (deepEqual(old, { ...obj, metadata: { ...obj.metadata, resourceVersion: old.metadata.resourceVersion } })) {
+    if (
+      // Most writes change the status or the spec: look there first, before comparing the whole object.
+      deepEqual((old as { status?: unknown }).status, (obj as { status?: unknown }).status) &&
+      deepEqual((old as { spec?: unknown }).spec, (obj as { spec?: unknown }).spec) &&
+      deepEqual(old, { ...obj, metadata: { ...obj.metadata, resourceVersion: old.metadata.resourceVersion } })
+    ) {
       return old as Stored<T>; // a no-op write does not bump resourceVersion or notify watchers
     }
     writable(obj.metadata).resourceVersion = this.nextResourceVersion();

@@ -2,7 +2,7 @@ import { ApiError } from '../api/errors';
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import { qualifiedKind, qualifiedResource } from '../api/resources';
 import { KUBERNETES_VERSION } from '../node/nodes';
-import { FlagError, flag, parseArgs, splitWords, type FlagSpec, type ParsedArgs } from './args';
+import { FlagError, boolFlag, flag, parseArgs, splitWords, type FlagSpec, type ParsedArgs } from './args';
 import { errorPrefix, runApply } from './apply';
 import { runGet } from './get';
 import type { KubectlHost } from './host';
@@ -13,6 +13,7 @@ import { runDelete } from './delete';
 import { runStatefulSetRollout } from './rollout-statefulset';
 import { runRollout } from './rollout';
 import { runSet } from './set-image';
+import { runWatch } from './watch';
 
 const COMMON: FlagSpec = {
   valued: {
@@ -42,7 +43,7 @@ const COMMON: FlagSpec = {
 type Handler = (host: KubectlHost, args: ParsedArgs, stdin: string | undefined) => CommandResult;
 
 const COMMANDS: Record<string, Handler> = {
-  get: (host, args) => runGet(host, args),
+  get: (host, args) => (boolFlag(args, 'watch') ? runWatch(host, args) : runGet(host, args)),
   apply: runApply,
   scale: runScale,
   delete: (host, args) => runDelete(host, args),

@@ -19,7 +19,19 @@ export function revisionName(parent: string, hash: string): string {
 /** newRevision: an unsaved ControllerRevision for the set's current template. */
 export function newRevision(set: Stored<StatefulSet>, revision: number, collisionCount: number): ControllerRevision {
   const data = revisionData(set);
-  const hash = computeHash(canonicalJson(data), collisionCount);
+  return revisionWithData(set, revision, data, computeHash(canonicalJson(data), collisionCount));
+}
+
+/**
+ * newRevision with the template's data and hash already computed (they change only with the set's spec, so a
+ * caller may keep them between syncs).
+ */
+export function revisionWithData(
+  set: Stored<StatefulSet>,
+  revision: number,
+  data: ControllerRevision['data'],
+  hash: string,
+): ControllerRevision {
   return {
     apiVersion: 'apps/v1',
     kind: 'ControllerRevision',

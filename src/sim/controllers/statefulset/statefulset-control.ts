@@ -3,8 +3,10 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { deepEqual, type Stored } from '../../api/meta';
 import { isRunningAndAvailable, isRunningAndReady, isTerminal, isTerminating } from '../../pods/pod-util';
 import type { ControllerContext } from '../context';
-import { createRevision, equalRevision, newRevision, nextRevision, sortRevisions } from './history';
+import { createRevision, nextRevision, sortRevisions } from './history';
 import type { StatefulPodControl } from './pod-control';
+import type { StatefulSetPodIndex } from './pod-index';
+import { RevisionMemo } from './revision-memo';
 import {
   allowsBurst,
   applyRevision,
@@ -26,6 +28,8 @@ import {
  * MaxUnavailableStatefulSet gate off, its default in v1.34).
  */
 export class StatefulSetControl {
+  private readonly revisionMemo = new RevisionMemo();
+
   constructor(
     private readonly ctx: ControllerContext,
     private readonly podControl: StatefulPodControl,
@@ -41,11 +45,116 @@ export class StatefulSetControl {
     this.updateStatus(set, status);
     this.truncateHistory(
       set,
-      pods,
+      pods.map(podRevision),
       this.ctx.store.listControlledBy<ControllerRevision>('ControllerRevision', set.metadata.uid ?? ''),
       current,
       update,
     );
+    return status;
+  }
+
+  /**
+   * updateStatefulSet for an OrderedReady set with minReadySeconds 0, reading its pods through an index instead
+   * of walking them all: the same decisions, in the same order, at a cost that does not grow with the replicas.
+   */
+  updateStatefulSetIndexed(set: Stored<StatefulSet>, index: StatefulSetPodIndex): StatefulSetStatus {
+    const revisions = sortRevisions(
+      this.ctx.store.listControlledBy<ControllerRevision>('ControllerRevision', set.metadata.uid ?? ''),
+    );
+    const liveRevisions = [...index.revisions.keys()];
+    const { current, update, collisionCount } = this.getRevisions(set, revisions);
+    const status = this.reconcileIndexed(set, current, update, collisionCount, index);
+    this.updateStatus(set, status);
+    this.truncateHistory(
+      set,
+      liveRevisions,
+      this.ctx.store.listControlledBy<ControllerRevision>('ControllerRevision', set.metadata.uid ?? ''),
+      current,
+      update,
+    );
+    return status;
+  }
+
+  /**
+   * updateStatefulSet (OrderedReady, minReadySeconds 0). Quiet pods — ready, with the right identity — are
+   * no-ops in the replica loop, so the loop visits only missing or unquiet ordinals. A write in the loop touches
+   * only the ordinal being visited, so later ordinals read as they stood when the sync began.
+   */
+  private reconcileIndexed(
+    set: Stored<StatefulSet>,
+    currentRevision: Stored<ControllerRevision>,
+    updateRevision: Stored<ControllerRevision>,
+    collisionCount: number,
+    index: StatefulSetPodIndex,
+  ): StatefulSetStatus {
+    const now = this.ctx.clock.now();
+    // The set at each revision, made only when a pod must be built or fixed from it.
+    let currentSet: Stored<StatefulSet> | undefined;
+    let updateSet: Stored<StatefulSet> | undefined;
+    const atUpdate = () => (updateSet = updateSet ?? applyRevision(set, updateRevision));
+    const status: StatefulSetStatus = {
+      observedGeneration: set.metadata.generation,
+      currentRevision: currentRevision.metadata.name,
+      updateRevision: updateRevision.metadata.name,
+      collisionCount,
+      replicas: 0,
+    };
+    // computeReplicaStatus over the pods as they stand now; every return below reports these counts.
+    status.replicas = index.created;
+    status.readyReplicas = index.ready;
+    status.availableReplicas = index.ready;
+    status.currentReplicas = index.active.get(currentRevision.metadata.name) ?? 0;
+    status.updatedReplicas = index.active.get(updateRevision.metadata.name) ?? 0;
+    if (set.metadata.deletionTimestamp) return status;
+
+    const start = startOrdinal(set);
+    const end = endOrdinal(set);
+    for (let ordinal = start; ; ordinal++) {
+      ordinal = Math.min(index.nextMissing(ordinal), index.nextUnquiet(ordinal));
+      if (ordinal > end) break;
+      const existing = index.byOrdinal.get(ordinal)?.pod;
+      if (!existing) currentSet = currentSet ?? applyRevision(set, currentRevision);
+      const pod =
+        existing ??
+        newVersionedStatefulSetPod(
+          currentSet as Stored<StatefulSet>,
+          atUpdate(),
+          currentRevision.metadata.name,
+          updateRevision.metadata.name,
+          ordinal,
+        );
+      // processReplica reads the update-revision set only to fix a pod's identity or storage.
+      const fixes = !existing || !identityMatches(set, existing) || !storageMatches(set, existing);
+      if (this.processReplica(set, fixes ? atUpdate() : set, true, [pod], 0)) return status;
+    }
+    // Every replica is healthy. Scale down from the highest condemned ordinal; only the lowest unavailable
+    // condemned pod may go while unhealthy.
+    const highest = index.ordinals.max();
+    if (highest > end) {
+      const condemned = index.byOrdinal.get(highest)?.pod as Stored<Pod>;
+      let firstUnavailable: Pod | undefined;
+      let lowest = Infinity;
+      for (const ordinal of index.unquiet) {
+        const entry = index.byOrdinal.get(ordinal);
+        if (ordinal > end && ordinal < lowest && entry && isUnavailable(entry.pod, 0, now)) {
+          lowest = ordinal;
+          firstUnavailable = entry.pod;
+        }
+      }
+      this.processCondemned(set, firstUnavailable, true, condemned, now);
+      return status;
+    }
+    if (set.spec?.updateStrategy?.type === 'OnDelete') return status;
+    // Rolling update: the highest ordinal at or above the partition not at the update revision is replaced.
+    const updateMin = start + (set.spec?.updateStrategy?.rollingUpdate?.partition ?? 0);
+    let target = -1;
+    for (const [revision, ordinals] of index.revisions) {
+      if (revision !== updateRevision.metadata.name && ordinals.max() > target) target = ordinals.max();
+    }
+    if (target >= updateMin) {
+      this.podControl.deleteStatefulPod(set, index.byOrdinal.get(target)?.pod as Stored<Pod>);
+      status.currentReplicas = (status.currentReplicas ?? 0) - 1;
+    }
     return status;
   }
 
@@ -55,8 +164,8 @@ export class StatefulSetControl {
     revisions: Stored<ControllerRevision>[],
   ): { current: Stored<ControllerRevision>; update: Stored<ControllerRevision>; collisionCount: number } {
     const collision = { value: set.status?.collisionCount ?? 0 };
-    const candidate = newRevision(set, nextRevision(revisions), collision.value);
-    const equal = revisions.filter((r) => equalRevision(r, candidate));
+    const candidate = this.revisionMemo.candidate(set, nextRevision(revisions), collision.value);
+    const equal = revisions.filter((r) => this.revisionMemo.equals(set, r, candidate));
     let update: Stored<ControllerRevision>;
     if (equal.length > 0 && revisions[revisions.length - 1] === equal[equal.length - 1]) {
       update = revisions[revisions.length - 1];
@@ -68,6 +177,11 @@ export class StatefulSetControl {
     }
     const current = revisions.find((r) => r.metadata.name === set.status?.currentRevision) ?? update;
     return { current, update, collisionCount: collision.value };
+  }
+
+  /** Forgets what was kept for a deleted set. */
+  forgetSet(uid: string): void {
+    this.revisionMemo.forget(uid);
   }
 
   /** updateStatefulSet */
@@ -228,14 +342,13 @@ export class StatefulSetControl {
   /** truncateHistory: keeps revisionHistoryLimit revisions besides the live ones. */
   private truncateHistory(
     set: Stored<StatefulSet>,
-    pods: Stored<Pod>[],
+    podRevisions: Array<string | undefined>,
     revisions: Stored<ControllerRevision>[],
     current: Stored<ControllerRevision>,
     update: Stored<ControllerRevision>,
   ): void {
     const live = new Set<string>([current.metadata.name, update.metadata.name]);
-    for (const pod of pods) {
-      const rev = podRevision(pod);
+    for (const rev of podRevisions) {
       if (rev) live.add(rev);
     }
     const history = sortRevisions(revisions).filter((r) => !live.has(r.metadata.name));

@@ -1,0 +1,128 @@
+// Wall-clock benchmark: create a workload of N replicas, let it become ready, then roll it out to a new image and
+// let that finish. Prints a table of timings and the 10,000/1,000 ratio (cost per pod should stay flat).
+// Run with `npm run bench` (or `npm run bench -- 100 1000` for chosen sizes).
+import { performance } from 'node:perf_hooks';
+import type { StatefulSet } from 'kubernetes-types/apps/v1';
+import { Cluster } from '../src/sim/index';
+
+/** One workload kind under test: its manifest for N replicas and image, and how to tell the rollout is done. */
+interface Workload {
+  kind: string;
+  manifest(replicas: number, image: string): string;
+  /** Whether every replica runs `image` and is ready. */
+  rolledOut(cluster: Cluster, replicas: number, image: string): boolean;
+}
+
+const IMAGE_V1 = 'registry.k8s.io/nginx-slim:0.21';
+const IMAGE_V2 = 'registry.k8s.io/nginx-slim:0.24';
+
+const WORKLOADS: Workload[] = [
+  {
+    kind: 'StatefulSet',
+    manifest: (replicas, image) => `
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: web}
+spec:
+  serviceName: nginx
+  replicas: ${replicas}
+  selector: {matchLabels: {app: nginx}}
+  template:
+    metadata: {labels: {app: nginx}}
+    spec:
+      containers: [{name: nginx, image: "${image}"}]
+`,
+    rolledOut(cluster, replicas, image) {
+      const set = cluster.get<StatefulSet>('sts', 'web');
+      const status = set?.status;
+      return (
+        status?.readyReplicas === replicas &&
+        status.updatedReplicas === replicas &&
+        status.currentRevision === status.updateRevision &&
+        JSON.stringify(set?.spec?.template).includes(image)
+      );
+    },
+  },
+];
+
+const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
+const sizes = SIZES.length > 0 ? SIZES : [100, 1000, 10000];
+
+interface Row {
+  kind: string;
+  replicas: number;
+  createMs: number;
+  rolloutMs: number;
+  virtualS: number;
+  /** CPU time of the whole measurement (user + system), less sensitive than wall time to a busy machine. */
+  cpuMs: number;
+}
+
+function measure(workload: Workload, replicas: number): Row {
+  const cluster = new Cluster({ seed: 1, recordHistory: false });
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  check(cluster.apply(workload.manifest(replicas, IMAGE_V1)));
+  cluster.settle();
+  const t1 = performance.now();
+  if (!workload.rolledOut(cluster, replicas, IMAGE_V1)) throw new Error(`${workload.kind} ${replicas}: not ready`);
+  check(cluster.apply(workload.manifest(replicas, IMAGE_V2)));
+  cluster.settle();
+  const t2 = performance.now();
+  if (!workload.rolledOut(cluster, replicas, IMAGE_V2)) throw new Error(`${workload.kind} ${replicas}: not rolled out`);
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    kind: workload.kind,
+    replicas,
+    createMs: t1 - t0,
+    rolloutMs: t2 - t1,
+    virtualS: cluster.elapsed() / 1000,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  };
+}
+
+function check(output: string): void {
+  if (/error/i.test(output)) throw new Error(output);
+}
+
+function pad(cells: string[], widths: number[]): string {
+  return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+}
+
+const header = ['KIND', 'REPLICAS', 'CREATE ms', 'ROLLOUT ms', 'TOTAL ms', 'µs/POD', 'CPU ms', 'VIRTUAL'];
+const widths = [12, 9, 10, 11, 9, 7, 8, 9];
+console.log(pad(header, widths));
+const rows: Row[] = [];
+for (const workload of WORKLOADS) {
+  for (const replicas of sizes) {
+    const row = measure(workload, replicas);
+    rows.push(row);
+    const total = row.createMs + row.rolloutMs;
+    console.log(
+      pad(
+        [
+          row.kind,
+          String(row.replicas),
+          row.createMs.toFixed(0),
+          row.rolloutMs.toFixed(0),
+          total.toFixed(0),
+          ((total * 1000) / row.replicas).toFixed(0),
+          row.cpuMs.toFixed(0),
+          `${Math.round(row.virtualS)}s`,
+        ],
+        widths,
+      ),
+    );
+  }
+}
+for (const workload of WORKLOADS) {
+  const total = (n: number): number | undefined => {
+    const r = rows.find((x) => x.kind === workload.kind && x.replicas === n);
+    return r ? r.createMs + r.rolloutMs : undefined;
+  };
+  const big = total(10000);
+  const small = total(1000);
+  if (big !== undefined && small !== undefined) {
+    console.log(`${workload.kind}: 10,000/1,000 ratio ${(big / small).toFixed(1)}`);
+  }
+}

@@ -1,0 +1,126 @@
+import type { KubeObject, Stored } from '../api/meta';
+import { selectorMatches } from '../api/meta';
+import { qualifiedKind } from '../api/resources';
+import type { WatchEvent } from '../api/store';
+import { boolFlag, flag, type ParsedArgs } from './args';
+import { age } from './duration';
+import { ordered, runGet, toYaml } from './get';
+import type { KubectlHost } from './host';
+import { parseLabelSelector } from './label-selector';
+import type { CommandResult } from './output';
+import { PRINTERS } from './printers';
+import { parseResourceArgs } from './resource-args';
+import { formatTable } from './tabwriter';
+
+/** A watch ends once nothing in the cluster has changed for this long (virtual time). */
+const QUIET_PERIOD_MS = 60_000;
+/** The most virtual time one watch may run. */
+const WATCH_CAP_MS = 6 * 3600_000;
+
+/**
+ * `kubectl get … -w`: prints the list as `kubectl get` does, then one row per change to a listed object, each
+ * row flushed on its own (so, as in kubectl, later rows are not aligned with the header). The simulated
+ * terminal cannot be interrupted, so the watch drives the virtual clock until the cluster settles.
+ */
+export function runWatch(host: KubectlHost, args: ParsedArgs): CommandResult {
+  const listArgs: ParsedArgs = { positional: args.positional, flags: new Map(args.flags) };
+  listArgs.flags.delete('watch');
+  const output = flag(args, 'output') ?? '';
+  const table = output === '' || output === 'wide';
+  // Other formats print each object on its own, the listed ones first: list them as names to find them.
+  if (!table) listArgs.flags.set('output', ['name']);
+  const initial = runGet(host, listArgs);
+  if (initial.exitCode !== 0 && initial.stdout === '') return initial;
+  const targets = parseResourceArgs(args.positional);
+  const allNamespaces = boolFlag(args, 'all-namespaces');
+  const namespace = flag(args, 'namespace') ?? 'default';
+  const selectorText = flag(args, 'selector');
+  const selector = selectorText !== undefined ? parseLabelSelector(selectorText) : undefined;
+  const wide = output === 'wide';
+  const showLabels = boolFlag(args, 'show-labels');
+  const labelColumns = (args.flags.get('label-columns') ?? []).flatMap((v) => v.split(',')).filter(Boolean);
+  const prefixNames = targets.length > 1;
+  // With nothing listed yet, the first event's row comes with the header.
+  let headerPrinted = initial.stdout !== '';
+  let stdout = table ? initial.stdout : '';
+  let printed = 0;
+  /** One object in a non-table format, as kubectl's printers write them one after another. */
+  const printObject = (obj: Stored<KubeObject>, target: { type: Parameters<typeof qualifiedKind>[0] }): void => {
+    if (output === 'name') stdout += `${qualifiedKind(target.type)}/${obj.metadata.name}\n`;
+    else if (output === 'json') stdout += `${JSON.stringify(ordered(obj), null, 4)}\n`;
+    else stdout += `${printed > 0 ? '---\n' : ''}${toYaml(ordered(obj))}`;
+    printed += 1;
+  };
+  if (!table) {
+    for (const line of initial.stdout.split('\n').filter(Boolean)) {
+      const slash = line.indexOf('/');
+      const target = targets.find((t) => qualifiedKind(t.type) === line.slice(0, slash));
+      const name = line.slice(slash + 1);
+      const obj = target && host.store.get(target.type.kind, target.type.namespaced ? namespace : '', name);
+      if (target && obj) printObject(obj, target);
+    }
+  }
+  // kubectl's watch path never reports an empty list.
+  const stderr = initial.stderr.startsWith('No resources found') ? '' : initial.stderr;
+
+  const watched = (obj: Stored<KubeObject>) =>
+    targets.find((t) => {
+      if (t.type.kind !== obj.kind) return false;
+      if (t.type.namespaced && !allNamespaces && obj.metadata.namespace !== namespace) return false;
+      if (t.names.length > 0 && !t.names.includes(obj.metadata.name)) return false;
+      return !selector || selectorMatches(selector, obj.metadata.labels);
+    });
+
+  let lastChange = host.clock.now();
+  const onEvent = (event: WatchEvent): void => {
+    if (event.object.kind === 'Event') return;
+    lastChange = host.clock.now();
+    const target = watched(event.object);
+    if (!target) return;
+    if (!table) {
+      printObject(event.object, target);
+      return;
+    }
+    const printer = PRINTERS[target.type.kind];
+    const now = host.clock.now();
+    const obj = event.object;
+    const cells = printer
+      ? [...printer.row(obj as never, now), ...(wide ? printer.wideRow(obj as never, now) : [])]
+      : [obj.metadata.name, age(obj.metadata.creationTimestamp, now)];
+    if (prefixNames) cells[0] = `${qualifiedKind(target.type)}/${cells[0]}`;
+    if (allNamespaces && target.type.namespaced) cells.unshift(obj.metadata.namespace ?? '');
+    const labels = obj.metadata.labels ?? {};
+    for (const l of labelColumns) cells.push(labels[l] ?? '');
+    if (showLabels) {
+      const keys = Object.keys(labels).sort();
+      cells.push(keys.length > 0 ? keys.map((k) => `${k}=${labels[k]}`).join(',') : '<none>');
+    }
+    const rows = [cells];
+    if (!headerPrinted) {
+      const header = printer ? [...printer.header, ...(wide ? printer.wideHeader : [])] : ['NAME', 'AGE'];
+      if (allNamespaces && target.type.namespaced) header.unshift('NAMESPACE');
+      for (const l of labelColumns) header.push(l.toUpperCase());
+      if (showLabels) header.push('LABELS');
+      rows.unshift(header);
+      headerPrinted = true;
+    }
+    stdout += formatTable(rows);
+  };
+
+  const stop = host.store.watch('*', onEvent);
+  try {
+    const start = host.clock.now();
+    for (;;) {
+      const next = host.clock.nextAt();
+      const quietUntil = Math.min(lastChange + QUIET_PERIOD_MS, start + WATCH_CAP_MS);
+      if (next === undefined || next > quietUntil) {
+        host.clock.advanceTo(Math.max(host.clock.now(), quietUntil));
+        break;
+      }
+      host.clock.step();
+    }
+  } finally {
+    stop();
+  }
+  return { stdout, stderr, exitCode: initial.exitCode };
+}
