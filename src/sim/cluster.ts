@@ -3,6 +3,7 @@ import { defaultPod, defaultService, defaultStatefulSet, preparePodForCreate } f
 import type { KubeObject, Stored } from './api/meta';
 import { lookupResource } from './api/resources';
 import { ObjectStore, type WatchEvent } from './api/store';
+import { validatePodStrategy, validateServiceStrategy, validateStatefulSetStrategy } from './api/validation';
 import { parseDuration, VirtualClock } from './clock';
 import type { ControllerContext } from './controllers/context';
 import { StatefulSetController } from './controllers/statefulset/statefulset-controller';
@@ -238,9 +239,20 @@ export class Cluster {
         }
       }
     };
-    this.store.registerStrategy('Pod', { prepareForCreate: preparePodForCreate, applyDefaults: defaultPod });
-    this.store.registerStrategy('StatefulSet', { applyDefaults: defaultStatefulSet, tracksGeneration: true });
-    this.store.registerStrategy('Service', { applyDefaults: (obj) => defaultService(obj, allocateClusterIP) });
+    this.store.registerStrategy('Pod', {
+      prepareForCreate: preparePodForCreate,
+      applyDefaults: defaultPod,
+      validate: validatePodStrategy,
+    });
+    this.store.registerStrategy('StatefulSet', {
+      applyDefaults: defaultStatefulSet,
+      tracksGeneration: true,
+      validate: validateStatefulSetStrategy,
+    });
+    this.store.registerStrategy('Service', {
+      applyDefaults: (obj) => defaultService(obj, allocateClusterIP),
+      validate: validateServiceStrategy,
+    });
     this.store.registerGracePeriod('Pod', (obj, requested) => {
       const pod = obj as Stored<Pod>;
       // An unscheduled or finished pod has nothing to stop: it goes at once (pod strategy CheckGracefulDelete).

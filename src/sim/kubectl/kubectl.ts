@@ -3,7 +3,8 @@ import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import { qualifiedKind, qualifiedResource } from '../api/resources';
 import { KUBERNETES_VERSION } from '../node/nodes';
 import { FlagError, flag, parseArgs, splitWords, type FlagSpec, type ParsedArgs } from './args';
-import { errorPrefix, runApply } from './apply';
+import { runApply } from './apply';
+import { formatApiError } from './api-error';
 import { runGet } from './get';
 import type { KubectlHost } from './host';
 import { SelectorError } from './label-selector';
@@ -68,7 +69,7 @@ export function runKubectl(host: KubectlHost, line: string, stdin?: string): Com
   } catch (err) {
     if (err instanceof FlagError) return fail(`error: ${err.message}\nSee 'kubectl ${verb} --help' for usage.`);
     if (err instanceof ResourceArgError || err instanceof SelectorError) return fail(err.message);
-    if (err instanceof ApiError) return fail(`${errorPrefix(err)}${err.message}`);
+    if (err instanceof ApiError) return fail(formatApiError(err));
     throw err;
   }
 }
@@ -114,4 +115,3 @@ function runVersion(): CommandResult {
     `Client Version: ${KUBERNETES_VERSION}\nKustomize Version: v5.7.1\nServer Version: ${KUBERNETES_VERSION}\n`,
   );
 }
-
