@@ -7,6 +7,7 @@ import { validatePodStrategy, validateServiceStrategy, validateStatefulSetStrate
 import { parseDuration, VirtualClock } from './clock';
 import type { ControllerContext } from './controllers/context';
 import { StatefulSetController } from './controllers/statefulset/statefulset-controller';
+import { GarbageCollector } from './controllers/garbagecollector/garbage-collector';
 import { EventRecorder } from './events';
 import { runKubectl } from './kubectl/kubectl';
 import type { KubectlHost } from './kubectl/host';
@@ -106,6 +107,7 @@ export class Cluster {
     this.store.watch('Pod', (e) => this.dispatchToKubelet(e));
     new Scheduler(ctx);
     new StatefulSetController(ctx);
+    new GarbageCollector(ctx);
     const record = options.recordHistory ?? true;
     this.store.watch('*', (e) => {
       if (e.object.kind === 'Event') return;
