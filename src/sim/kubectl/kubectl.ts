@@ -11,6 +11,10 @@ import { SelectorError } from './label-selector';
 import { fail, ok, type CommandResult } from './output';
 import { ResourceArgError, parseResourceArgs } from './resource-args';
 import { runDelete } from './delete';
+import { runPatch } from './patch';
+import { runLabel } from './label';
+import { runCordon } from './cordon';
+import { runCreate } from './create';
 
 const COMMON: FlagSpec = {
   valued: {
@@ -23,6 +27,8 @@ const COMMON: FlagSpec = {
     timeout: undefined,
     'grace-period': undefined,
     cascade: undefined,
+    patch: 'p',
+    type: undefined,
   },
   boolean: {
     'all-namespaces': 'A',
@@ -32,6 +38,7 @@ const COMMON: FlagSpec = {
     wait: undefined,
     all: undefined,
     client: undefined,
+    overwrite: undefined,
   },
 };
 
@@ -43,6 +50,11 @@ const COMMANDS: Record<string, Handler> = {
   scale: runScale,
   delete: (host, args) => runDelete(host, args),
   version: runVersion,
+  patch: (host, args) => runPatch(host, args),
+  label: (host, args) => runLabel(host, args),
+  cordon: (host, args) => runCordon(host, args, true),
+  uncordon: (host, args) => runCordon(host, args, false),
+  create: runCreate,
 };
 
 /**
