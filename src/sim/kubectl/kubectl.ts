@@ -15,6 +15,7 @@ import { runPatch } from './patch';
 import { runLabel } from './label';
 import { runCordon } from './cordon';
 import { runCreate } from './create';
+import { runDescribe } from './describe';
 
 const COMMON: FlagSpec = {
   valued: {
@@ -55,6 +56,7 @@ const COMMANDS: Record<string, Handler> = {
   cordon: (host, args) => runCordon(host, args, true),
   uncordon: (host, args) => runCordon(host, args, false),
   create: runCreate,
+  describe: (host, args) => runDescribe(host, args),
 };
 
 /**

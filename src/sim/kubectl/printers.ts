@@ -2,6 +2,7 @@ import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { KubeObject, Stored } from '../api/meta';
 import { age } from './duration';
+import { eventPrinter } from './printers-event';
 
 /** One kind's table: header cells and a row function, with the extra columns of `-o wide`. */
 export interface TablePrinter<T extends KubeObject> {
@@ -142,4 +143,5 @@ export const PRINTERS: Record<string, TablePrinter<never>> = {
   StatefulSet: statefulSetPrinter as TablePrinter<never>,
   Service: servicePrinter as TablePrinter<never>,
   Node: nodePrinter as TablePrinter<never>,
+  Event: eventPrinter as TablePrinter<never>,
 };
