@@ -253,20 +253,3 @@ describe('kubectl cordon and uncordon', () => {
     assert.equal(c.kubectl('uncordon node-1'), 'node/node-1 already uncordoned\n');
   });
 });
-
-describe('kubectl bad input', () => {
-  it('rejects an unknown flag', () => {
-    const c = new Cluster();
-    assert.equal(c.kubectl('get pods --foo'), "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n");
-  });
-
-  it('applies nothing from a manifest with a YAML error', () => {
-    const c = new Cluster();
-    const bad = WEB + '---\napiVersion: v1\nkind: Service\nmetadata:\n  name: x\n   bad: [\n';
-    assert.match(
-      c.kubectl('apply -f -', bad),
-      /^error: error parsing STDIN: error converting YAML to JSON: yaml: line \d+: /,
-    );
-    assert.deepEqual(c.list('sts'), []);
-  });
-});
