@@ -79,11 +79,16 @@ export function renderFieldError(e: FieldError): string {
   return out;
 }
 
-/** errors.NewInvalid: `The StatefulSet "web" is invalid: <one error>` or `…: [<e1>, <e2>]`. */
+/**
+ * errors.NewInvalid: the message is `StatefulSet.apps "web" is invalid: <one error>` or `…: [<e1>, <e2>]` (what
+ * controllers see, e.g. in FailedCreate events); kubectl prints `The StatefulSet "web" is invalid: …` from the
+ * causes instead (see kubectl/api-error.ts).
+ */
 export function invalid(kind: string, name: string, errs: FieldError[]): ApiError {
   const rendered = errs.map(renderFieldError);
   const body = rendered.length === 1 ? rendered[0] : `[${rendered.join(', ')}]`;
-  const err = new ApiError('Invalid', 422, `The ${kind} "${name}" is invalid: ${body}`);
+  const group = typeForKind(kind)?.group;
+  const err = new ApiError('Invalid', 422, `${group ? `${kind}.${group}` : kind} "${name}" is invalid: ${body}`);
   err.causes = errs;
   err.detailsKind = kind;
   err.detailsName = name;

@@ -80,6 +80,7 @@ describe('garbage collector: orphan', () => {
     assert.match(cluster.kubectl('get sts web'), /^web {4}3\/3 /m);
     const revisions = cluster.list('controllerrevisions');
     assert.equal(revisions.length, 1, 'the orphaned revision is reused, not duplicated');
+    assert.equal(revisions[0].metadata.ownerReferences?.[0].uid, set.metadata.uid, 'and adopted by the new set');
   });
 });
 

@@ -171,3 +171,21 @@ describe('object names by kind', () => {
     assert.equal(out, `The Pod "Web_1" is invalid: metadata.name: Invalid value: "Web_1": ${SUBDOMAIN_MSG}\n`);
   });
 });
+
+describe('a StatefulSet whose pod template fails Pod validation', () => {
+  it('is accepted, and the controller records FailedCreate and retries with backoff', () => {
+    // ValidateStatefulSetSpec checks only the template's labels: the pod spec is validated when pods are created.
+    const cluster = new Cluster();
+    const manifest = sts().replace('        image: registry.k8s.io/nginx-slim:0.21\n', '');
+    assert.equal(cluster.kubectl('apply -f -', manifest), 'statefulset.apps/web created\n');
+    cluster.settle();
+    assert.deepEqual(cluster.list('pods'), []);
+    const failed = cluster.events().filter((e) => e.reason === 'FailedCreate');
+    assert.equal(failed.length, 1);
+    assert.equal(
+      failed[0].message,
+      'create Pod web-0 in StatefulSet web failed error: Pod "web-0" is invalid: spec.containers[0].image: Required value',
+    );
+    assert.ok((failed[0].count ?? 0) > 5, 'retried several times');
+  });
+});

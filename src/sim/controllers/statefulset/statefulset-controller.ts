@@ -4,6 +4,8 @@ import { controllerOf, newControllerRef, selectorMatches, splitKey, type Stored 
 import type { WatchEvent } from '../../api/store';
 import type { ControllerContext } from '../context';
 import { WorkQueue } from '../workqueue';
+import { ApiError } from '../../api/errors';
+import { adoptOrphanRevisions } from './adopt-revisions';
 import { StatefulPodControl } from './pod-control';
 import { StatefulSetControl } from './statefulset-control';
 import { byOrdinal, isMemberOf } from './statefulset-utils';
@@ -17,10 +19,11 @@ const QUEUE_LATENCY_MS = 5;
  */
 export class StatefulSetController {
   private readonly queue: WorkQueue;
+  private readonly failures = new Map<string, number>();
   private readonly control: StatefulSetControl;
 
   constructor(private readonly ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, 'statefulset-controller', QUEUE_LATENCY_MS, (key) => this.sync(key));
+    this.queue = new WorkQueue(ctx.clock, 'statefulset-controller', QUEUE_LATENCY_MS, (key) => this.processKey(key));
     this.control = new StatefulSetControl(ctx, new StatefulPodControl(ctx));
     ctx.store.watch('StatefulSet', (e) => this.queue.add(`${e.object.metadata.namespace}/${e.object.metadata.name}`));
     ctx.store.watch('Pod', (e) => this.onPod(e));
@@ -41,11 +44,28 @@ export class StatefulSetController {
     }
   }
 
+  /**
+   * processNextWorkItem: a sync the apiserver refused (say, a pod template the Pod validation rejects) is retried
+   * with the default controller rate limiter's backoff, 5 ms doubling up to 1000 s.
+   */
+  private processKey(key: string): void {
+    try {
+      this.sync(key);
+      this.failures.delete(key);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      const n = this.failures.get(key) ?? 0;
+      this.failures.set(key, n + 1);
+      this.queue.addAfter(key, Math.min(5 * 2 ** n, 1_000_000));
+    }
+  }
+
   /** sync */
   private sync(key: string): void {
     const { namespace, name } = splitKey(key);
     const set = this.ctx.store.get<StatefulSet>('StatefulSet', namespace, name);
     if (!set) return;
+    adoptOrphanRevisions(this.ctx.store, set);
     const pods = this.podsForStatefulSet(set);
     const status = this.control.updateStatefulSet(set, pods);
     // Pods become available minReadySeconds after they turn ready; look again then.
