@@ -1,23 +1,30 @@
 import { notFound } from '../api/errors';
 import { type KubeObject, type Stored } from '../api/meta';
 import { qualifiedKind } from '../api/resources';
+import { isValidLabelValue } from '../api/validation/names';
 import { boolFlag, flag, type ParsedArgs } from './args';
 import type { KubectlHost } from './host';
 import { fail, type CommandResult } from './output';
 import { parseResourceArgs } from './resource-args';
 
-/** parseLabels: `key=value` adds or changes, `key-` removes. */
+/** parseLabels: `key=value` adds or changes, `key-` removes; values are checked before anything is sent. */
 function parseLabelArgs(words: string[]): { add: Map<string, string>; remove: string[] } | string {
   const add = new Map<string, string>();
   const remove: string[] = [];
   for (const w of words) {
-    if (w.endsWith('-') && !w.includes('=')) remove.push(w.slice(0, -1));
-    else if (w.includes('=')) {
-      const eq = w.indexOf('=');
-      add.set(w.slice(0, eq), w.slice(eq + 1));
-    } else return `error: invalid label spec: ${w}`;
+    if (w.includes('=')) {
+      const parts = w.split('=');
+      if (parts.length !== 2) return `error: invalid label spec: ${w}`;
+      const errs = isValidLabelValue(parts[1]);
+      if (errs.length > 0) return `error: invalid label value: ${JSON.stringify(w)}: ${errs.join(';')}`;
+      add.set(parts[0], parts[1]);
+    } else if (w.endsWith('-')) {
+      remove.push(w.slice(0, -1));
+    } else {
+      return `error: unknown label spec: ${w}`;
+    }
   }
-  for (const k of remove) if (add.has(k)) return `error: can not both modify and remove a label in the same command`;
+  for (const k of remove) if (add.has(k)) return 'error: can not both modify and remove a label in the same command';
   return { add, remove };
 }
 

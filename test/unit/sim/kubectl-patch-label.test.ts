@@ -221,6 +221,10 @@ describe('kubectl label', () => {
     assert.equal(c.kubectl('label pod web-0 app=web --overwrite'), 'pod/web-0 labeled\n');
     assert.equal(c.get<Pod>('pod', 'web-0')!.metadata.labels!.app, 'web');
     assert.equal(c.kubectl('label pod web-0 tier-'), 'pod/web-0 unlabeled\n');
+    assert.equal(
+      c.kubectl('label pod web-0 tier=-x'),
+      `error: invalid label value: "tier=-x": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')\n`,
+    );
     assert.equal(c.get<Pod>('pod', 'web-0')!.metadata.labels!.tier, undefined);
   });
 
