@@ -134,3 +134,30 @@ describe('Service validation', () => {
     });
   }
 });
+
+describe('label keys and values', () => {
+  const long = 'a'.repeat(64);
+  const cases: Array<{ labels: string; want: string[] }> = [
+    {
+      labels: `{app: ${long}}`,
+      want: [`metadata.labels: Invalid value: "${long}": must be no more than 63 bytes`],
+    },
+    {
+      labels: `{${long}: x}`,
+      want: [`metadata.labels: Invalid value: "${long}": name part must be no more than 63 bytes`],
+    },
+    {
+      labels: '{"Example.com/app": x}',
+      want: [
+        `metadata.labels: Invalid value: "Example.com/app": prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
+      ],
+    },
+  ];
+  for (const c of cases) {
+    it(`rejects ${c.labels.slice(0, 30)}`, () => {
+      const cluster = new Cluster();
+      const out = cluster.kubectl('apply -f -', pod(NGINX, 'web-0', c.labels));
+      assert.equal(out, `The Pod "web-0" is invalid: ${c.want[0]}\n`);
+    });
+  }
+});

@@ -31,6 +31,20 @@ export function maxLenError(length: number): string {
   return `must be no more than ${length} characters`;
 }
 
+/** content.MaxLenError: label keys and values are measured, and reported, in bytes. */
+export function maxBytesError(length: number): string {
+  return `must be no more than ${length} bytes`;
+}
+
+function byteLength(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
 /** EmptyError */
 export function emptyError(): string {
   return 'must be non-empty';
@@ -88,7 +102,7 @@ export function isDNS1035Label(value: string): string[] {
   return errs;
 }
 
-/** IsQualifiedName: a label or annotation key, "[prefix/]name". */
+/** IsQualifiedName (content.IsLabelKey): a label or annotation key, "[prefix/]name". */
 export function isQualifiedName(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
@@ -102,7 +116,7 @@ export function isQualifiedName(value: string): string[] {
     else errs.push(...isDNS1123Subdomain(prefix).map((m) => `prefix part ${m}`));
   } else {
     return [
-      `a qualified name ${regexError(
+      `a valid label key ${regexError(
         "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
         QUALIFIED_NAME,
         'MyName',
@@ -112,7 +126,7 @@ export function isQualifiedName(value: string): string[] {
     ];
   }
   if (name.length === 0) errs.push(`name part ${emptyError()}`);
-  else if (name.length > 63) errs.push(`name part ${maxLenError(63)}`);
+  else if (byteLength(name) > 63) errs.push(`name part ${maxBytesError(63)}`);
   if (!qualifiedNameRe.test(name)) {
     errs.push(
       `name part ${regexError(
@@ -130,7 +144,7 @@ export function isQualifiedName(value: string): string[] {
 /** IsValidLabelValue */
 export function isValidLabelValue(value: string): string[] {
   const errs: string[] = [];
-  if (value.length > 63) errs.push(maxLenError(63));
+  if (byteLength(value) > 63) errs.push(maxBytesError(63));
   if (!labelValueRe.test(value)) {
     errs.push(
       regexError(
