@@ -32,7 +32,10 @@ describe('garbage collector: background cascading (the default)', () => {
   it('deletes the pods and ControllerRevisions once the StatefulSet is gone', () => {
     const cluster = running();
     assert.equal(cluster.list('controllerrevisions').length, 1);
-    assert.equal(cluster.kubectl('delete sts web --wait=false'), 'statefulset.apps "web" deleted\n');
+    assert.equal(
+      cluster.kubectl('delete sts web --wait=false'),
+      'statefulset.apps "web" deleted from default namespace\n',
+    );
     // The owner goes first; its dependents are collected afterwards.
     assert.equal(cluster.get('sts', 'web'), undefined);
     cluster.settle();
@@ -50,7 +53,10 @@ describe('garbage collector: orphan', () => {
   it('leaves the pods running without owner references, and a new StatefulSet adopts them', () => {
     const cluster = running();
     const uids = cluster.list<Pod>('pods').map((p) => p.metadata.uid);
-    assert.equal(cluster.kubectl('delete sts web --cascade=orphan'), 'statefulset.apps "web" deleted\n');
+    assert.equal(
+      cluster.kubectl('delete sts web --cascade=orphan'),
+      'statefulset.apps "web" deleted from default namespace\n',
+    );
     assert.equal(cluster.get('sts', 'web'), undefined);
     cluster.settle();
     const pods = cluster.list<Pod>('pods');
@@ -107,7 +113,10 @@ describe('garbage collector: foreground', () => {
 
   it('kubectl delete --cascade=foreground waits for the dependents', () => {
     const cluster = running();
-    assert.equal(cluster.kubectl('delete sts web --cascade=foreground'), 'statefulset.apps "web" deleted\n');
+    assert.equal(
+      cluster.kubectl('delete sts web --cascade=foreground'),
+      'statefulset.apps "web" deleted from default namespace\n',
+    );
     assert.equal(cluster.get('sts', 'web'), undefined);
     assert.deepEqual(cluster.list('pods'), []);
   });
@@ -138,5 +147,28 @@ describe('garbage collector: several owners', () => {
     cluster.kubectl('delete svc b');
     cluster.settle();
     assert.equal(cluster.get('pod', 'shared'), undefined);
+  });
+});
+
+describe('kubectl delete --cascade values', () => {
+  it('accepts the deprecated boolean form with kubectl warning and orphans on false', () => {
+    const cluster = running();
+    const result = cluster.kubectlResult('delete sts web --cascade=false');
+    assert.equal(result.stdout, 'statefulset.apps "web" deleted from default namespace\n');
+    assert.equal(
+      result.stderr,
+      'warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\n',
+    );
+    cluster.settle();
+    assert.equal(cluster.list('pods').length, 3);
+  });
+
+  it('rejects an unknown value', () => {
+    const cluster = running();
+    assert.equal(
+      cluster.kubectl('delete sts web --cascade=maybe'),
+      'error: invalid cascade value (maybe). Must be "background", "foreground", or "orphan"\n',
+    );
+    assert.ok(cluster.get('sts', 'web'));
   });
 });
