@@ -27,6 +27,8 @@ ${overrides.spec ?? '  replicas: 2'}
 `;
 }
 
+// Since v1.34 (kubernetes#132314) the apiserver prints maps, lists and structs in field errors as JSON; internal
+// types carry no json tags, so their Go field names show.
 describe('StatefulSet validation on create', () => {
   const cases: Array<{ name: string; manifest: string; want: string }> = [
     {
@@ -47,7 +49,7 @@ describe('StatefulSet validation on create', () => {
     {
       name: 'selector that does not match the template labels',
       manifest: sts({ labels: '{app: web, tier: front}' }),
-      want: 'The StatefulSet "web" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"web", "tier":"front"}: `selector` does not match template `labels`\n',
+      want: 'The StatefulSet "web" is invalid: spec.template.metadata.labels: Invalid value: {"app":"web","tier":"front"}: `selector` does not match template `labels`\n',
     },
     {
       name: 'unknown podManagementPolicy',
@@ -66,7 +68,7 @@ describe('StatefulSet validation on create', () => {
         'The StatefulSet "web" is invalid: \n' +
         '* spec.replicas: Invalid value: -3: must be greater than or equal to 0\n' +
         '* spec.minReadySeconds: Invalid value: -1: must be greater than or equal to 0\n' +
-        '* spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`\n',
+        '* spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`\n',
     },
   ];
   for (const c of cases) {
@@ -87,7 +89,7 @@ describe('StatefulSet validation on create', () => {
       cluster.kubectl('apply -f -', manifest),
       'The StatefulSet "web" is invalid: \n' +
         '* spec.selector: Required value\n' +
-        '* spec.template.metadata.labels: Invalid value: map[string]string{"app":"nginx"}: `selector` does not match template `labels`\n',
+        '* spec.template.metadata.labels: Invalid value: {"app":"nginx"}: `selector` does not match template `labels`\n',
     );
   });
 
@@ -96,7 +98,7 @@ describe('StatefulSet validation on create', () => {
     const manifest = sts().replace('{matchLabels: {app: nginx}}', '{}');
     assert.equal(
       cluster.kubectl('apply -f -', manifest),
-      'The StatefulSet "web" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for statefulset\n',
+      'The StatefulSet "web" is invalid: spec.selector: Invalid value: {}: empty selector is invalid for statefulset\n',
     );
   });
 
@@ -137,7 +139,7 @@ describe('StatefulSet validation on update', () => {
     cluster.apply(sts());
     assert.equal(
       cluster.kubectl('apply -f -', sts({ spec: '  replicas: 2\n  updateStrategy: {type: OnDelete}' })),
-      'The StatefulSet "web" is invalid: spec.updateStrategy.rollingUpdate: Invalid value: apps.RollingUpdateStatefulSetStrategy{Partition:0, MaxUnavailable:(*intstr.IntOrString)(nil)}: only allowed for updateStrategy \'RollingUpdate\'\n',
+      'The StatefulSet "web" is invalid: spec.updateStrategy.rollingUpdate: Invalid value: {"Partition":0,"MaxUnavailable":null}: only allowed for updateStrategy \'RollingUpdate\'\n',
     );
   });
 
@@ -187,5 +189,15 @@ describe('a StatefulSet whose pod template fails Pod validation', () => {
       'create Pod web-0 in StatefulSet web failed error: Pod "web-0" is invalid: spec.containers[0].image: Required value',
     );
     assert.ok((failed[0].count ?? 0) > 5, 'retried several times');
+  });
+});
+
+describe('unknown updateStrategy type', () => {
+  it('shows the internal struct as JSON', () => {
+    const cluster = new Cluster();
+    assert.equal(
+      cluster.kubectl('apply -f -', sts({ spec: '  replicas: 1\n  updateStrategy: {type: Blue}' })),
+      `The StatefulSet "web" is invalid: spec.updateStrategy: Invalid value: {"Type":"Blue","RollingUpdate":null}: must be 'RollingUpdate' or 'OnDelete'\n`,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { FieldError } from '../errors';
+import { canonicalJson } from '../meta';
 
 /**
  * field.Path and the field.Error constructors of k8s.io/apimachinery/pkg/util/validation/field, with the bad value
@@ -20,27 +21,26 @@ export function key(path: string, k: string): string {
   return `${path}[${k}]`;
 }
 
-/** A Go struct or map value, already printed as %#v would print it (for values that are not plain data). */
+/** A bad value already rendered (for internal Go structs, whose JSON uses their Go field names). */
 export class GoValue {
   constructor(readonly text: string) {}
 }
 
-/** How ErrorBody prints a bad value: numbers and booleans bare, strings quoted, maps as %#v, nil as null. */
+/**
+ * How field.Error.ErrorBody prints a bad value in v1.34: numbers and booleans bare, strings quoted, and maps,
+ * lists and structs as JSON (map keys sorted, as encoding/json writes them); nil is null.
+ */
 export function goValue(value: unknown): string {
   if (value instanceof GoValue) return value.text;
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
+  return canonicalJson(value);
 }
 
-/** %#v of a map[string]string: `map[string]string{"a":"1", "b":"2"}`, keys sorted; nil prints as (nil). */
+/** A map[string]string as the error shows it: `{"a":"1","b":"2"}`, or `null` when unset. */
 export function goStringMap(map: Record<string, string> | undefined): GoValue {
-  if (map === undefined) return new GoValue('map[string]string(nil)');
-  const entries = Object.keys(map)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${JSON.stringify(map[k])}`);
-  return new GoValue(`map[string]string{${entries.join(', ')}}`);
+  return new GoValue(map === undefined ? 'null' : canonicalJson(map));
 }
 
 /** field.Required */

@@ -1,6 +1,6 @@
 import type { LabelSelector, ObjectMeta } from 'kubernetes-types/meta/v1';
 import type { FieldError } from '../errors';
-import { child, forbidden, GoValue, index, invalidField, required, validateNonnegative } from './field';
+import { child, forbidden, index, invalidField, required, validateNonnegative } from './field';
 import { isDNS1123Label, isQualifiedName, isValidLabelValue, type NameValidator } from './names';
 
 /** Annotations may hold 256 KiB in total (TotalAnnotationSizeLimitB). */
@@ -106,8 +106,7 @@ export function validateFinalizers(finalizers: string[] | undefined, path: strin
   for (const f of finalizers ?? []) errs.push(...isQualifiedName(f).map((msg) => invalidField(path, f, msg)));
   const list = finalizers ?? [];
   if (list.includes('orphan') && list.includes('foregroundDeletion')) {
-    const shown = new GoValue(`[]string{${list.map((f) => JSON.stringify(f)).join(', ')}}`);
-    errs.push(invalidField(path, shown, 'finalizer orphan and foregroundDeletion cannot be both set'));
+    errs.push(invalidField(path, list, 'finalizer orphan and foregroundDeletion cannot be both set'));
   }
   return errs;
 }

@@ -50,35 +50,30 @@ export function validateSelectorMatchesTemplate(
   ];
 }
 
-/** %#v of the internal apps.RollingUpdateStatefulSetStrategy (MaxUnavailable is dropped while its gate is off). */
-function rollingUpdateValue(ru: { partition?: number }): GoValue {
-  return new GoValue(
-    `apps.RollingUpdateStatefulSetStrategy{Partition:${ru.partition ?? 0}, MaxUnavailable:(*intstr.IntOrString)(nil)}`,
-  );
+/** The internal apps.RollingUpdateStatefulSetStrategy as JSON: internal types have no json tags, so Go names. */
+function rollingUpdateJson(ru: { partition?: number }): string {
+  return `{"Partition":${ru.partition ?? 0},"MaxUnavailable":null}`;
 }
 
-/** %#v of apps.StatefulSetUpdateStrategy; Go prints a set pointer as an address, shown here as a fixed one. */
-function updateStrategyValue(strategy: { type?: string; rollingUpdate?: object }): GoValue {
-  const pointer = strategy.rollingUpdate ? '(0xc0004a2f10)' : '(nil)';
-  return new GoValue(
-    `apps.StatefulSetUpdateStrategy{Type:${JSON.stringify(strategy.type ?? '')}, RollingUpdate:(*apps.RollingUpdateStatefulSetStrategy)${pointer}}`,
-  );
+/** The internal apps.StatefulSetUpdateStrategy as JSON. */
+function updateStrategyValue(strategy: { type?: string; rollingUpdate?: { partition?: number } }): GoValue {
+  const ru = strategy.rollingUpdate ? rollingUpdateJson(strategy.rollingUpdate) : 'null';
+  return new GoValue(`{"Type":${JSON.stringify(strategy.type ?? '')},"RollingUpdate":${ru}}`);
 }
 
-/** %#v of a v1.LabelSelector the apiserver prints whole. */
+/** A metav1.LabelSelector as JSON (its json tags, empty fields omitted, in struct order). */
 function selectorValue(selector: LabelSelector): GoValue {
-  const labels = goStringMap(selector.matchLabels).text;
-  const exprs = selector.matchExpressions?.length
-    ? `[]v1.LabelSelectorRequirement{${selector.matchExpressions
-        .map(
-          (r) =>
-            `v1.LabelSelectorRequirement{Key:${JSON.stringify(r.key)}, Operator:${JSON.stringify(r.operator)}, Values:${
-              r.values ? `[]string{${r.values.map((v) => JSON.stringify(v)).join(', ')}}` : '[]string(nil)'
-            }}`,
-        )
-        .join(', ')}}`
-    : '[]v1.LabelSelectorRequirement(nil)';
-  return new GoValue(`v1.LabelSelector{MatchLabels:${labels}, MatchExpressions:${exprs}}`);
+  const parts: string[] = [];
+  if (Object.keys(selector.matchLabels ?? {}).length > 0)
+    parts.push(`"matchLabels":${goStringMap(selector.matchLabels).text}`);
+  if ((selector.matchExpressions ?? []).length > 0) {
+    const exprs = selector.matchExpressions!.map((r) => {
+      const values = r.values && r.values.length > 0 ? `,"values":${JSON.stringify(r.values)}` : '';
+      return `{"key":${JSON.stringify(r.key)},"operator":${JSON.stringify(r.operator)}${values}}`;
+    });
+    parts.push(`"matchExpressions":[${exprs.join(',')}]`);
+  }
+  return new GoValue(`{${parts.join(',')}}`);
 }
 
 /** ValidateStatefulSetSpec */
@@ -100,7 +95,7 @@ export function validateStatefulSetSpec(spec: StatefulSetSpec | undefined, path 
         errs.push(
           invalidField(
             child(path, 'updateStrategy', 'rollingUpdate'),
-            rollingUpdateValue(strategy.rollingUpdate),
+            new GoValue(rollingUpdateJson(strategy.rollingUpdate)),
             "only allowed for updateStrategy 'RollingUpdate'",
           ),
         );
