@@ -161,3 +161,27 @@ describe('label keys and values', () => {
     });
   }
 });
+
+describe('Service updates', () => {
+  it('refuses to turn a ClusterIP service headless in place', () => {
+    const cluster = new Cluster();
+    cluster.apply(svc('  selector: {app: nginx}\n  ports: [{port: 80}]\n'));
+    const before = cluster.get('svc', 'nginx');
+    assert.equal(
+      cluster.kubectl('apply -f -', svc('  clusterIP: None\n  selector: {app: nginx}\n  ports: [{port: 80}]\n')),
+      'The Service "nginx" is invalid: spec.clusterIPs[0]: Invalid value: ["None"]: may not change once set\n',
+    );
+    assert.deepEqual(cluster.get('svc', 'nginx'), before);
+  });
+
+  it('keeps the cluster IP across an apply that does not mention it', () => {
+    const cluster = new Cluster();
+    cluster.apply(svc('  selector: {app: nginx}\n  ports: [{port: 80}]\n'));
+    const ip = (cluster.get('svc', 'nginx') as { spec: { clusterIP: string } }).spec.clusterIP;
+    assert.equal(
+      cluster.kubectl('apply -f -', svc('  selector: {app: web}\n  ports: [{port: 80}]\n')),
+      'service/nginx configured\n',
+    );
+    assert.equal((cluster.get('svc', 'nginx') as { spec: { clusterIP: string } }).spec.clusterIP, ip);
+  });
+});

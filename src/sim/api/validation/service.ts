@@ -1,5 +1,6 @@
 import type { Service, ServicePort } from 'kubernetes-types/core/v1';
 import type { FieldError } from '../errors';
+import { deepEqual } from '../meta';
 import { child, duplicate, index, invalidField, notSupported, required } from './field';
 import { isValidPortName, isValidPortNum, nameIsDNS1035Label } from './names';
 import { validateLabels, validateObjectMeta, validateObjectMetaUpdate } from './objectmeta';
@@ -60,10 +61,21 @@ export function validateService(svc: Service): FieldError[] {
   return errs;
 }
 
-/** ValidateServiceUpdate (the metadata part) plus ValidateService. */
+/**
+ * ValidateServiceUpdate: metadata, the service itself, and the cluster IP, which may not change once set (the
+ * registry first copies a changed clusterIP into clusterIPs, so the error shows the new list).
+ */
 export function validateServiceUpdate(svc: Service, old: Service): FieldError[] {
-  return [
+  const errs = [
     ...validateObjectMetaUpdate(svc.metadata ?? {}, old.metadata ?? {}),
     ...validateService(svc).filter((e) => !e.path.startsWith('metadata.name')),
   ];
+  const oldIP = old.spec?.clusterIP;
+  const newIP = svc.spec?.clusterIP;
+  if (oldIP && newIP && oldIP !== newIP) {
+    let ips = svc.spec?.clusterIPs ?? [newIP];
+    if (deepEqual(ips, old.spec?.clusterIPs)) ips = [newIP];
+    errs.push(invalidField('spec.clusterIPs[0]', ips, 'may not change once set'));
+  }
+  return errs;
 }
