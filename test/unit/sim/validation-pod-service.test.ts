@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Service } from 'kubernetes-types/core/v1';
 import { Cluster } from '../../../src/sim/index';
 
 function pod(spec: string, name = 'web-0', labels = '{app: nginx}'): string {
@@ -177,11 +178,11 @@ describe('Service updates', () => {
   it('keeps the cluster IP across an apply that does not mention it', () => {
     const cluster = new Cluster();
     cluster.apply(svc('  selector: {app: nginx}\n  ports: [{port: 80}]\n'));
-    const ip = (cluster.get('svc', 'nginx') as { spec: { clusterIP: string } }).spec.clusterIP;
+    const ip = cluster.get<Service>('svc', 'nginx')?.spec?.clusterIP;
     assert.equal(
       cluster.kubectl('apply -f -', svc('  selector: {app: web}\n  ports: [{port: 80}]\n')),
       'service/nginx configured\n',
     );
-    assert.equal((cluster.get('svc', 'nginx') as { spec: { clusterIP: string } }).spec.clusterIP, ip);
+    assert.equal(cluster.get<Service>('svc', 'nginx')?.spec?.clusterIP, ip);
   });
 });
