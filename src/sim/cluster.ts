@@ -3,6 +3,7 @@ import { defaultPod, defaultService, defaultStatefulSet, preparePodForCreate } f
 import type { KubeObject, Stored } from './api/meta';
 import { lookupResource } from './api/resources';
 import { ObjectStore, type WatchEvent } from './api/store';
+import { validatePodStrategy, validateServiceStrategy, validateStatefulSetStrategy } from './api/validation';
 import { parseDuration, VirtualClock } from './clock';
 import type { ControllerContext } from './controllers/context';
 import { StatefulSetController } from './controllers/statefulset/statefulset-controller';
@@ -14,6 +15,7 @@ import { nslookup, type NslookupOptions } from './dns/nslookup';
 import { ReplicaSetController } from './controllers/replicaset/replicaset-controller';
 import { DeploymentController } from './controllers/deployment/deployment-controller';
 import { defaultDeployment, defaultReplicaSet, validateDeployment, validateReplicaSet } from './api/apps-validation';
+import { GarbageCollector } from './controllers/garbagecollector/garbage-collector';
 import { EventRecorder } from './events';
 import { Faults } from './faults';
 import { atMostOneViolations, listProcesses, type ProcessRow } from './ground-truth';
@@ -161,6 +163,7 @@ export class Cluster {
     new PvcProtectionController(ctx);
     new ReplicaSetController(ctx);
     new DeploymentController(ctx);
+    new GarbageCollector(ctx);
     const record = options.recordHistory ?? true;
     this.store.watch('*', (e) => {
       // Events and lease renewals are not state changes anyone waits for.
@@ -336,8 +339,16 @@ export class Cluster {
         }
       }
     };
-    this.store.registerStrategy('Pod', { prepareForCreate: preparePodForCreate, applyDefaults: defaultPod });
-    this.store.registerStrategy('StatefulSet', { applyDefaults: defaultStatefulSet, tracksGeneration: true });
+    this.store.registerStrategy('Pod', {
+      prepareForCreate: preparePodForCreate,
+      applyDefaults: defaultPod,
+      validate: validatePodStrategy,
+    });
+    this.store.registerStrategy('StatefulSet', {
+      applyDefaults: defaultStatefulSet,
+      tracksGeneration: true,
+      validate: validateStatefulSetStrategy,
+    });
     registerStorageStrategies(this.store);
     this.store.registerStrategy('Deployment', {
       applyDefaults: defaultDeployment,
@@ -349,7 +360,10 @@ export class Cluster {
       validate: validateReplicaSet,
       tracksGeneration: true,
     });
-    this.store.registerStrategy('Service', { applyDefaults: (obj) => defaultService(obj, allocateClusterIP) });
+    this.store.registerStrategy('Service', {
+      applyDefaults: (obj) => defaultService(obj, allocateClusterIP),
+      validate: validateServiceStrategy,
+    });
     this.store.registerGracePeriod('Pod', (obj, requested) => {
       const pod = obj as Stored<Pod>;
       // An unscheduled or finished pod has nothing to stop: it goes at once (pod strategy CheckGracefulDelete).

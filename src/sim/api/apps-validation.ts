@@ -4,6 +4,7 @@ import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import { defaultPodTemplate } from './defaults';
 import type { FieldError } from './errors';
 import { percentValue, type IntOrString } from './intstr';
+import { goValue } from './validation/field';
 import { deepEqual, selectorIsEmpty, selectorMatches, type KubeObject, type Stored } from './meta';
 
 /**
@@ -37,29 +38,14 @@ export function defaultReplicaSet(obj: KubeObject): void {
   defaultPodTemplate(rs.spec.template);
 }
 
-/** How field.Error prints a map[string]string with %#v. */
+/** How field.Error prints a label map in v1.34: JSON with sorted keys (see validation/field.ts goValue). */
 export function goStringMap(labels: Record<string, string> | undefined): string {
-  if (!labels) return 'map[string]string(nil)';
-  const keys = Object.keys(labels).sort();
-  return `map[string]string{${keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(labels[k])}`).join(', ')}}`;
+  return goValue(labels);
 }
 
-/** How field.Error prints a *metav1.LabelSelector (dereferenced, then %#v). */
+/** How field.Error prints a label selector in v1.34: JSON with sorted keys. */
 export function goStringSelector(selector: LabelSelector | undefined): string {
-  if (!selector) return 'null';
-  const exprs = selector.matchExpressions;
-  const exprText =
-    exprs === undefined
-      ? '[]v1.LabelSelectorRequirement(nil)'
-      : `[]v1.LabelSelectorRequirement{${exprs
-          .map(
-            (e) =>
-              `v1.LabelSelectorRequirement{Key:${JSON.stringify(e.key)}, Operator:${JSON.stringify(e.operator)}, Values:${
-                e.values ? `[]string{${e.values.map((v) => JSON.stringify(v)).join(', ')}}` : '[]string(nil)'
-              }}`,
-          )
-          .join(', ')}}`;
-  return `v1.LabelSelector{MatchLabels:${goStringMap(selector.matchLabels)}, MatchExpressions:${exprText}}`;
+  return goValue(selector);
 }
 
 function nonNegative(value: number | undefined, path: string): FieldError[] {

@@ -10,6 +10,12 @@ export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid'
 export class ApiError extends Error {
   readonly reason: StatusReason;
   readonly code: number;
+  /** For Invalid: the field errors (StatusDetails.Causes), which kubectl lists one per line. */
+  causes?: FieldError[];
+  /** For Invalid: the kind named in StatusDetails, e.g. "StatefulSet". */
+  detailsKind?: string;
+  /** For Invalid: the object's name in StatusDetails. */
+  detailsName?: string;
 
   constructor(reason: StatusReason, code: number, message: string) {
     super(message);
@@ -46,7 +52,14 @@ export function conflict(kind: string, name: string): ApiError {
 /** A single field error, as field.Error renders it: `spec.replicas: Invalid value: -1: must be greater than or equal to 0`. */
 export interface FieldError {
   path: string;
-  type: 'Invalid value' | 'Required value' | 'Unsupported value' | 'Forbidden' | 'Duplicate value' | 'Not found';
+  type:
+    | 'Invalid value'
+    | 'Required value'
+    | 'Unsupported value'
+    | 'Forbidden'
+    | 'Duplicate value'
+    | 'Not found'
+    | 'Too long';
   /** Already rendered the way field.Error prints the bad value (strings quoted, numbers bare). */
   value?: string;
   detail?: string;
@@ -66,9 +79,18 @@ export function renderFieldError(e: FieldError): string {
   return out;
 }
 
-/** errors.NewInvalid: `The StatefulSet "web" is invalid: <one error>` or `…: [<e1>, <e2>]`. */
+/**
+ * errors.NewInvalid: the message is `StatefulSet.apps "web" is invalid: <one error>` or `…: [<e1>, <e2>]` (what
+ * controllers see, e.g. in FailedCreate events); kubectl prints `The StatefulSet "web" is invalid: …` from the
+ * causes instead (see kubectl/api-error.ts).
+ */
 export function invalid(kind: string, name: string, errs: FieldError[]): ApiError {
   const rendered = errs.map(renderFieldError);
   const body = rendered.length === 1 ? rendered[0] : `[${rendered.join(', ')}]`;
-  return new ApiError('Invalid', 422, `The ${kind} "${name}" is invalid: ${body}`);
+  const group = typeForKind(kind)?.group;
+  const err = new ApiError('Invalid', 422, `${group ? `${kind}.${group}` : kind} "${name}" is invalid: ${body}`);
+  err.causes = errs;
+  err.detailsKind = kind;
+  err.detailsName = name;
+  return err;
 }

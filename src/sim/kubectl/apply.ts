@@ -1,4 +1,5 @@
 import { ApiError } from '../api/errors';
+import { formatApiError } from './api-error';
 import { clone, deepEqual, writable, type KubeObject, type Stored } from '../api/meta';
 import { qualifiedKind, typeForKind } from '../api/resources';
 import { ManifestError, parseManifests } from '../manifest';
@@ -70,7 +71,7 @@ export function runApply(host: KubectlHost, args: ParsedArgs, stdin: string | un
     try {
       stdout += `${label} ${applyOne(host, obj)}\n`;
     } catch (err) {
-      if (err instanceof ApiError) stderr += `${errorPrefix(err)}${err.message}\n`;
+      if (err instanceof ApiError) stderr += `${formatApiError(err)}\n`;
       else throw err;
     }
   }

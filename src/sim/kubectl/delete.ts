@@ -6,6 +6,7 @@ import { parseLabelSelector } from './label-selector';
 import { fail, type CommandResult } from './output';
 import { parseResourceArgs } from './resource-args';
 import { parseDuration } from '../clock';
+import { parseCascade } from './cascade';
 
 /**
  * `kubectl delete`: prints `<resource> "<name>" deleted` per object and, with the default --wait, advances
@@ -23,14 +24,16 @@ export function runDelete(host: KubectlHost, args: ParsedArgs): CommandResult {
   if (grace !== undefined && grace < 0) grace = undefined;
   if (force && grace === undefined) grace = 0;
   if (grace === 0 && !force) grace = 1; // kubectl: --grace-period=0 without --force means 1 s
-  const cascade = flag(args, 'cascade') ?? 'background';
-  const policy = cascade === 'orphan' ? 'Orphan' : cascade === 'foreground' ? 'Foreground' : 'Background';
+  const cascade = parseCascade(flag(args, 'cascade'));
+  if ('error' in cascade) return fail(cascade.error);
+  const policy = cascade.policy;
   const waitFlag = flag(args, 'wait');
   const wait = waitFlag === undefined || waitFlag !== 'false';
   const timeoutMs = flag(args, 'timeout') ? parseDuration(flag(args, 'timeout') ?? '0') : 0;
 
   let stdout = '';
-  let stderr = force
+  let stderr = cascade.warning;
+  stderr += force
     ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n'
     : '';
   const deleted: Array<{ kind: string; namespace: string; name: string; uid: string }> = [];
@@ -57,7 +60,9 @@ export function runDelete(host: KubectlHost, args: ParsedArgs): CommandResult {
         propagationPolicy: policy,
       });
       const label = target.type.group === '' ? target.type.singular : `${target.type.singular}.${target.type.group}`;
-      stdout += force ? `${label} "${obj.metadata.name}" force deleted\n` : `${label} "${obj.metadata.name}" deleted\n`;
+      // kubectl v1.34 names the namespace of a namespaced object it deleted.
+      const where = target.type.namespaced ? ` from ${ns} namespace` : '';
+      stdout += `${label} "${obj.metadata.name}" ${force ? 'force deleted' : 'deleted'}${where}\n`;
       deleted.push({ kind: target.type.kind, namespace: ns, name: obj.metadata.name, uid: obj.metadata.uid ?? '' });
     }
   }

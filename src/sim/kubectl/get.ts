@@ -10,6 +10,7 @@ import type { KubectlHost } from './host';
 import { fail, ok, type CommandResult } from './output';
 import { boolFlag, flag, type ParsedArgs } from './args';
 import { parseResourceArgs } from './resource-args';
+import { printJsonPath } from './get-jsonpath';
 
 /** `kubectl get`: tables (default, -o wide), names, YAML and JSON. */
 export function runGet(host: KubectlHost, args: ParsedArgs): CommandResult {
@@ -26,7 +27,8 @@ export function runGet(host: KubectlHost, args: ParsedArgs): CommandResult {
   const selector = selectorText !== undefined ? parseLabelSelector(selectorText) : undefined;
   const showLabels = boolFlag(args, 'show-labels');
   const labelColumns = (args.flags.get('label-columns') ?? []).flatMap((v) => v.split(',')).filter(Boolean);
-  if (!['', 'wide', 'name', 'yaml', 'json'].includes(output)) {
+  const jsonPath = output.startsWith('jsonpath=') ? output.slice('jsonpath='.length) : undefined;
+  if (jsonPath === undefined && !['', 'wide', 'name', 'yaml', 'json'].includes(output)) {
     return fail(
       `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
     );
@@ -50,6 +52,7 @@ export function runGet(host: KubectlHost, args: ParsedArgs): CommandResult {
     if (selector) objects = objects.filter((o) => selectorMatches(selector, o.metadata.labels));
     found.push({ type: target.type, objects });
   }
+  if (jsonPath !== undefined) return printJsonPath(jsonPath, found, targets, stderr);
   const total = found.reduce((n, f) => n + f.objects.length, 0);
   const exitCode = stderr ? 1 : 0;
   if (total === 0 && !stderr) {

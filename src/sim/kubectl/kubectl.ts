@@ -3,7 +3,8 @@ import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import { qualifiedKind, qualifiedResource } from '../api/resources';
 import { KUBERNETES_VERSION } from '../node/nodes';
 import { FlagError, boolFlag, flag, parseArgs, splitWords, type FlagSpec, type ParsedArgs } from './args';
-import { errorPrefix, runApply } from './apply';
+import { runApply } from './apply';
+import { formatApiError } from './api-error';
 import { runGet } from './get';
 import type { KubectlHost } from './host';
 import { SelectorError } from './label-selector';
@@ -14,6 +15,11 @@ import { runStatefulSetRollout } from './rollout-statefulset';
 import { runRollout } from './rollout';
 import { runSet } from './set-image';
 import { runWatch } from './watch';
+import { runPatch } from './patch';
+import { runLabel } from './label';
+import { runCordon } from './cordon';
+import { runCreate } from './create';
+import { runDescribe } from './describe';
 
 const COMMON: FlagSpec = {
   valued: {
@@ -28,6 +34,8 @@ const COMMON: FlagSpec = {
     cascade: undefined,
     revision: undefined,
     'to-revision': undefined,
+    patch: 'p',
+    type: undefined,
   },
   boolean: {
     'all-namespaces': 'A',
@@ -37,6 +45,7 @@ const COMMON: FlagSpec = {
     wait: undefined,
     all: undefined,
     client: undefined,
+    overwrite: undefined,
   },
 };
 
@@ -50,6 +59,12 @@ const COMMANDS: Record<string, Handler> = {
   version: runVersion,
   rollout: dispatchRollout,
   set: (host, args) => runSet(host, args),
+  patch: (host, args) => runPatch(host, args),
+  label: (host, args) => runLabel(host, args),
+  cordon: (host, args) => runCordon(host, args, true),
+  uncordon: (host, args) => runCordon(host, args, false),
+  create: runCreate,
+  describe: (host, args) => runDescribe(host, args),
 };
 
 /**
@@ -76,7 +91,7 @@ export function runKubectl(host: KubectlHost, line: string, stdin?: string): Com
   } catch (err) {
     if (err instanceof FlagError) return fail(`error: ${err.message}\nSee 'kubectl ${verb} --help' for usage.`);
     if (err instanceof ResourceArgError || err instanceof SelectorError) return fail(err.message);
-    if (err instanceof ApiError) return fail(`${errorPrefix(err)}${err.message}`);
+    if (err instanceof ApiError) return fail(formatApiError(err));
     throw err;
   }
 }

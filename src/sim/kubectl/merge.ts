@@ -1,9 +1,10 @@
 /**
  * Client-side apply's three-way merge, on plain JSON: the patch is what changed between the last-applied
  * configuration and the new manifest (keys removed from the manifest are deleted), applied onto the live object.
- * Lists are replaced whole here; kubectl's strategic merge keys some lists (containers by name), which
- * `mergeListsByKey` reproduces for the lists the course uses.
+ * `threeWayMerge` uses the strategic version of this in strategic-merge.ts.
  */
+import { strategicMergePatch, threeWayStrategicPatch } from './strategic-merge';
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 function isObject(v: unknown): v is Record<string, Json> {
@@ -41,7 +42,11 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
   return out;
 }
 
-/** The object client-side apply would send: live object with the manifest's changes since the last apply. */
+/**
+ * The object client-side apply produces: the live object patched with the strategic three-way patch — the manifest
+ * wins for every field it sets, fields the last apply set and the manifest dropped are removed, and keyed lists
+ * (containers by name, ports, volumes…) merge item by item.
+ */
 export function threeWayMerge(lastApplied: unknown, manifest: unknown, live: unknown): unknown {
-  return applyMergePatch(live, diffPatch(lastApplied ?? {}, manifest));
+  return strategicMergePatch(live, threeWayStrategicPatch(lastApplied ?? {}, manifest));
 }

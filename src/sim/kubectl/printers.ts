@@ -5,6 +5,7 @@ import { age } from './duration';
 import { endpointSlicePrinter, leasePrinter } from './printers-discovery';
 import { claimPrinter, controllerRevisionPrinter, storageClassPrinter, volumePrinter } from './storage-printers';
 import { deploymentPrinter, replicaSetPrinter } from './printers-apps';
+import { eventPrinter } from './printers-event';
 
 /** One kind's table: header cells and a row function, with the extra columns of `-o wide`. */
 export interface TablePrinter<T extends KubeObject> {
@@ -154,4 +155,5 @@ export const PRINTERS: Record<string, TablePrinter<never>> = {
   ControllerRevision: controllerRevisionPrinter as TablePrinter<never>,
   Deployment: deploymentPrinter as TablePrinter<never>,
   ReplicaSet: replicaSetPrinter as TablePrinter<never>,
+  Event: eventPrinter as TablePrinter<never>,
 };

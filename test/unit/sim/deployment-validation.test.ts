@@ -42,7 +42,7 @@ describe('Deployment defaults', () => {
 });
 
 describe('Deployment validation', () => {
-  const prefix = 'Error from server (Invalid): The Deployment "x" is invalid: ';
+  const prefix = 'The Deployment "x" is invalid: ';
   const cases: Array<{ name: string; manifest: string; want: string }> = [
     {
       name: 'maxSurge and maxUnavailable both 0',
@@ -57,7 +57,7 @@ describe('Deployment validation', () => {
     {
       name: 'selector not matching the template',
       manifest: deployment({}, { app: 'y' }),
-      want: 'spec.template.metadata.labels: Invalid value: map[string]string{"app":"y"}: `selector` does not match template `labels`',
+      want: 'spec.template.metadata.labels: Invalid value: {"app":"y"}: `selector` does not match template `labels`',
     },
     {
       name: 'negative replicas',
@@ -67,9 +67,10 @@ describe('Deployment validation', () => {
     {
       name: 'missing selector',
       manifest: deployment({ selector: undefined }),
+      // Several causes: kubectl prints each on its own line.
       want:
-        '[spec.selector: Required value, spec.template.metadata.labels: Invalid value: map[string]string{"app":"x"}: ' +
-        '`selector` does not match template `labels`]',
+        '\n* spec.selector: Required value\n' +
+        '* spec.template.metadata.labels: Invalid value: {"app":"x"}: `selector` does not match template `labels`',
     },
     {
       name: 'maxUnavailable over 100%',
@@ -99,8 +100,7 @@ describe('Deployment validation', () => {
     );
     assert.equal(
       out,
-      `${prefix}spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"x", "tier":"web"}, ` +
-        'MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable\n',
+      `${prefix}spec.selector: Invalid value: {"matchLabels":{"app":"x","tier":"web"}}: field is immutable\n`,
     );
   });
 });
@@ -122,7 +122,7 @@ describe('ReplicaSet defaults and validation', () => {
     };
     assert.equal(
       cluster.kubectl('apply -f -', JSON.stringify({ ...rs, spec: { ...rs.spec, replicas: -2 } })),
-      'Error from server (Invalid): The ReplicaSet "frontend" is invalid: spec.replicas: Invalid value: -2: must be greater than or equal to 0\n',
+      'The ReplicaSet "frontend" is invalid: spec.replicas: Invalid value: -2: must be greater than or equal to 0\n',
     );
     cluster.apply(JSON.stringify(rs));
     assert.equal(cluster.get<ReplicaSet>('rs', 'frontend')?.spec?.replicas, 1);

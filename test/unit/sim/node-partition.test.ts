@@ -123,7 +123,7 @@ describe('a node cut off from the control plane', () => {
     const { cluster, node } = partitioned(22, 'managed-nfs-storage');
     cluster.run('7m');
     const out = cluster.kubectlResult('delete pod web-1 --grace-period=0 --force');
-    assert.equal(out.stdout, 'pod "web-1" force deleted\n');
+    assert.equal(out.stdout, 'pod "web-1" force deleted from default namespace\n');
     assert.match(out.stderr, /^Warning: Immediate deletion does not wait for confirmation/);
     cluster.settle();
 

@@ -84,11 +84,16 @@ describe('StatefulSet volumeClaimTemplates', () => {
     const cluster = running({ retention });
     const uids = podUids(cluster);
     for (const name of ['www-web-0', 'www-web-1', 'www-web-2']) assert.deepEqual(owners(cluster, name, uids), []);
+    cluster.kubectl('scale sts web --replicas=2');
+    cluster.run('200ms');
+    // The condemned pod is terminating; its claim now names it as owner.
+    assert.deepEqual(owners(cluster, 'www-web-2', uids), ['Pod/web-2']);
     cluster.kubectl('scale sts web --replicas=1');
     cluster.settle();
     assert.deepEqual(owners(cluster, 'www-web-0', uids), []);
-    assert.deepEqual(owners(cluster, 'www-web-1', uids), ['Pod/web-1']);
-    assert.deepEqual(owners(cluster, 'www-web-2', uids), ['Pod/web-2']);
+    // Once the pods are gone, the garbage collector deletes the claims they owned.
+    assert.equal(cluster.get('pvc', 'www-web-1'), undefined);
+    assert.equal(cluster.get('pvc', 'www-web-2'), undefined);
   });
 
   const policies: Array<{
@@ -108,9 +113,12 @@ describe('StatefulSet volumeClaimTemplates', () => {
       const uids = podUids(cluster);
       assert.deepEqual(owners(cluster, 'www-web-1', uids), live, 'before scale-down');
       cluster.kubectl('scale sts web --replicas=1');
+      cluster.run('200ms');
+      assert.deepEqual(owners(cluster, 'www-web-1', uids), condemned, 'while web-1 terminates');
       cluster.settle();
       assert.deepEqual(owners(cluster, 'www-web-0', uids), live);
-      assert.deepEqual(owners(cluster, 'www-web-1', uids), condemned);
+      if (whenScaled === 'Delete') assert.equal(cluster.get('pvc', 'www-web-1'), undefined, 'collected with web-1');
+      else assert.deepEqual(owners(cluster, 'www-web-1', uids), condemned);
     });
   }
 

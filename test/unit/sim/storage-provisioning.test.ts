@@ -90,8 +90,9 @@ describe('PersistentVolumeClaim admission and validation', () => {
     {
       title: 'both missing',
       spec: 'spec: {}',
+      // Several causes: kubectl prints each on its own line.
       error:
-        'The PersistentVolumeClaim "data" is invalid: [spec.accessModes: Required value: at least 1 access mode is required, spec.resources[storage]: Required value]',
+        'The PersistentVolumeClaim "data" is invalid: \n* spec.accessModes: Required value: at least 1 access mode is required\n* spec.resources[storage]: Required value',
     },
     {
       title: 'unknown access mode',

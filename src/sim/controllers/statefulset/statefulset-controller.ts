@@ -4,6 +4,7 @@ import { controllerOf, newControllerRef, selectorMatches, splitKey, type Stored 
 import type { WatchEvent } from '../../api/store';
 import type { ControllerContext } from '../context';
 import { WorkQueue } from '../workqueue';
+import { adoptOrphanRevisions } from './adopt-revisions';
 import { StatefulPodControl } from './pod-control';
 import { StatefulSetControl } from './statefulset-control';
 import { StatefulSetPodIndexes } from './pod-index';
@@ -21,12 +22,12 @@ const BACKOFF_MAX_MS = 1000_000;
  */
 export class StatefulSetController {
   private readonly queue: WorkQueue;
-  private readonly control: StatefulSetControl;
   private readonly failures = new Map<string, number>();
+  private readonly control: StatefulSetControl;
   private readonly indexes: StatefulSetPodIndexes;
 
   constructor(private readonly ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, 'statefulset-controller', QUEUE_LATENCY_MS, (key) => this.sync(key));
+    this.queue = new WorkQueue(ctx.clock, 'statefulset-controller', QUEUE_LATENCY_MS, (key) => this.processKey(key));
     this.control = new StatefulSetControl(ctx, new StatefulPodControl(ctx));
     ctx.store.watch('StatefulSet', (e) => this.queue.add(`${e.object.metadata.namespace}/${e.object.metadata.name}`));
     ctx.store.watch('Pod', (e) => this.onPod(e));
@@ -54,23 +55,30 @@ export class StatefulSetController {
     }
   }
 
+  /**
+   * processNextWorkItem: a sync that failed — the apiserver refused a write (say, a pod template the Pod
+   * validation rejects) or a claim is still being deleted — is retried with the default controller rate
+   * limiter's backoff, 5 ms doubling up to 1000 s.
+   */
+  private processKey(key: string): void {
+    try {
+      this.sync(key);
+      this.failures.delete(key);
+    } catch (err) {
+      if (!(err instanceof Error)) throw err;
+      const n = this.failures.get(key) ?? 0;
+      this.failures.set(key, n + 1);
+      this.queue.addAfter(key, Math.min(BACKOFF_BASE_MS * 2 ** n, BACKOFF_MAX_MS));
+    }
+  }
+
   /** sync */
   private sync(key: string): void {
     const { namespace, name } = splitKey(key);
     const set = this.ctx.store.get<StatefulSet>('StatefulSet', namespace, name);
     if (!set) return;
-    let status;
-    try {
-      status = this.syncWithIndex(set) ?? this.control.updateStatefulSet(set, this.podsForStatefulSet(set));
-    } catch (err) {
-      // A failed write (e.g. a claim still being deleted) is retried with the queue's per-item backoff.
-      if (!(err instanceof Error)) throw err;
-      const failures = (this.failures.get(key) ?? 0) + 1;
-      this.failures.set(key, failures);
-      this.queue.addAfter(key, Math.min(BACKOFF_BASE_MS * 2 ** (failures - 1), BACKOFF_MAX_MS));
-      return;
-    }
-    this.failures.delete(key);
+    adoptOrphanRevisions(this.ctx.store, set);
+    const status = this.syncWithIndex(set) ?? this.control.updateStatefulSet(set, this.podsForStatefulSet(set));
     // Pods become available minReadySeconds after they turn ready; look again then.
     const minReady = set.spec?.minReadySeconds ?? 0;
     if (minReady > 0 && (status.availableReplicas ?? 0) !== (set.spec?.replicas ?? 1)) {

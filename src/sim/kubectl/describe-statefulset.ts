@@ -1,0 +1,85 @@
+import type { StatefulSet } from 'kubernetes-types/apps/v1';
+import type { Event as CoreEvent, Pod, PodTemplateSpec } from 'kubernetes-types/core/v1';
+import type { Stored } from '../api/meta';
+import { describeContainers, describeVolumes } from './describe-pod';
+import {
+  PrefixWriter,
+  describeEvents,
+  printAnnotationsMultiline,
+  printLabelsMultiline,
+  printTolerationsMultiline,
+  rfc1123z,
+} from './describe-util';
+import { formatSelector } from './selector-string';
+
+/** DescribePodTemplate */
+export function describePodTemplate(w: PrefixWriter, template: PodTemplateSpec | undefined): void {
+  w.write(0, 'Pod Template:\n');
+  if (!template) {
+    w.write(1, '<unset>');
+    return;
+  }
+  printLabelsMultiline(w, '  Labels', template.metadata?.labels);
+  if (Object.keys(template.metadata?.annotations ?? {}).length > 0) {
+    printAnnotationsMultiline(w, '  Annotations', template.metadata?.annotations);
+  }
+  const spec = template.spec;
+  if (spec?.serviceAccountName) w.write(1, `Service Account:\t${spec.serviceAccountName}\n`);
+  if (spec?.initContainers?.length) describeContainers(w, 'Init Containers', spec.initContainers, undefined, '  ');
+  describeContainers(w, 'Containers', spec?.containers ?? [], undefined, '  ');
+  describeVolumes(w, spec?.volumes, '  ');
+  if (spec?.priorityClassName) w.write(1, `Priority Class Name:\t${spec.priorityClassName}\n`);
+  printLabelsMultiline(w, '  Node-Selectors', spec?.nodeSelector);
+  printTolerationsMultiline(w, '  Tolerations', spec?.tolerations);
+}
+
+/** describeVolumeClaimTemplates */
+function describeVolumeClaimTemplates(w: PrefixWriter, set: StatefulSet): void {
+  const templates = set.spec?.volumeClaimTemplates ?? [];
+  if (templates.length === 0) {
+    w.write(0, 'Volume Claims:\t<none>\n');
+    return;
+  }
+  w.write(0, 'Volume Claims:\n');
+  for (const pvc of templates) {
+    w.write(1, `Name:\t${pvc.metadata?.name ?? ''}\n`);
+    w.write(1, `StorageClass:\t${pvc.spec?.storageClassName ?? ''}\n`);
+    printLabelsMultiline(w, 'Labels', pvc.metadata?.labels, '  ');
+    printAnnotationsMultiline(w, 'Annotations', pvc.metadata?.annotations, '  ');
+    const storage = pvc.spec?.resources?.requests?.storage;
+    w.write(1, `Capacity:\t${storage !== undefined ? String(storage) : '<default>'}\n`);
+    w.write(1, `Access Modes:\t[${(pvc.spec?.accessModes ?? []).join(' ')}]\n`);
+  }
+}
+
+/** StatefulSetDescriber: counts come from the pods the set controls (getPodStatusForController). */
+export function describeStatefulSet(
+  set: Stored<StatefulSet>,
+  pods: Stored<Pod>[],
+  events: Stored<CoreEvent>[],
+  nowMs: number,
+): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${set.metadata.name}\n`);
+  w.write(0, `Namespace:\t${set.metadata.namespace ?? ''}\n`);
+  w.write(0, `CreationTimestamp:\t${rfc1123z(set.metadata.creationTimestamp)}\n`);
+  w.write(0, `Selector:\t${formatSelector(set.spec?.selector)}\n`);
+  printLabelsMultiline(w, 'Labels', set.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', set.metadata.annotations);
+  w.write(0, `Replicas:\t${set.spec?.replicas ?? 0} desired | ${set.status?.replicas ?? 0} total\n`);
+  w.write(0, `Update Strategy:\t${set.spec?.updateStrategy?.type ?? ''}\n`);
+  const ru = set.spec?.updateStrategy?.rollingUpdate;
+  if (ru && ru.partition !== undefined) {
+    w.write(1, `Partition:\t${ru.partition}\n`);
+    if (ru.maxUnavailable !== undefined) w.write(1, `MaxUnavailable:\t${ru.maxUnavailable}\n`);
+  }
+  const count = (phase: string) => pods.filter((p) => p.status?.phase === phase).length;
+  w.write(
+    0,
+    `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`,
+  );
+  describePodTemplate(w, set.spec?.template);
+  describeVolumeClaimTemplates(w, set);
+  describeEvents(w, events, nowMs);
+  return w.toString();
+}

@@ -1,0 +1,64 @@
+import type { StatefulSet } from 'kubernetes-types/apps/v1';
+import type { Pod } from 'kubernetes-types/core/v1';
+import { notFound } from '../api/errors';
+import { selectorMatches, type KubeObject, type Stored } from '../api/meta';
+import { flag, type ParsedArgs } from './args';
+import { describePod } from './describe-pod';
+import { describeStatefulSet } from './describe-statefulset';
+import { eventsFor } from './describe-util';
+import { tabbed } from './go-tabwriter';
+import type { KubectlHost } from './host';
+import { parseLabelSelector } from './label-selector';
+import { fail, type CommandResult } from './output';
+import { parseResourceArgs } from './resource-args';
+
+/** `kubectl describe TYPE [NAME | -l SELECTOR]` for pods and StatefulSets; objects are separated by a blank line. */
+export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult {
+  const targets = parseResourceArgs(args.positional);
+  if (targets.length === 0) {
+    return fail(
+      'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl describe -h\' for help and examples',
+    );
+  }
+  const namespace = flag(args, 'namespace') ?? 'default';
+  const selectorText = flag(args, 'selector');
+  const now = host.clock.now();
+  const blocks: string[] = [];
+  let stderr = '';
+  for (const target of targets) {
+    if (target.type.kind !== 'Pod' && target.type.kind !== 'StatefulSet') {
+      stderr += `error: describe is not implemented for ${target.type.plural} in this simulator\n`;
+      continue;
+    }
+    let objects: Stored<KubeObject>[];
+    if (target.names.length > 0) {
+      objects = [];
+      for (const name of target.names) {
+        const obj = host.store.get(target.type.kind, namespace, name);
+        if (obj) objects.push(obj);
+        else if (targets.length === 1 && target.names.length === 1) throw notFound(target.type.kind, name);
+        else
+          stderr += `Error from server (NotFound): ${target.type.plural}${target.type.group ? `.${target.type.group}` : ''} "${name}" not found\n`;
+      }
+    } else {
+      const selector = selectorText !== undefined ? parseLabelSelector(selectorText) : { matchLabels: {} };
+      objects = host.store
+        .list(target.type.kind, namespace)
+        .filter((o) => selectorMatches(selector, o.metadata.labels));
+    }
+    for (const obj of objects) {
+      const events = eventsFor(host.store, obj);
+      if (obj.kind === 'Pod') blocks.push(tabbed(describePod(obj as Stored<Pod>, events, now)));
+      else {
+        const set = obj as Stored<StatefulSet>;
+        const pods = host.store
+          .listControlledBy<Pod>('Pod', set.metadata.uid ?? '')
+          .filter((p) => selectorMatches(set.spec?.selector, p.metadata.labels));
+        blocks.push(tabbed(describeStatefulSet(set, pods, events, now)));
+      }
+    }
+  }
+  if (blocks.length === 0 && !stderr)
+    return { stdout: '', stderr: `No resources found in ${namespace} namespace.\n`, exitCode: 0 };
+  return { stdout: blocks.join('\n\n'), stderr, exitCode: stderr ? 1 : 0 };
+}

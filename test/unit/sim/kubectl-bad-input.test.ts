@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Cluster } from '../../../src/sim/index';
+
+const PREFIX = 'error: error parsing STDIN: error converting YAML to JSON: yaml: ';
+const SVC = 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 80}]}\n';
+
+describe('malformed YAML is reported like go-yaml, and nothing is applied', () => {
+  const cases: Array<{ name: string; yaml: string; want: string }> = [
+    {
+      name: 'a mapping value on a key line (scanner error, 1-based line)',
+      yaml: 'apiVersion: v1\nkind: Pod\nmetadata: name: x\n',
+      want: 'line 3: mapping values are not allowed in this context',
+    },
+    {
+      name: 'a tab used for indentation',
+      yaml: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n\tlabels: {}\n',
+      want: 'line 5: found character that cannot start any token',
+    },
+    {
+      name: 'a key indented less than its siblings (parser error, names the line before)',
+      yaml: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n labels: {}\n',
+      want: 'line 4: did not find expected key',
+    },
+    {
+      name: 'an unclosed flow sequence (found at the end of the document)',
+      yaml: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: [x\n',
+      want: "line 4: did not find expected ',' or ']'",
+    },
+    {
+      name: 'an error in the second document counts lines from that document',
+      yaml: `${SVC}---\napiVersion: v1\nkind: Pod\nmetadata: name: x\n`,
+      want: 'line 3: mapping values are not allowed in this context',
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const cluster = new Cluster();
+      const before = cluster.list('services');
+      const result = cluster.kubectlResult('apply -f -', c.yaml);
+      assert.equal(result.stderr, `${PREFIX}${c.want}\n`);
+      assert.equal(result.stdout, '');
+      assert.equal(result.exitCode, 1);
+      assert.deepEqual(cluster.list('services'), before);
+      assert.deepEqual(cluster.list('pods'), []);
+    });
+  }
+});
+
+describe('flags', () => {
+  it('rejects an unknown flag with a pointer to help', () => {
+    const c = new Cluster();
+    assert.equal(c.kubectl('get pods --foo'), "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n");
+    assert.equal(
+      c.kubectl('patch sts web --bogus=1 -p {}'),
+      "error: unknown flag: --bogus\nSee 'kubectl patch --help' for usage.\n",
+    );
+  });
+
+  it('patch requires a patch', () => {
+    assert.equal(
+      new Cluster().kubectl('patch node node-1'),
+      'error: must specify --patch or --patch-file containing the contents of the patch\n',
+    );
+  });
+
+  it('label requires a label', () => {
+    assert.equal(new Cluster().kubectl('label node node-1'), 'error: at least one label update is required\n');
+  });
+});
