@@ -3,7 +3,7 @@
  * Running a cell first runs the session's earlier cells that have not run in this worker yet, in page order.
  * A timeout or a reset restarts the session; earlier cells then run again when a later one needs them.
  */
-import { CellWorker, type RunOutcome } from './run-cell';
+import { freshWorker, type CellWorker, type RunOutcome } from './run-cell';
 
 export interface SessionMember {
   id: string;
@@ -50,7 +50,7 @@ class CellSession {
   run(member: SessionMember): Promise<SessionOutcome> {
     const next = this.queue.then(async (): Promise<SessionOutcome> => {
       if (!this.worker || this.worker.isTerminated) {
-        this.worker = new CellWorker();
+        this.worker = freshWorker();
         this.ran.clear();
       }
       const worker = this.worker;

@@ -1,7 +1,7 @@
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import { startCompiler } from '@site/src/cells/compiler';
-import { DEFAULT_TIMEOUT_MS } from '@site/src/cells/run-cell';
+import { DEFAULT_TIMEOUT_MS, prepareSpareWorker } from '@site/src/cells/run-cell';
 import { restartSession } from '@site/src/cells/session';
 import CellEditor from './CellEditor';
 import CellOutput from './CellOutput';
@@ -28,7 +28,12 @@ export default function LiveCell({ id, code, compiled, session, timeout }: LiveC
   const [source, setSource, resetSource] = useStoredEdit(id, code);
   const root = useRef<HTMLDivElement>(null);
   const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  useEffect(() => {
+    setHydrated(true);
+    // Once the page is idle, boot a worker for the first run (one per page, however many cells it has).
+    const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
+    idle(() => prepareSpareWorker());
+  }, []);
   const wasmBase = useBaseUrl('/');
   const modified = source !== code;
   const limitMs = timeout ? Number(timeout) : DEFAULT_TIMEOUT_MS;
