@@ -102,3 +102,20 @@ for (const locale of LOCALES) {
     });
   });
 }
+
+test('the editor completes the kubesim API', async ({ page }) => {
+  await page.goto(`/en${PLAYGROUND}`);
+  const hello = cell(page, 'playground-hello');
+  await (await editorOf(hello)).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('cluster.');
+  await page.keyboard.type('sett');
+  const options = page.locator('.cm-tooltip-autocomplete li');
+  await expect(options.first()).toContainText('settle');
+  // CodeMirror ignores Enter for a moment after the list (re)opens (interactionDelay), against accidental picks.
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => codeOf(hello)).toMatch(/\ncluster\.settle$/);
+  await hello.locator('[data-cell-reset]').click();
+});

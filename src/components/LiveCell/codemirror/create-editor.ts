@@ -38,6 +38,12 @@ export interface EditorHandle {
   destroy(): void;
 }
 
+/**
+ * The kubesim names as language data for every position. One constant source: the completion machinery tells
+ * sources apart by identity, and a new one per call would discard its results.
+ */
+const KUBESIM_LANGUAGE_DATA = [{ autocomplete: completeFromList(KUBESIM_COMPLETIONS) }];
+
 /** How long after Escape the Tab key moves focus instead of indenting: the way out of the editor by keyboard. */
 const TAB_ESCAPE_MS = 2000;
 
@@ -75,7 +81,7 @@ export function createEditor(options: EditorOptions): EditorHandle {
         indentOnInput(),
         bracketMatching(),
         javascript({ typescript: true }),
-        EditorState.languageData.of(() => [{ autocomplete: completeFromList(KUBESIM_COMPLETIONS) }]),
+        EditorState.languageData.of(() => KUBESIM_LANGUAGE_DATA),
         autocompletion(),
         keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
         EditorState.tabSize.of(2),
