@@ -9,6 +9,13 @@ const sidebars: SidebarsConfig = {
       collapsed: false,
       items: ['statefulset/ordered-creation'],
     },
+    {
+      type: 'category',
+      label: '使用本站',
+      key: 'lab',
+      collapsed: true,
+      items: ['lab/cell-playground'],
+    },
   ],
 };
 

@@ -3,7 +3,7 @@
  * and only when a reader first needs it.
  */
 import type * as Esbuild from 'esbuild-wasm';
-import { cellBuildOptions } from './transpile-options';
+import { compileCellWith, describeBuildErrors, type EsbuildApi } from './transpile-options';
 
 const ESBUILD_VERSION = '0.28.2';
 
@@ -27,21 +27,26 @@ export function startCompiler(baseUrl: string): Promise<typeof Esbuild> {
   return ready;
 }
 
-export class CompileError extends Error {}
+/** A cell that does not compile; `line` is the first cell.ts line esbuild complained about. */
+export class CompileError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
 
 /** Compiles a cell's TypeScript to the module the worker imports. */
-export async function compileCell(code: string, baseUrl: string): Promise<string> {
+export async function compileCell(code: string, baseUrl: string, session: boolean): Promise<string> {
   const esbuild = await startCompiler(baseUrl);
   try {
-    const result = await esbuild.build(cellBuildOptions(code) as Esbuild.BuildOptions);
-    return result.outputFiles?.[0]?.text ?? '';
+    return await compileCellWith(esbuild as unknown as EsbuildApi, code, session);
   } catch (err) {
     const failure = err as { errors?: Esbuild.Message[] };
     if (failure.errors && failure.errors.length > 0) {
-      const text = failure.errors
-        .map((e) => (e.location ? `cell.ts:${e.location.line}:${e.location.column + 1}: ${e.text}` : e.text))
-        .join('\n');
-      throw new CompileError(text);
+      const { text, line } = describeBuildErrors(failure.errors);
+      throw new CompileError(text, line);
     }
     throw err;
   }

@@ -1,13 +1,18 @@
 /** Messages between the page and a cell's Web Worker. */
-export type ToWorker = { type: 'run'; js: string };
+import type { RichOutput } from './display-api';
+
+/** Runs one compiled module; `runId` tags every message the run sends back. */
+export type ToWorker = { type: 'run'; runId: number; js: string };
 
 export type OutputStream = 'log' | 'info' | 'warn' | 'error';
 
 export type FromWorker =
-  | { type: 'output'; stream: OutputStream; text: string }
-  | { type: 'truncated'; lines: number; bytes: number }
-  | { type: 'done' }
-  | { type: 'error'; message: string };
+  | { type: 'output'; runId: number; stream: OutputStream; text: string }
+  | { type: 'rich'; runId: number; output: RichOutput }
+  | { type: 'truncated'; runId: number }
+  | { type: 'done'; runId: number }
+  /** `line` is the reader's cell.ts line the error points at, when it could be mapped. */
+  | { type: 'error'; runId: number; message: string; line?: number };
 
 /** Output caps: past either, the worker stops sending and says so once. */
 export const MAX_OUTPUT_LINES = 2000;

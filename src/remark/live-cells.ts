@@ -6,10 +6,11 @@
  * ```
  *
  * becomes `<LiveCell id="ordered-creation" code="…" compiled="…" />`. The code is compiled here, at build time,
- * so running an unedited cell in the browser needs no compiler download.
+ * so running an unedited cell in the browser needs no compiler download. `session=name` makes cells on a page
+ * share one cluster; `timeout=ms` changes the 5-second limit of one run.
  */
-import { build } from 'esbuild';
-import { cellBuildOptions } from '../cells/transpile-options';
+import { build, transform } from 'esbuild';
+import { compileCellWith } from '../cells/transpile-options';
 
 interface MdNode {
   type: string;
@@ -32,9 +33,8 @@ export function parseCellMeta(meta: string): Record<string, string> | undefined 
   return out;
 }
 
-async function compile(code: string, where: string): Promise<string> {
-  const result = await build(cellBuildOptions(code));
-  const js = result.outputFiles?.[0]?.text;
+async function compile(code: string, session: boolean, where: string): Promise<string> {
+  const js = await compileCellWith({ build, transform }, code, session);
   if (!js) throw new Error(`live cell ${where}: esbuild produced no output`);
   return js;
 }
@@ -58,7 +58,7 @@ export default function liveCells() {
             ids.add(id);
             const code = child.value ?? '';
             jobs.push(
-              compile(code, `${file.path}#${id}`).then((compiled) => {
+              compile(code, Boolean(meta.session), `${file.path}#${id}`).then((compiled) => {
                 const attrs = [attribute('id', id), attribute('code', code), attribute('compiled', compiled)];
                 if (meta.session) attrs.push(attribute('session', meta.session));
                 if (meta.timeout) attrs.push(attribute('timeout', meta.timeout));

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { codeOf, replaceCode } from './cell-helpers';
 
 const LOCALES = [
   { name: 'zh-Hans', prefix: '', run: '运行', heading: 'StatefulSet 有序创建与扩缩容' },
@@ -38,17 +39,16 @@ for (const locale of LOCALES) {
     test('an edited cell is compiled in the browser and runs', async ({ page }) => {
       await page.goto(`${locale.prefix}/docs/statefulset/ordered-creation`);
       const cell = page.locator('[data-cell][data-cell-id="sts-scale"]');
-      await expect(cell).toHaveAttribute('data-hydrated', '');
-      const editor = cell.locator('textarea');
-      const code = await editor.inputValue();
-      await editor.fill(code.replace('--replicas=2', '--replicas=1'));
+      await expect(cell.locator('[data-cell-editor="codemirror"]')).toBeVisible();
+      const code = await codeOf(cell);
+      await replaceCode(page, cell, code.replace('--replicas=2', '--replicas=1'));
       await expect(cell.locator('[data-cell-modified]')).toBeVisible();
       await cell.locator('[data-cell-run]').click();
       const output = cell.locator('[data-cell-output]');
       await expect(output).toHaveAttribute('data-state', 'done');
       await expect(output).toContainText('web-4 → web-3 → web-2 → web-1');
       await cell.locator('[data-cell-reset]').click();
-      await expect(editor).toHaveValue(code);
+      await expect.poll(() => codeOf(cell)).toBe(code);
     });
   });
 }

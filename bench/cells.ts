@@ -1,0 +1,223 @@
+/**
+ * Live-cell benchmark against the built site (run `npx docusaurus build` first):
+ *
+ *   node --import tsx bench/cells.ts [contexts]
+ *
+ * Serves build/ with scripts/serve-build.mjs on a free port and drives Debian's Chromium. Every figure is the
+ * median over several fresh browser contexts (cold caches). It prints figures and their ratio to the targets and
+ * never fails on timing.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+const CONTEXTS = Number(process.argv[2] ?? 5);
+const LATER_RUNS = 5;
+const DOC_PAGE = '/docs/statefulset/ordered-creation';
+const CELL = 'sts-ordered-create';
+const STORAGE_PREFIX = 'workload-lab:cell:';
+const TARGETS = { unedited: 150, firstEdited: 1500, laterEdited: 60 };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function serve(port: number): Promise<ChildProcess> {
+  // Run from the project root, where build/ and scripts/ are.
+  const server = spawn(process.execPath, [path.join('scripts', 'serve-build.mjs'), String(port)], { stdio: 'ignore' });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  server.kill();
+  throw new Error('scripts/serve-build.mjs did not start; is there a build/ directory?');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Clicks Run in the page itself and times it until the output box leaves the running state. */
+interface TimedRun {
+  ms: number;
+  state: string;
+  /** The page's own measures of the run: compiling (0 for a build-time compiled cell) and the worker run. */
+  compileMs: number;
+  workerMs: number;
+}
+
+function timeRun(page: Page, id: string): Promise<TimedRun> {
+  return page.evaluate(
+    (cellId) =>
+      new Promise<TimedRun>((resolve) => {
+        const root = document.querySelector(`[data-cell-id="${cellId}"]`)!;
+        const output = root.querySelector<HTMLElement>('[data-cell-output]')!;
+        let sawRunning = false;
+        const observer = new MutationObserver(() => {
+          const state = output.dataset.state ?? '';
+          if (state === 'running') sawRunning = true;
+          else if (sawRunning && state !== 'idle') {
+            observer.disconnect();
+            const ms = performance.now() - started;
+            const compile = performance.getEntriesByName('cell:compile').pop();
+            const run = performance.getEntriesByName('cell:run').pop();
+            resolve({ ms, state, compileMs: compile?.duration ?? NaN, workerMs: run?.duration ?? NaN });
+          }
+        });
+        observer.observe(output, { attributes: true, attributeFilter: ['data-state'] });
+        const started = performance.now();
+        root.querySelector<HTMLButtonElement>('[data-cell-run]')!.click();
+      }),
+    id,
+  );
+}
+
+interface PageBytes {
+  initialJs: number;
+  jsBeforeRun: number;
+  wasm: string[];
+}
+
+/** JavaScript the page loaded (resource timing, same origin so sizes are known), split at the load event. */
+function scriptBytes(page: Page): Promise<PageBytes> {
+  // No named inner functions here: tsx would wrap them in a helper the page does not have.
+  return page.evaluate(() => {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const scripts = resources
+      .filter((r) => new URL(r.name).pathname.endsWith('.js'))
+      .map((r) => ({ start: r.startTime, bytes: r.transferSize || r.encodedBodySize }));
+    return {
+      initialJs: scripts.filter((r) => r.start <= navigation.loadEventStart).reduce((n, r) => n + r.bytes, 0),
+      jsBeforeRun: scripts.reduce((n, r) => n + r.bytes, 0),
+      wasm: resources.map((r) => r.name).filter((name) => new URL(name).pathname.endsWith('.wasm')),
+    };
+  });
+}
+
+async function measureContext(browser: Browser, base: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + DOC_PAGE, { waitUntil: 'load' });
+  await page.locator(`[data-cell-id="${CELL}"] [data-cell-editor="codemirror"]`).waitFor();
+  await page.waitForLoadState('networkidle');
+  const bytes = await scriptBytes(page);
+
+  const unedited = await timeRun(page, CELL);
+
+  // An edit saved before the page loads: the first run has to start esbuild-wasm, nothing prefetched it.
+  const original = await page.locator(`[data-cell-id="${CELL}"] .cm-content .cm-line`).allTextContents();
+  const edited = original.join('\n').replace('replicas: 3', 'replicas: 4');
+  await page.evaluate(([key, code]) => localStorage.setItem(key, code), [STORAGE_PREFIX + CELL, edited]);
+  await page.reload({ waitUntil: 'load' });
+  await page.locator(`[data-cell-id="${CELL}"] [data-cell-modified]`).waitFor();
+  const firstEdited = await timeRun(page, CELL);
+
+  const later: TimedRun[] = [];
+  const editor = page.locator(`[data-cell-id="${CELL}"] .cm-content`);
+  for (let i = 0; i < LATER_RUNS; i++) {
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText(`\n// edit ${i}`);
+    const run = await timeRun(page, CELL);
+    if (run.state === 'done') later.push(run);
+  }
+  await context.close();
+  const states = [unedited.state, firstEdited.state];
+  return { bytes, unedited, firstEdited, later, states, edited };
+}
+
+/** The same kind of edit compiled by sucrase, as an anchor for (c), if sucrase happens to be installed. */
+async function sucraseAnchor(snippet: string): Promise<string> {
+  const name = 'sucrase';
+  try {
+    const sucrase = (await import(name)) as { transform(code: string, options: object): { code: string } };
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const started = performance.now();
+      sucrase.transform(`${snippet}\n// ${i}`, { transforms: ['typescript'] });
+      times.push(performance.now() - started);
+    }
+    return `sucrase: ${median(times).toFixed(2)} ms median transform of the same snippet (Node, no worker start)`;
+  } catch {
+    return 'sucrase: not installed';
+  }
+}
+
+function report(label: string, values: number[], target?: number): void {
+  const m = median(values);
+  const ratio = target ? `  target ≤ ${target} ms, ratio ${(m / target).toFixed(2)}` : '';
+  const all = values.map((v) => v.toFixed(0)).join(', ');
+  console.log(`${label}: median ${m.toFixed(0)} ms${ratio}  [${all}]`);
+}
+
+async function main(): Promise<void> {
+  const port = await freePort();
+  const server = await serve(port);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const results = [];
+    for (let i = 0; i < CONTEXTS; i++) results.push(await measureContext(browser, base));
+    const failed = results.flatMap((r) => r.states).filter((s) => s !== 'done');
+    console.log(`live cells on ${DOC_PAGE}, cell ${CELL}, ${CONTEXTS} fresh browser contexts`);
+    if (failed.length > 0) console.log(`warning: some runs did not finish: ${failed.join(', ')}`);
+    const runs: Array<[string, TimedRun[], number]> = [
+      ['(a) unedited cell, click → output', results.map((r) => r.unedited), TARGETS.unedited],
+      ['(b) first edited run, incl. esbuild-wasm start', results.map((r) => r.firstEdited), TARGETS.firstEdited],
+      ['(c) later edited runs', results.flatMap((r) => r.later), TARGETS.laterEdited],
+    ];
+    for (const [label, timed, target] of runs) {
+      report(
+        label,
+        timed.map((t) => t.ms),
+        target,
+      );
+      const compile = median(timed.map((t) => t.compileMs)).toFixed(0);
+      console.log(
+        `    of which compile ${compile} ms, worker run ${median(timed.map((t) => t.workerMs)).toFixed(0)} ms`,
+      );
+    }
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    console.log(
+      `(d) JavaScript for the page before any run: ${kb(median(results.map((r) => r.bytes.initialJs)))} until the load ` +
+        `event, ${kb(median(results.map((r) => r.bytes.jsBeforeRun)))} once idle (with the editor loaded)`,
+    );
+    const wasm = results.flatMap((r) => r.bytes.wasm);
+    console.log(`    .wasm among them: ${wasm.length === 0 ? 'none' : wasm.join(', ')}`);
+    console.log(await sucraseAnchor(results[0].edited));
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
