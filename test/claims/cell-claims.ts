@@ -1,0 +1,23 @@
+/**
+ * What each live cell must print, by cell id — the claim its chapter makes, checked in both locales (the patterns
+ * avoid translated words). Every live cell on every page needs an entry; the Node run (test/unit/site) and the
+ * browser run (test/e2e) both check them.
+ */
+export const CELL_CLAIMS: Record<string, RegExp[]> = {
+  // One second in, only web-0 exists; once settled, web-0..2 run in ordinal order.
+  'sts-ordered-create': [
+    /statefulset\.apps\/web created/,
+    /\nweb-0\s+0\/1\s+ContainerCreating\s+0\s+1s\n\n/,
+    /web-0\s+1\/1\s+Running[^\n]*\nweb-1\s+1\/1\s+Running[^\n]*\nweb-2\s+1\/1\s+Running/,
+  ],
+  // Each pod is created no earlier than its predecessor became Ready.
+  'sts-creation-timeline': [/web-0\s[^\n]*\b0\.0s[^\n]*\nweb-1\s[^\n]*\nweb-2\s/],
+  // Scale-down removes the highest ordinals first, one at a time.
+  'sts-scale': [/web-4\s+1\/1\s+Running/, /web-4 → web-3 → web-2/],
+  // The cell playground (docs/lab): a clock, rich output, a session and the output limits.
+  'playground-hello': [/90000 /, /node-1\s+Ready\s+<none>\s+90s\s+v1\.34/],
+  'playground-display': [/\[table name,node,created\]/, /\[svg\]/, /\[timeline\]/],
+  'playground-session-create': [/db-0\s+1\/1\s+Running[^\n]*\ndb-1\s+1\/1\s+Running/],
+  'playground-session-scale': [/statefulset\.apps\/db scaled/, /db-3\s+1\/1\s+Running/],
+  'playground-limits': [/^\D*1\D*\n\D*2\D*\n/],
+};
