@@ -16,6 +16,7 @@ const config: Config = {
     hooks: { onBrokenMarkdownLinks: 'throw' },
     // Explicit `{#id}` heading ids keep anchors identical in both languages.
     mdx1Compat: { comments: true, admonitions: true, headingIds: true },
+    mermaid: true,
   },
   future: { v4: true, faster: true },
   i18n: {
@@ -26,6 +27,21 @@ const config: Config = {
       en: { label: 'English', htmlLang: 'en' },
     },
   },
+  themes: [
+    '@docusaurus/theme-mermaid',
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        // Both languages are indexed, so 无头服务 and "headless" both find the chapter.
+        language: ['en', 'zh'],
+        hashed: true,
+        indexBlog: false,
+        docsRouteBasePath: '/docs',
+        highlightSearchTermsOnTargetPage: true,
+        explicitSearchResultPath: true,
+      },
+    ],
+  ],
   presets: [
     [
       'classic',
@@ -42,12 +58,14 @@ const config: Config = {
   ],
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },
+    mermaid: { theme: { light: 'neutral', dark: 'dark' } },
     navbar: {
       title: 'Workload Lab',
       logo: { alt: 'Workload Lab', src: 'img/favicon.svg' },
       items: [
         { type: 'docSidebar', sidebarId: 'course', position: 'left', label: '课程' },
         { type: 'localeDropdown', position: 'right' },
+        { type: 'search', position: 'right' },
       ],
     },
     footer: {
