@@ -16,7 +16,7 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
   'sts-scale': [/web-4\s+1\/1\s+Running/, /web-4 → web-3 → web-2/],
   // The cell playground (docs/lab): a clock, rich output, a session and the output limits.
   'playground-hello': [/90000 /, /node-1\s+Ready\s+<none>\s+90s\s+v1\.34/],
-  'playground-display': [/\[table name,node,created\]/, /\[svg\]/, /\[timeline\]/],
+  'playground-display': [/web-0\s+node-\d\s+2026-01-01T00:00:0\dZ/, /web-2\s+node-\d/],
   'playground-session-create': [/db-0\s+1\/1\s+Running[^\n]*\ndb-1\s+1\/1\s+Running/],
   'playground-session-scale': [/statefulset\.apps\/db scaled/, /db-3\s+1\/1\s+Running/],
   'playground-limits': [/^\D*1\D*\n\D*2\D*\n/],
