@@ -15,6 +15,6 @@ for (const { prefix, term, page } of QUERIES) {
     const first = browser.locator('[role="listbox"] [role="option"]').first();
     await expect(first.locator('mark')).toContainText(new RegExp(term, 'i'));
     await input.press('Enter');
-    await expect(browser).toHaveURL(new RegExp(`${page}(#.*)?$`));
+    await expect(browser).toHaveURL(new RegExp(`${page}(\\?[^#]*)?(#.*)?$`));
   });
 }
