@@ -2,7 +2,7 @@
 // let that finish. Prints a table of timings and the 10,000/1,000 ratio (cost per pod should stay flat).
 // Run with `npm run bench` (or `npm run bench -- 100 1000` for chosen sizes).
 import { performance } from 'node:perf_hooks';
-import type { StatefulSet } from 'kubernetes-types/apps/v1';
+import type { Deployment, StatefulSet } from 'kubernetes-types/apps/v1';
 import { Cluster } from '../src/sim/index';
 
 /** One workload kind under test: its manifest for N replicas and image, and how to tell the rollout is done. */
@@ -40,6 +40,32 @@ spec:
         status.updatedReplicas === replicas &&
         status.currentRevision === status.updateRevision &&
         JSON.stringify(set?.spec?.template).includes(image)
+      );
+    },
+  },
+  {
+    kind: 'Deployment',
+    manifest: (replicas, image) => `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: nginx}}
+  template:
+    metadata: {labels: {app: nginx}}
+    spec:
+      containers: [{name: nginx, image: "${image}"}]
+`,
+    rolledOut(cluster, replicas, image) {
+      const deploy = cluster.get<Deployment>('deploy', 'web');
+      const status = deploy?.status;
+      return (
+        status?.updatedReplicas === replicas &&
+        status.availableReplicas === replicas &&
+        status.replicas === replicas &&
+        deploy?.metadata.generation === status.observedGeneration &&
+        JSON.stringify(deploy?.spec?.template).includes(image)
       );
     },
   },
