@@ -2,6 +2,7 @@ import type { Event as CoreEvent, Pod } from 'kubernetes-types/core/v1';
 import { defaultPod, defaultService, defaultStatefulSet, preparePodForCreate } from './api/defaults';
 import type { KubeObject, Stored } from './api/meta';
 import { lookupResource } from './api/resources';
+import { isStateChange } from './api/state-change';
 import { ObjectStore, type WatchEvent } from './api/store';
 import { validatePodStrategy, validateServiceStrategy, validateStatefulSetStrategy } from './api/validation';
 import { parseDuration, VirtualClock } from './clock';
@@ -166,8 +167,7 @@ export class Cluster {
     new GarbageCollector(ctx);
     const record = options.recordHistory ?? true;
     this.store.watch('*', (e) => {
-      // Events and lease renewals are not state changes anyone waits for.
-      if (e.object.kind === 'Event' || e.object.kind === 'Lease') return;
+      if (!isStateChange(e.object.kind)) return;
       this.lastChangeMs = this.clock.now();
       if (record) {
         const { kind, metadata } = e.object;

@@ -30,3 +30,37 @@ function textWidth(s: string): number {
   for (const _ of s) n++;
   return n;
 }
+
+/**
+ * Column widths that only grow, for `kubectl get -w`: kubectl's tabwriter keeps the widths of what it already
+ * printed (its RememberWidths flag), so later rows line up with the header and a longer cell widens its column
+ * from then on.
+ */
+export class RememberedWidths {
+  private widths: number[] = [];
+
+  /** Starts from a table already printed: each column is as wide as its header cell's span. */
+  static fromPrinted(table: string): RememberedWidths {
+    const remembered = new RememberedWidths();
+    const header = table.split('\n')[0] ?? '';
+    const starts = [...header.matchAll(/\S+(?: \S+)*/g)].map((m) => m.index ?? 0);
+    for (let i = 0; i + 1 < starts.length; i++) remembered.widths[i] = starts[i + 1] - starts[i];
+    return remembered;
+  }
+
+  format(rows: string[][]): string {
+    for (const row of rows) {
+      for (let i = 0; i < row.length - 1; i++) {
+        this.widths[i] = Math.max(this.widths[i] ?? MIN_WIDTH, textWidth(row[i]) + PADDING);
+      }
+    }
+    let out = '';
+    for (const row of rows) {
+      out += row
+        .map((cell, i) => (i < row.length - 1 ? cell + ' '.repeat(this.widths[i] - textWidth(cell)) : cell))
+        .join('');
+      out += '\n';
+    }
+    return out;
+  }
+}

@@ -2,6 +2,7 @@ import type { KubeObject, Stored } from '../api/meta';
 import { selectorMatches } from '../api/meta';
 import { qualifiedKind } from '../api/resources';
 import type { WatchEvent } from '../api/store';
+import { isStateChange } from '../api/state-change';
 import { boolFlag, flag, type ParsedArgs } from './args';
 import { age } from './duration';
 import { ordered, runGet, toYaml } from './get';
@@ -10,7 +11,7 @@ import { parseLabelSelector } from './label-selector';
 import type { CommandResult } from './output';
 import { PRINTERS } from './printers';
 import { parseResourceArgs } from './resource-args';
-import { formatTable } from './tabwriter';
+import { RememberedWidths } from './tabwriter';
 
 /** A watch ends once nothing in the cluster has changed for this long (virtual time). */
 const QUIET_PERIOD_MS = 60_000;
@@ -43,6 +44,7 @@ export function runWatch(host: KubectlHost, args: ParsedArgs): CommandResult {
   // With nothing listed yet, the first event's row comes with the header.
   let headerPrinted = initial.stdout !== '';
   let stdout = table ? initial.stdout : '';
+  const widths = RememberedWidths.fromPrinted(initial.stdout);
   let printed = 0;
   /** One object in a non-table format, as kubectl's printers write them one after another. */
   const printObject = (obj: Stored<KubeObject>, target: { type: Parameters<typeof qualifiedKind>[0] }): void => {
@@ -73,7 +75,7 @@ export function runWatch(host: KubectlHost, args: ParsedArgs): CommandResult {
 
   let lastChange = host.clock.now();
   const onEvent = (event: WatchEvent): void => {
-    if (event.object.kind === 'Event') return;
+    if (!isStateChange(event.object.kind)) return;
     lastChange = host.clock.now();
     const target = watched(event.object);
     if (!target) return;
@@ -104,7 +106,7 @@ export function runWatch(host: KubectlHost, args: ParsedArgs): CommandResult {
       rows.unshift(header);
       headerPrinted = true;
     }
-    stdout += formatTable(rows);
+    stdout += widths.format(rows);
   };
 
   const stop = host.store.watch('*', onEvent);

@@ -360,8 +360,38 @@ export class Kubelet {
     const shutdownMs = running ? Math.min(grace * 1000, this.ctx.random.int(400, 2000)) : this.ctx.random.int(20, 80);
     this.schedule(work, shutdownMs, 'containers exited', () => {
       for (const c of this.runtime) if (c.podUid === work.uid) c.state = 'Exited';
-      this.finishDeletion(work);
+      if (!running) {
+        this.finishDeletion(work);
+        return;
+      }
+      // The status manager reports the stopped containers and the pod's terminal phase before the kubelet
+      // confirms the deletion: kubectl shows the pod as 0/1 Completed for that moment.
+      this.reportTerminated(work, shutdownMs >= grace * 1000);
+      this.schedule(work, this.ctx.random.int(40, 200), 'confirm deletion', () => this.finishDeletion(work));
     });
+  }
+
+  /** generateAPIPodStatus once the pod worker has terminated the pod: containers exited, phase terminal. */
+  private reportTerminated(work: PodWork, killed: boolean): void {
+    const finishedAt = this.ctx.clock.timestamp();
+    for (const run of work.containers) {
+      if (run.state !== 'running') continue;
+      this.prober.stop(work, run);
+      run.state = 'terminated';
+      run.ready = false;
+      // nginx stops cleanly on SIGTERM (exit 0); a container still running when the grace period ends is killed.
+      run.terminated = {
+        exitCode: killed ? 137 : 0,
+        reason: killed ? 'Error' : 'Completed',
+        startedAt: run.startedAt,
+        finishedAt,
+        containerID: `containerd://${run.runtimeId ?? ''}`,
+      };
+    }
+    work.terminal = true;
+    const pod = this.current(work);
+    if (!pod || this.partitioned) return;
+    this.ctx.store.update<Pod>({ ...pod, status: kubeletPodStatus(pod, work, finishedAt) });
   }
 
   /** The containers are gone: the kubelet confirms the deletion with a zero-grace delete (unless cut off). */

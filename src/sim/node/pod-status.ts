@@ -37,6 +37,8 @@ export interface PodView {
   sandboxReady: boolean;
   restartPolicy: string;
   containers: ContainerRun[];
+  /** The pod worker has terminated the pod (it is being deleted): its phase is terminal whatever its policy. */
+  terminal?: boolean;
 }
 
 /** The order the kubelet reports pod conditions in; conditions owned by others follow. */
@@ -83,6 +85,11 @@ export function kubeletPodStatus(pod: Pod, view: PodView, now: string): PodStatu
 
 /** getPhase: Pending while a container has never run; Running after; terminal only without restarts. */
 function podPhase(view: PodView): PodStatus['phase'] {
+  if (view.terminal) {
+    return view.containers.every((c) => c.state === 'terminated' && c.terminated?.exitCode === 0)
+      ? 'Succeeded'
+      : 'Failed';
+  }
   const neverRan = view.containers.some((c) => c.state === 'waiting' && !c.lastTerminated);
   if (neverRan) return 'Pending';
   const allDone = view.containers.every((c) => c.state === 'terminated');

@@ -15,11 +15,26 @@ export class Scheduler {
   /** Pods bound per node, kept up to date from watch events so scoring needs no scan. */
   private readonly podsPerNode = new Map<string, Set<string>>();
   private readonly volumes: VolumeBinder;
+  /** Pods that failed to schedule, waiting for a cluster change that might let them fit (unschedulablePods). */
+  private readonly unschedulablePods = new Set<string>();
 
   constructor(private readonly ctx: ControllerContext) {
     this.volumes = new VolumeBinder(ctx);
     this.queue = new WorkQueue(ctx.clock, 'scheduler', 8, (key) => this.schedule(key));
     ctx.store.watch('Pod', (e) => this.onPod(e));
+    // A claim binding, a new volume or a node change may let a waiting pod fit: move it back to the active queue
+    // after the initial pod back-off (MoveAllToActiveOrBackoffQueue).
+    for (const kind of ['PersistentVolumeClaim', 'PersistentVolume', 'Node']) {
+      ctx.store.watch(kind, (e) => {
+        if (e.type !== 'DELETED' || kind !== 'Node') this.retryUnschedulable();
+      });
+    }
+  }
+
+  private retryUnschedulable(): void {
+    if (this.unschedulablePods.size === 0) return;
+    for (const key of this.unschedulablePods) this.queue.addAfter(key, POD_INITIAL_BACKOFF_MS);
+    this.unschedulablePods.clear();
   }
 
   private onPod(event: WatchEvent): void {
@@ -125,9 +140,16 @@ export class Scheduler {
       },
     });
     this.ctx.recorder.event(pod, 'Warning', 'FailedScheduling', message, 'default-scheduler');
-    this.queue.addAfter(`${pod.metadata.namespace}/${pod.metadata.name}`, 10_000);
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    this.unschedulablePods.add(key);
+    // podMaxInUnschedulablePodsDuration is 5 minutes; the back-off queue retries within 10 s anyway.
+    this.queue.addAfter(key, POD_MAX_BACKOFF_MS);
   }
 }
+
+/** kube-scheduler's default pod back-off: 1 s at first, at most 10 s. */
+const POD_INITIAL_BACKOFF_MS = 1000;
+const POD_MAX_BACKOFF_MS = 10_000;
 
 function isSchedulable(node: Stored<Node>): boolean {
   if (node.spec?.unschedulable) return false;

@@ -162,7 +162,7 @@ describe('runScript', () => {
 });
 
 describe('kubectl get -w', () => {
-  it('prints the table, then one unaligned row per change until the cluster settles', () => {
+  it('prints the table, then one row per change, aligned with remembered widths, until the cluster settles', () => {
     const cluster = new Cluster({ seed: 3 });
     cluster.apply(WEB);
     cluster.run('10ms');
@@ -170,8 +170,12 @@ describe('kubectl get -w', () => {
     const lines = out.trimEnd().split('\n');
     assert.equal(lines[0], 'NAME    READY   STATUS    RESTARTS   AGE');
     assert.match(lines[1], /^web-0 {3}0\/1 {5}Pending {3}0 {10}0s$/);
-    // Later rows are flushed one at a time: each is padded only to its own cells (tabwriter minwidth 6, padding 3).
-    assert.match(lines[2], /^web-0 {3}0\/1 {3}Pending {3}0 {5}0s$/);
+    // Later rows keep the columns already printed (kubectl's tabwriter remembers widths) and widen a column for a
+    // longer cell, as seed 001's `kubectl get pod -w` shows.
+    assert.match(lines[2], /^web-0 {3}0\/1 {5}Pending {3}0 {10}\d+s$/);
+    const creating = lines.findIndex((l) => l.includes('ContainerCreating'));
+    assert.match(lines[creating], /^web-0 {3}0\/1 {5}ContainerCreating {3}0 {10}\d+s$/);
+    assert.match(lines[creating + 1], /^web-0 {3}1\/1 {5}Running {13}0 {10}\d+s$/);
     const statuses = lines.slice(1).map((l) => l.split(/\s+/).slice(0, 3).join(' '));
     assert.ok(statuses.indexOf('web-0 1/1 Running') < statuses.indexOf('web-1 0/1 Pending'), 'OrderedReady');
     assert.equal(statuses[statuses.length - 1], 'web-1 1/1 Running');
