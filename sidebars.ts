@@ -2,6 +2,14 @@ import type { SidebarsConfig } from '@docusaurus/plugin-content-docs';
 
 const sidebars: SidebarsConfig = {
   course: [
+    'overview',
+    {
+      type: 'category',
+      label: 'Deployment',
+      key: 'deployment',
+      collapsed: false,
+      items: ['deployment/in-depth', 'deployment/rollback'],
+    },
     {
       type: 'category',
       label: 'StatefulSet',

@@ -29,11 +29,8 @@ export default function Home(): React.JSX.Element {
               控制平面，输出与真实的 kubectl 一致。
             </Translate>
           </p>
-          <Link
-            className={`button button--secondary button--lg ${styles.start}`}
-            to="/docs/statefulset/ordered-creation"
-          >
-            <Translate id="home.start">从第一章开始：有序创建与扩缩容</Translate>
+          <Link className={`button button--secondary button--lg ${styles.start}`} to="/docs/overview">
+            <Translate id="home.start">从第一章开始：Deployment 与 StatefulSet 概览</Translate>
           </Link>
         </div>
       </header>

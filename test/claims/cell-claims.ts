@@ -20,4 +20,106 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
   'playground-session-create': [/db-0\s+1\/1\s+Running[^\n]*\ndb-1\s+1\/1\s+Running/],
   'playground-session-scale': [/statefulset\.apps\/db scaled/, /db-3\s+1\/1\s+Running/],
   'playground-limits': [/^\D*1\D*\n\D*2\D*\n/],
+  // Overview: at 1s the Deployment has all three Pods, the StatefulSet only web-sts-0; names are random vs ordinals;
+  // Deployment Pods are owned by a ReplicaSet, StatefulSet Pods by the StatefulSet.
+  'overview-side-by-side': [
+    /NAME[^\n]*\n(web-deploy-[0-9a-f]{8,10}-[a-z0-9]{5}\s+0\/1\s+ContainerCreating[^\n]*\n){3}web-sts-0\s+0\/1[^\n]*\n\n/,
+    /web-sts-0\s+1\/1\s+Running[^\n]*\nweb-sts-1\s+1\/1\s+Running[^\n]*\nweb-sts-2\s+1\/1\s+Running/,
+    /web-deploy-[0-9a-f]+-[a-z0-9]{5} ← ReplicaSet\/web-deploy-[0-9a-f]+\n/,
+    /web-sts-0 ← StatefulSet\/web-sts\n/,
+    /apps\.kubernetes\.io\/pod-index=1,controller-revision-hash=web-sts-[0-9a-f]+/,
+    /\[svg\]/,
+  ],
+  // Deleting a Pod: the Deployment's is replaced under a new random name, the StatefulSet's comes back as web-sts-1
+  // with a new IP.
+  'overview-delete-pod': [
+    /web-sts-1\s+1\/1\s+Running/,
+    /web-sts-1 IP: (10\.244\.\d+\.\d+) → (?!\1\n)10\.244\.\d+\.\d+\n/,
+    /web-deploy-[0-9a-f]+-[a-z0-9]{5}\D+false\n/,
+  ],
+  // volumeClaimTemplates: one PVC per Pod; a recreated web-1 mounts www-web-1 again, back on its local-path node,
+  // and its DNS name resolves to the new IP.
+  'overview-storage': [
+    /www-web-0\s+Bound[^\n]*\nwww-web-1\s+Bound/,
+    /web-1\s+1\/1\s+Running\s+0\s+\S+\s+10\.244\.3\.2\s+node-3[\s\S]*web-1\s+1\/1\s+Running\s+0\s+\S+\s+10\.244\.3\.3\s+node-3/,
+    /claimName: www-web-1\n/,
+    /Address 1: 10\.244\.3\.3 web-1\.nginx\.default\.svc\.cluster\.local/,
+  ],
+  // Deployment in depth: Pods are owned by the ReplicaSet, which the Deployment owns; pod-template-hash is in the
+  // ReplicaSet's name, selector and the Pods' labels.
+  'deploy-ownership': [
+    /NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nnginx-deployment\s+3\/3\s+3\s+3\s/,
+    /Pod nginx-deployment-([0-9a-f]+)-[a-z0-9]{5} → ReplicaSet\/nginx-deployment-\1\n/,
+    /ReplicaSet nginx-deployment-([0-9a-f]+) → Deployment\/nginx-deployment\n/,
+    /ReplicaSet selector: \{"app":"nginx","pod-template-hash":"[0-9a-f]+"\}/,
+    /app=nginx,pod-template-hash=[0-9a-f]+/,
+  ],
+  // 3 replicas at 25%/25%: surge 1, unavailable 0; the events alternate up 0→1, down 3→2, up 1→2, down 2→1,
+  // up 2→3, down 1→0, never above 4 Pods or below 3 available.
+  'deploy-rolling-update': [
+    /: 4\n[^\n]*: 3\n/,
+    /\+0s\s+Scaled up replica set (nginx-deployment-[0-9a-f]+) from 0 to 1\n[^\n]*Scaled down replica set (nginx-deployment-[0-9a-f]+) from 3 to 2\n[^\n]*Scaled up replica set \1 from 1 to 2\n[^\n]*Scaled down replica set \2 from 2 to 1\n[^\n]*Scaled up replica set \1 from 2 to 3\n[^\n]*Scaled down replica set \2 from 1 to 0\n/,
+    /nginx-deployment-[0-9a-f]+\s+0\s+0\s+0\s+\S+\nnginx-deployment-[0-9a-f]+\s+3\s+3\s+3\s/,
+    /\[svg\]/,
+  ],
+  // maxSurge 0 and maxUnavailable 0 together are rejected; with maxSurge 0 the old ReplicaSet shrinks first.
+  'deploy-surge-zero': [
+    /spec\.strategy\.rollingUpdate\.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0/,
+    /from 0 to 3\nScaled down replica set (web-[0-9a-f]+) from 3 to 2\nScaled up replica set (web-[0-9a-f]+) from 0 to 1\nScaled down replica set \1 from 2 to 1\nScaled up replica set \2 from 1 to 2\nScaled down replica set \1 from 1 to 0\nScaled up replica set \2 from 2 to 3\n/,
+  ],
+  // Recreate: all old Pods terminate before any new Pod exists; then all new ones start together.
+  'deploy-recreate': [
+    /NAME[^\n]*\n(web-[0-9a-f]+-[a-z0-9]{5}\s+1\/1\s+Terminating[^\n]*\n)+\n/,
+    /NAME[^\n]*\n(web-[0-9a-f]+-[a-z0-9]{5}\s+0\/1\s+ContainerCreating[^\n]*\n){3}\n/,
+    /Scaled down replica set (web-[0-9a-f]+) from 3 to 0\nScaled up replica set (?!\1)web-[0-9a-f]+ from 0 to 3\n/,
+  ],
+  // Scaling creates no ReplicaSet and no revision.
+  'deploy-scale': [
+    /deployment\.apps\/nginx-deployment scaled/,
+    /NAME[^\n]*\nnginx-deployment-[0-9a-f]+\s+0\s+0\s+0\s+\S+\nnginx-deployment-[0-9a-f]+\s+5\s+5\s+5\s+\S+\n\n/,
+    /REVISION\s+CHANGE-CAUSE\n1\s+<none>\n2\s+<none>\n\n/,
+  ],
+  // minReadySeconds: Ready but not yet available at 8s; available at 30s.
+  'deploy-min-ready': [/web\s+3\/3\s+3\s+0\s+8s\n/, /web\s+3\/3\s+3\s+3\s+30s\n/],
+  // Rollback page: a template change makes revision 2, with the change-cause annotation copied to its ReplicaSet.
+  'rollback-history': [
+    /REVISION\s+CHANGE-CAUSE\n1\s+<none>\n2\s+nginx 1\.16\.1\n/,
+    /with revision #2\n[\s\S]*Image:\tnginx:1\.16\.1/,
+  ],
+  // nginx:1.91 does not exist: one new Pod in ImagePullBackOff, the three old Pods keep running, rollout stuck at 1 of 3.
+  'rollback-bad-image': [
+    /1 out of 3 new replicas have been updated/,
+    /nginx-deployment-[0-9a-f]+-[a-z0-9]{5}\s+0\/1\s+(ImagePullBackOff|ErrImagePull)/,
+    /(nginx-deployment-[0-9a-f]+-[a-z0-9]{5}\s+1\/1\s+Running[^\n]*\n){3}/,
+    /Failed to pull image "nginx:1\.91": rpc error: code = NotFound/,
+    /\[svg\]/,
+  ],
+  // Past progressDeadlineSeconds: Progressing False/ProgressDeadlineExceeded while Available stays True.
+  'rollback-deadline': [
+    /Available\tTrue\tMinimumReplicasAvailable\nProgressing\tFalse\tProgressDeadlineExceeded\n/,
+    /nginx-deployment\s+3\/3\s+1\s+3\s/,
+    /error: deployment "nginx-deployment" exceeded its progress deadline/,
+  ],
+  // undo renumbers: 2 becomes 4 (1.16.1); --to-revision=1 makes 5 (1.14.2).
+  'rollback-undo': [
+    /rolled back/,
+    /nginx:1\.16\.1\s+app=nginx/,
+    /REVISION\s+CHANGE-CAUSE\n1\s+<none>\n3\s+nginx 1\.91\n4\s+nginx 1\.16\.1\n/,
+    /REVISION\s+CHANGE-CAUSE\n3\s+nginx 1\.91\n4\s+nginx 1\.16\.1\n5\s+<none>\n/,
+    /nginx:1\.14\.2\s+app=nginx/,
+  ],
+  // revisionHistoryLimit 2: only two old ReplicaSets remain, revision 1 is gone.
+  'rollback-history-limit': [
+    /NAME[^\n]*\n(web-[0-9a-f]+\s+\d[^\n]*\n){3}\n/,
+    /REVISION\s+CHANGE-CAUSE\n2\s+<none>\n3\s+<none>\n4\s+<none>\n/,
+    /unable to find specified revision 1 in history/,
+  ],
+  // Paused: template edits wait, scaling applies to the current ReplicaSet; resume makes one new revision.
+  'rollback-pause': [
+    /NAME[^\n]*\nweb-[0-9a-f]+\s+4\s+4\s+4\s+\S+\n\n/,
+    /: DeploymentPaused\n/,
+    /resumed/,
+    /NAME[^\n]*\nweb-[0-9a-f]+\s+4\s+4\s+4\s+\S+\nweb-[0-9a-f]+\s+0\s+0\s+0\s+\S+\n\n/,
+    /REVISION\s+CHANGE-CAUSE\n1\s+<none>\n2\s+<none>\n\n/,
+  ],
 };

@@ -70,6 +70,6 @@ test('the landing page links to the first chapter in both languages', async ({ p
   ]) {
     await page.goto(`${prefix}/`);
     await page.getByRole('link', { name: new RegExp(label) }).click();
-    await expect(page).toHaveURL(new RegExp(`${prefix}/docs/statefulset/ordered-creation$`));
+    await expect(page).toHaveURL(new RegExp(`${prefix}/docs/overview$`));
   }
 });
