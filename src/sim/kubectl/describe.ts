@@ -1,10 +1,11 @@
-import type { StatefulSet } from 'kubernetes-types/apps/v1';
+import type { Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { notFound } from '../api/errors';
 import { selectorMatches, type KubeObject, type Stored } from '../api/meta';
 import { flag, type ParsedArgs } from './args';
 import { describePod } from './describe-pod';
 import { describeStatefulSet } from './describe-statefulset';
+import { describeDeployment } from './describe-deployment';
 import { eventsFor } from './describe-util';
 import { tabbed } from './go-tabwriter';
 import type { KubectlHost } from './host';
@@ -12,7 +13,7 @@ import { parseLabelSelector } from './label-selector';
 import { fail, type CommandResult } from './output';
 import { parseResourceArgs } from './resource-args';
 
-/** `kubectl describe TYPE [NAME | -l SELECTOR]` for pods and StatefulSets; objects are separated by a blank line. */
+/** `kubectl describe TYPE [NAME | -l SELECTOR]` for pods, StatefulSets and Deployments, separated by a blank line. */
 export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult {
   const targets = parseResourceArgs(args.positional);
   if (targets.length === 0) {
@@ -26,7 +27,7 @@ export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult 
   const blocks: string[] = [];
   let stderr = '';
   for (const target of targets) {
-    if (target.type.kind !== 'Pod' && target.type.kind !== 'StatefulSet') {
+    if (!['Pod', 'StatefulSet', 'Deployment'].includes(target.type.kind)) {
       stderr += `error: describe is not implemented for ${target.type.plural} in this simulator\n`;
       continue;
     }
@@ -49,7 +50,11 @@ export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult 
     for (const obj of objects) {
       const events = eventsFor(host.store, obj);
       if (obj.kind === 'Pod') blocks.push(tabbed(describePod(obj as Stored<Pod>, events, now)));
-      else {
+      else if (obj.kind === 'Deployment') {
+        const d = obj as Stored<Deployment>;
+        const sets = host.store.listControlledBy<ReplicaSet>('ReplicaSet', d.metadata.uid ?? '');
+        blocks.push(tabbed(describeDeployment(d, sets, events, now)));
+      } else {
         const set = obj as Stored<StatefulSet>;
         const pods = host.store
           .listControlledBy<Pod>('Pod', set.metadata.uid ?? '')

@@ -10,7 +10,7 @@ import {
   revisionOf,
   TIMED_OUT_REASON,
 } from '../controllers/deployment/deployment-util';
-import { describePodTemplate } from './describe-template';
+import { describePodTemplate } from './describe-pod-template';
 import { RolloutError, type RolloutKind } from './rollout-kinds';
 
 /** The ReplicaSets a Deployment controls (deploymentutil.GetAllReplicaSets as kubectl lists them). */
