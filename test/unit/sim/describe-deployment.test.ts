@@ -37,7 +37,7 @@ describe('kubectl describe deployment', () => {
       '  Progressing    True    NewReplicaSetAvailable',
     ]);
     assert.ok(lines.includes('OldReplicaSets:  <none>'), 'the old ReplicaSet has no pods left');
-    assert.match(out, /\nNewReplicaSet:   nginx-deployment-\w+ \(3\/3 replicas created\)\n/);
+    assert.match(out, /\nNewReplicaSet: {3}nginx-deployment-\w+ \(3\/3 replicas created\)\n/);
     const scaling = lines
       .filter((l) => l.includes('ScalingReplicaSet'))
       .map((l) => l.replace(/.*deployment-controller {2}/, ''));
