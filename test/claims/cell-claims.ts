@@ -124,11 +124,7 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /at-most-one violated: ReadWriteOnce claim www-web-1 is mounted by/,
   ],
   // Healing the node: its kubelet kills the orphan; one web-1 is left.
-  'sts-force-heal': [
-    /node-3\s+Ready/,
-    /\[table node,podUid,inApi\]\nnode-\d\t\S+\ttrue\nviolations: \[\]/,
-    /\[svg\]/,
-  ],
+  'sts-force-heal': [/node-3\s+Ready/, /\[table node,podUid,inApi\]\nnode-\d\t\S+\ttrue\nviolations: \[\]/, /\[svg\]/],
   // With local-path storage the replacement cannot start anywhere else.
   'sts-force-local-path': [
     /web-1\s+0\/1\s+Pending\s+0\s+\S+\s+<none>\s+<none>/,
