@@ -15,7 +15,13 @@ const sidebars: SidebarsConfig = {
       label: 'StatefulSet',
       key: 'statefulset',
       collapsed: false,
-      items: ['statefulset/ordered-creation'],
+      items: [
+        'statefulset/ordered-creation',
+        'statefulset/updates',
+        'statefulset/partitions',
+        'statefulset/deletion',
+        'statefulset/force-delete',
+      ],
     },
     {
       type: 'category',

@@ -1,4 +1,4 @@
-import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { Node, Pod, Taint } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/meta';
 import type { WatchEvent } from '../api/store';
 import type { ControllerContext } from '../controllers/context';
@@ -75,7 +75,7 @@ export class Scheduler {
     if (nodes.length === 0) {
       const reasons = new Map<string, number>();
       for (const n of all) {
-        const reason = !isSchedulable(n) ? 'node(s) were unschedulable' : VOLUME_NODE_CONFLICT;
+        const reason = isSchedulable(n) ? VOLUME_NODE_CONFLICT : unfitReason(n, pod);
         reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       }
       this.unschedulable(pod, fitErrorMessage(total, undefined, reasons));
@@ -150,6 +150,27 @@ export class Scheduler {
 /** kube-scheduler's default pod back-off: 1 s at first, at most 10 s. */
 const POD_INITIAL_BACKOFF_MS = 1000;
 const POD_MAX_BACKOFF_MS = 10_000;
+/**
+ * Why a node that isSchedulable rejects fails the pod, in the first filter plugin's words: NodeUnschedulable
+ * ("were unschedulable", a cordoned node), then TaintToleration (the first taint the pod does not tolerate).
+ */
+function unfitReason(node: Stored<Node>, pod: Pod): string {
+  if (node.spec?.unschedulable) return 'node(s) were unschedulable';
+  const taint = (node.spec?.taints ?? []).find(
+    (t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t),
+  );
+  return taint ? `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}` : 'node(s) were unschedulable';
+}
+
+/** v1.Toleration.ToleratesTaint for one of the pod's tolerations. */
+function tolerates(pod: Pod, taint: Taint): boolean {
+  return (pod.spec?.tolerations ?? []).some((t) => {
+    if (t.effect && t.effect !== taint.effect) return false;
+    if (t.key && t.key !== taint.key) return false;
+    if (!t.key && t.operator !== 'Exists') return false;
+    return t.operator === 'Exists' || (t.value ?? '') === (taint.value ?? '');
+  });
+}
 
 function isSchedulable(node: Stored<Node>): boolean {
   if (node.spec?.unschedulable) return false;

@@ -112,6 +112,13 @@ describe('a node cut off from the control plane', () => {
     assert.ok(replacement, 'the StatefulSet created web-1 again');
     assert.equal(replacement.spec?.nodeName, undefined, 'not scheduled');
     assert.equal(replacement.status?.phase, 'Pending');
+    // TaintToleration rejects the unreachable node (the pod tolerates only the NoExecute taint, for 300 s); the
+    // local volumes pin the pod away from the other two.
+    const failed = cluster.events().filter((e) => e.involvedObject.name === 'web-1' && e.reason === 'FailedScheduling');
+    assert.match(
+      failed.at(-1)?.message ?? '',
+      /^0\/3 nodes are available: 1 node\(s\) had untolerated taint \{node\.kubernetes\.io\/unreachable: \}, 2 node\(s\) had volume node affinity conflict\. /,
+    );
     assert.deepEqual(
       cluster.violations().filter((v) => v.includes('web-1 runs on')),
       [],
