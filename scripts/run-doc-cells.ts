@@ -34,15 +34,10 @@ async function runPage(file: string): Promise<CellRun[]> {
     };
     const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error };
     console.log = console.info = console.warn = console.error = write;
+    // Rich output as the page's text shows it: tables as tab-separated rows, pictures without text.
     globals.display = createDisplay((o) => {
-      output +=
-        o.kind === 'text'
-          ? `${o.text}\n`
-          : o.kind === 'table'
-            ? `[table ${o.columns.join(',')}]\n${o.rows.map((r) => r.join('\t')).join('\n')}\n`
-            : `[${o.kind}]\n`;
-      if (o.kind === 'svg') output += `${o.svg}\n`;
-      if (o.kind === 'html') output += `${o.html}\n`;
+      if (o.kind === 'text') output += `${o.text}\n`;
+      else if (o.kind === 'table') output += [o.columns, ...o.rows].map((r) => r.join('\t')).join('\n') + '\n';
     });
     try {
       const js = await compileCellWith({ build, transform }, cell.code, cell.session !== undefined);

@@ -28,7 +28,6 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /web-deploy-[0-9a-f]+-[a-z0-9]{5} ← ReplicaSet\/web-deploy-[0-9a-f]+\n/,
     /web-sts-0 ← StatefulSet\/web-sts\n/,
     /apps\.kubernetes\.io\/pod-index=1,controller-revision-hash=web-sts-[0-9a-f]+/,
-    /\[svg\]/,
   ],
   // Deleting a Pod: the Deployment's is replaced under a new random name, the StatefulSet's comes back as web-sts-1
   // with a new IP.
@@ -60,7 +59,6 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /: 4\n[^\n]*: 3\n/,
     /\+0s\s+Scaled up replica set (nginx-deployment-[0-9a-f]+) from 0 to 1\n[^\n]*Scaled down replica set (nginx-deployment-[0-9a-f]+) from 3 to 2\n[^\n]*Scaled up replica set \1 from 1 to 2\n[^\n]*Scaled down replica set \2 from 2 to 1\n[^\n]*Scaled up replica set \1 from 2 to 3\n[^\n]*Scaled down replica set \2 from 1 to 0\n/,
     /nginx-deployment-[0-9a-f]+\s+0\s+0\s+0\s+\S+\nnginx-deployment-[0-9a-f]+\s+3\s+3\s+3\s/,
-    /\[svg\]/,
   ],
   // maxSurge 0 and maxUnavailable 0 together are rejected; with maxSurge 0 the old ReplicaSet shrinks first.
   'deploy-surge-zero': [
@@ -92,7 +90,6 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /nginx-deployment-[0-9a-f]+-[a-z0-9]{5}\s+0\/1\s+(ImagePullBackOff|ErrImagePull)/,
     /(nginx-deployment-[0-9a-f]+-[a-z0-9]{5}\s+1\/1\s+Running[^\n]*\n){3}/,
     /Failed to pull image "nginx:1\.91": rpc error: code = NotFound/,
-    /\[svg\]/,
   ],
   // Past progressDeadlineSeconds: Progressing False/ProgressDeadlineExceeded while Available stays True.
   'rollback-deadline': [
@@ -121,12 +118,12 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /resumed/,
     /NAME[^\n]*\nweb-[0-9a-f]+\s+4\s+4\s+4\s+\S+\nweb-[0-9a-f]+\s+0\s+0\s+0\s+\S+\n\n/,
     /REVISION\s+CHANGE-CAUSE\n1\s+<none>\n2\s+<none>\n\n/,
+  ],
   // Rolling update: highest ordinal first, one at a time; every pod ends on the new revision; default partition 0.
   'sts-update-rolling': [
     /DELETED web-3\n[^\n]*ADDED web-3\n[^\n]*DELETED web-2\n[^\n]*ADDED web-2\n[^\n]*DELETED web-1\n[^\n]*ADDED web-1\n[^\n]*DELETED web-0\n[^\n]*ADDED web-0\n/,
     /partitioned roll out complete: 4 new pods have been updated\.\.\./,
     /web-3\s+1\/1\s+Running\s+0\s+\d+s\s+(web-[0-9a-f]+)\n[\s\S]*web-3\s+1\/1\s+Running\s+0\s+\d+s\s+(?!\1\n)web-[0-9a-f]+\n/,
-    /\[svg\]/,
   ],
   // Two ControllerRevisions; undo rolls the old template out again and renumbers it 3.
   'sts-update-history': [
@@ -171,7 +168,6 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /complete: 2 new pods[\s\S]*web-0\t\S+:0\.21\nweb-1\t\S+:0\.21\nweb-2\t\S+:0\.24\nweb-3\t\S+:0\.24\n/,
     /complete: 4 new pods[\s\S]*web-0\t\S+:0\.24\nweb-1\t\S+:0\.24\nweb-2\t\S+:0\.24\nweb-3\t\S+:0\.24\n/,
     /(web-[0-9a-f]+) \1\n/,
-    /\[svg\]/,
   ],
   // partition > replicas: nothing updates; scaled-up pods take their revision by ordinal.
   'sts-partition-beyond': [
@@ -225,7 +221,7 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /at-most-one violated: ReadWriteOnce claim www-web-1 is mounted by/,
   ],
   // Healing the node: its kubelet kills the orphan; one web-1 is left.
-  'sts-force-heal': [/node-3\s+Ready/, /\[table node,podUid,inApi\]\nnode-\d\t\S+\ttrue\nviolations: \[\]/, /\[svg\]/],
+  'sts-force-heal': [/node-3\s+Ready/, /node\s+podUid\s+inApi\s*\nnode-\d\s+\S+\s+true\s*\nviolations: \[\]/],
   // With local-path storage the replacement cannot start anywhere else.
   'sts-force-local-path': [
     /web-1\s+0\/1\s+Pending\s+0\s+\S+\s+<none>\s+<none>/,
