@@ -20,4 +20,44 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
   'playground-session-create': [/db-0\s+1\/1\s+Running[^\n]*\ndb-1\s+1\/1\s+Running/],
   'playground-session-scale': [/statefulset\.apps\/db scaled/, /db-3\s+1\/1\s+Running/],
   'playground-limits': [/^\D*1\D*\n\D*2\D*\n/],
+  // Troubleshooting (docs/operations): a kept pod that is unready blocks an OrderedReady scale-down until it recovers.
+  'trouble-scale-blocked': [
+    /web-0\s+0\/1\s+Running[^\n]*\nweb-1\s+1\/1\s+Running[^\n]*\nweb-2\s+1\/1\s+Running/,
+    /web\s+2\/1\s/,
+    /Warning\s+Unhealthy\s[^\n]*Readiness probe failed/,
+    /web-2 → web-1\n/,
+    /NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nweb-0\s+1\/1\s+Running[^\n]*\n*$/,
+  ],
+  // A bad tag: ErrImagePull, then ImagePullBackOff; the rollout stops at one surge pod; undo restores three pods.
+  'trouble-image-pull': [
+    /-[a-z0-9]{5}\s+0\/1\s+ErrImagePull\s/,
+    /nginx-deployment-[a-z0-9]+\s+1\s+1\s+0\s[^\n]*\nnginx-deployment-[a-z0-9]+\s+3\s+3\s+3\s/,
+    /1 out of 3 new replicas have been updated/,
+    /Warning\s+Failed\s[^\n]*docker\.io\/library\/nginx:1\.91: not found/,
+    /Warning\s+Failed\s[^\n]*Error: ErrImagePull/,
+    /Normal\s+BackOff\s[^\n]*Back-off pulling image "nginx:1\.91"/,
+    /Warning\s+Failed\s[^\n]*Error: ImagePullBackOff/,
+    /rolled back\n\nNAME[^\n]*\n(nginx-deployment-[a-z0-9]+-[a-z0-9]{5}\s+1\/1\s+Running[^\n]*\n){3}\n*$/,
+  ],
+  // A container whose command exits: restarts grow ever slower, CrashLoopBackOff, Last State Terminated exit 1.
+  'trouble-crashloop': [
+    /crasher\s+0\/1\s+Error\s+1 \(/,
+    /crasher\s+0\/1\s+CrashLoopBackOff\s+2 \(/,
+    /crasher\s+0\/1\s+CrashLoopBackOff\s+5 \(/,
+    /State:\s+Waiting\n\s+Reason:\s+CrashLoopBackOff\n\s+Last State:\s+Terminated\n\s+Reason:\s+Error\n\s+Exit Code:\s+1/,
+  ],
+  // The crash fault: restarted at once the first time; a second crash waits in CrashLoopBackOff, then runs again.
+  'trouble-crash-fault': [
+    /web\s+1\/1\s+Running\s+1 \(/,
+    /web\s+0\/1\s+CrashLoopBackOff\s+1 \(/,
+    /web\s+1\/1\s+Running\s+2 \(/,
+  ],
+  // A missing StorageClass: PVC and pod Pending with ProvisioningFailed and FailedScheduling; creating it binds.
+  'trouble-pending-pvc': [
+    /pod\/app\s+0\/1\s+Pending/,
+    /persistentvolumeclaim\/data\s+Pending\s/,
+    /FailedScheduling\s[^\n]*pod has unbound immediate PersistentVolumeClaims/,
+    /ProvisioningFailed\s[^\n]*storageclass\.storage\.k8s\.io "managed-nfs-storage" not found/,
+    /pod\/app\s+1\/1\s+Running[\s\S]*persistentvolumeclaim\/data\s+Bound\s/,
+  ],
 };
