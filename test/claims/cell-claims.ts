@@ -60,4 +60,30 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /ProvisioningFailed\s[^\n]*storageclass\.storage\.k8s\.io "managed-nfs-storage" not found/,
     /pod\/app\s+1\/1\s+Running[\s\S]*persistentvolumeclaim\/data\s+Bound\s/,
   ],
+  // Controllers (docs/internals): the StatefulSet controller's first sync makes a revision and web-0; one pod per sync.
+  'ctrl-sts-create': [
+    /0\.005s\s+ControllerRevision\/web-[a-z0-9]+\s+created\n\s+0\.005s\s+Pod\/web-0\s+created/,
+    /Pod\/web-0\s+ready\n[^\n]*Pod\/web-1\s+created/,
+    /Pod\/web-1\s+ready\n[^\n]*Pod\/web-2\s+created/,
+  ],
+  // Scale 3 → 2 and a new image in one apply: condemned web-2 goes first, then web-1, then web-0 are replaced.
+  'ctrl-sts-update': [
+    /ControllerRevision\/web-[a-z0-9]+\s+created\n[^\n]*Pod\/web-2\s+terminating/,
+    /Pod\/web-2\s+deleted\n[^\n]*Pod\/web-1\s+terminating/,
+    /Pod\/web-1\s+ready\n[^\n]*Pod\/web-0\s+terminating/,
+    /web-0\s+1\/1\s+Running\s+0\s+\S+\s+(web-[a-z0-9]+)\nweb-1\s+1\/1\s+Running\s+0\s+\S+\s+\1\n/,
+  ],
+  // A Deployment: one ReplicaSet of 3, whose three pods are created in the same instant.
+  'ctrl-deploy-create': [
+    /ReplicaSet\/api-[a-z0-9]+\s+created spec\.replicas=3/,
+    /(\s+(\d+\.\d+)s\s+Pod\/api-[a-z0-9]+-[a-z0-9]{5}\s+created\n)\s+\2s\s+Pod\/api-[^\n]*created\n\s+\2s\s+Pod\/api-[^\n]*created/,
+    /status updated=3 available=3/,
+  ],
+  // Rolling update with maxSurge 1, maxUnavailable 0: new RS at 1; old scaled to 2 before new to 2; ends 3/0.
+  'ctrl-deploy-rollout': [
+    /ReplicaSet\/api-[a-z0-9]+\s+created spec\.replicas=1\n/,
+    /ReplicaSet\/(api-[a-z0-9]+)\s+spec\.replicas=2\n(?:(?!ReplicaSet)[^\n]*\n)*[^\n]*ReplicaSet\/(?!\1)api-[a-z0-9]+\s+spec\.replicas=2\n/,
+    /available=4/,
+    /api-[a-z0-9]+\s+0\s+0\s+0\s[^\n]*\napi-[a-z0-9]+\s+3\s+3\s+3\s/,
+  ],
 };
