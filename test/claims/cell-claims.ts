@@ -86,4 +86,59 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /available=4/,
     /api-[a-z0-9]+\s+0\s+0\s+0\s[^\n]*\napi-[a-z0-9]+\s+3\s+3\s+3\s/,
   ],
+  // kubesim API reference (docs/reference): commands, time, state, DNS, faults and processes, pictures, exports.
+  'api-commands': [
+    /statefulset\.apps\/web created/,
+    /"exitCode": 1/,
+    /pods \\"nope\\" not found/,
+    /service\/web created\n\napiVersion: v1\nkind: Service\n/,
+    /clusterIP: 10\.96\.\d+\.\d+/,
+  ],
+  'api-time': [
+    /^\D*0 ms\n/,
+    /web-0\s+0\/1\s+ContainerCreating\s+0\s+1s\n/,
+    /settle\(\)\D*(\d+) ms\D*(\d+) ms/,
+    /web-0\s+1\/1\s+Running[^\n]*\nweb-1\s+1\/1\s+Running/,
+  ],
+  'api-state': [
+    /web-0: node-\d 10\.244\.\d+\.\d+/,
+    /node-1, node-2, node-3/,
+    /ADDED \d+ ms/,
+    /Normal SuccessfulCreate create Pod web-0 in StatefulSet web successful\nNormal SuccessfulCreate create Pod web-1/,
+  ],
+  'api-dns': [
+    /NOERROR \[\n\s+"web-0\.nginx\.default\.svc\.cluster\.local A 10\.244\.\d+\.\d+"/,
+    /"80 web-0\.nginx\.default\.svc\.cluster\.local",\n\s+"80 web-1\.nginx\.default\.svc\.cluster\.local"/,
+    /\nNXDOMAIN\n/,
+    /Name:\s+nginx\nAddress 1: [\d.]+ web-\d\.nginx\.default\.svc\.cluster\.local\nAddress 2: [\d.]+ web-\d\.nginx/,
+  ],
+  // A partitioned node turns NotReady while its pod still shows Running and its container still runs: no violation.
+  'api-faults': [
+    /(node-\d)\D*true\n/,
+    /node-\d\s+NotReady\s/,
+    /web-1\s+1\/1\s+Running\s/,
+    /node-\d true web-1 Running true\n/,
+    /violations: \[\]/,
+    /NAME\s+STATUS[^\n]*\n(node-\d\s+Ready\s[^\n]*\n){3}\n*$/,
+  ],
+  'api-pictures': [
+    /\[svg\]\n<svg[^\n]*Pods over time/,
+    /\[svg\]\n<svg[^\n]*StatefulSet topology/,
+    /\[svg\]\n<svg[^\n]*DNS records/,
+  ],
+  'api-exports': [/^v1\.34\.\d+ cluster\.local 10\.96\.0\.10 50000\n90000 2m5s\n/],
+  // kubesim CLI (docs/reference): a heredoc script with --echo, and ps, faults and errors with the exit status.
+  'cli-heredoc': [
+    /^\$ kubectl apply -f - <<EOF\napiVersion: v1\n[\s\S]*\nEOF\nservice\/nginx created\nstatefulset\.apps\/web created\n\$ sleep 30s\n\$ kubectl get pods -o wide\n/,
+    /web-0\s+1\/1\s+Running\s+0\s+30s/,
+    /\$ nslookup web-0\.nginx\nServer:\s+10\.96\.0\.10\n/,
+    /Address 1: 10\.244\.\d+\.\d+ web-0\.nginx\.default\.svc\.cluster\.local/,
+    /exit code: 0/,
+  ],
+  'cli-faults': [
+    /web\s+1\/1\s+Running\s+1 \(2s ago\)/,
+    /NODE\s+CONTAINER ID\s+POD\s+CONTAINER\s+IMAGE\s+STATE\s+IN API\n(node-\d)\s+[0-9a-f]+\s+web\s+nginx\s+\S+\s+Exited\s+yes\n\1\s+[0-9a-f]+\s+web\s+nginx\s+\S+\s+Running\s+yes\n/,
+    /pods "nope" not found\nkubesim: fault crash expects pod\/NAME, got "web"\nNAME\s+STATUS/,
+    /exit code: 1/,
+  ],
 };
