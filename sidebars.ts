@@ -25,6 +25,27 @@ const sidebars: SidebarsConfig = {
     },
     {
       type: 'category',
+      label: '运维与排错',
+      key: 'operations',
+      collapsed: true,
+      items: ['operations/troubleshooting'],
+    },
+    {
+      type: 'category',
+      label: '原理',
+      key: 'internals',
+      collapsed: true,
+      items: ['internals/controllers'],
+    },
+    {
+      type: 'category',
+      label: '参考',
+      key: 'reference',
+      collapsed: true,
+      items: ['reference/kubesim-api', 'reference/cli'],
+    },
+    {
+      type: 'category',
       label: '使用本站',
       key: 'lab',
       collapsed: true,

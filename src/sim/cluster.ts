@@ -91,6 +91,11 @@ export class Cluster {
   readonly dns: ClusterDns;
   private lastChangeMs: number;
 
+  /**
+   * Starts a cluster at virtual time 0: the default namespaces, the `kubernetes` and `kube-dns` Services, kind's
+   * default StorageClass `standard`, `nodes` Ready worker nodes (node-1 … node-N) and every controller.
+   * Throws a RangeError unless `nodes` is a whole number from 1 to 100.
+   */
   constructor(options: ClusterOptions = {}) {
     const nodeCount = options.nodes ?? 3;
     if (!Number.isInteger(nodeCount) || nodeCount < 1 || nodeCount > 100) {

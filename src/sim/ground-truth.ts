@@ -47,6 +47,30 @@ export function listProcesses(store: ObjectStore, kubelets: Iterable<Kubelet>): 
 }
 
 /**
+ * `ps()` as a table, one container a line, the way `kubesim ps` prints it: columns padded like kubectl's, a
+ * partitioned node marked, and whether the container's pod still exists in the API.
+ */
+export function formatProcessTable(rows: readonly ProcessRow[]): string {
+  const header = ['NODE', 'CONTAINER ID', 'POD', 'CONTAINER', 'IMAGE', 'STATE', 'IN API'];
+  const lines = rows.map((r) => [
+    r.partitioned ? `${r.node} (partitioned)` : r.node,
+    r.containerId,
+    r.namespace === 'default' ? r.pod : `${r.namespace}/${r.pod}`,
+    r.container,
+    r.image,
+    r.state,
+    r.inApi ? 'yes' : 'no',
+  ]);
+  const table = [header, ...lines];
+  const widths = header.map((_, i) => Math.max(...table.map((cells) => cells[i].length)));
+  return (
+    table
+      .map((cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] + 3))).join(''))
+      .join('\n') + '\n'
+  );
+}
+
+/**
  * The at-most-one guarantees a StatefulSet exists for: no two running instances of one pod identity, and no
  * ReadWriteOnce claim mounted on two nodes at once. Returns a description of each breach.
  */

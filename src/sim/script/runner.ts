@@ -1,4 +1,5 @@
 import { parseDuration } from '../clock';
+import { formatProcessTable, type ProcessRow } from '../ground-truth';
 import type { CommandResult } from '../kubectl/output';
 import { parseScript, ScriptReader, type ParsedItem, type ScriptCommand } from './parse';
 
@@ -156,6 +157,9 @@ export class ScriptSession {
     }
     if (typeof result === 'string') return { stdout: withNewline(result), stderr: '', exitCode: 0 };
     if (isCommandResult(result)) return result;
+    if (label === 'ps' && Array.isArray(result)) {
+      return { stdout: formatProcessTable(result as ProcessRow[]), stderr: '', exitCode: 0 };
+    }
     return { stdout: '', stderr: '', exitCode: 0 };
   }
 

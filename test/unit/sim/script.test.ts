@@ -134,6 +134,33 @@ describe('runScript', () => {
     assert.equal(result.exitCode, 1);
   });
 
+  it("prints a real cluster's ps() as a table", () => {
+    const cluster = new Cluster({ nodes: 1 });
+    const result = runScript(
+      cluster,
+      [
+        'kubectl apply -f - <<EOF',
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata: {name: web}',
+        'spec: {containers: [{name: web, image: "nginx:1.14.2"}]}',
+        'EOF',
+        'sleep 30s',
+        'kubesim fault partition-node node-1',
+        'kubesim ps',
+        '',
+      ].join('\n'),
+    );
+    const lines = result.output.split('\n');
+    const header = lines.findIndex((line) => line.startsWith('NODE '));
+    assert.ok(header >= 0, result.output);
+    assert.match(lines[header], /^NODE\s+CONTAINER ID\s+POD\s+CONTAINER\s+IMAGE\s+STATE\s+IN API$/);
+    assert.match(
+      lines[header + 1],
+      /^node-1 \(partitioned\)\s+[0-9a-f]{13}\s+web\s+web\s+docker\.io\/library\/nginx:1\.14\.2\s+Running\s+yes$/,
+    );
+  });
+
   it('uses the cluster DNS for nslookup when the host has no nslookup of its own', () => {
     const host: ScriptHost = {
       kubectlResult: () => ({ stdout: '', stderr: '', exitCode: 0 }),
