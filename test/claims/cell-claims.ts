@@ -329,7 +329,7 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /violations: \[\]/,
     /NAME\s+STATUS[^\n]*\n(node-\d\s+Ready\s[^\n]*\n){3}\n*$/,
   ],
-  'api-pictures': [/Pods over time[^\n]*\n[^\n]*StatefulSet[^\n]*\n[^\n]*DNS/],
+  'api-pictures': [/Pods over time/, /StatefulSet topology/, /DNS records/],
   'api-exports': [/^v1\.34\.\d+ cluster\.local 10\.96\.0\.10 50000\n90000 2m5s\n/],
   // kubesim CLI (docs/reference): a heredoc script with --echo, and ps, faults and errors with the exit status.
   'cli-heredoc': [
