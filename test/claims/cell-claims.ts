@@ -20,4 +20,22 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
   'playground-session-create': [/db-0\s+1\/1\s+Running[^\n]*\ndb-1\s+1\/1\s+Running/],
   'playground-session-scale': [/statefulset\.apps\/db scaled/, /db-3\s+1\/1\s+Running/],
   'playground-limits': [/^\D*1\D*\n\D*2\D*\n/],
+  // Basics: names with ordinals, one claim per pod, get sts columns, controller labels, the two policies.
+  'basics-create': [
+    /NAME\s+READY\s+AGE\nweb\s+0\/3\s+1s\n/,
+    /NAME\s+READY\s+AGE\s+CONTAINERS\s+IMAGES\nweb\s+3\/3\s+\d+s\s+nginx\s+registry\.k8s\.io\/nginx-slim:0\.21/,
+    /web-0\s+1\/1\s+Running[^\n]*\nweb-1\s+1\/1\s+Running[^\n]*\nweb-2\s+1\/1\s+Running/,
+    /www-web-0\s+Bound[^\n]*standard[^\n]*\nwww-web-1\s+Bound[^\n]*\nwww-web-2\s+Bound/,
+  ],
+  'basics-labels': [
+    /web-1\s[^\n]*apps\.kubernetes\.io\/pod-index=1,controller-revision-hash=(web-[a-z0-9]+),statefulset\.kubernetes\.io\/pod-name=web-1[\s\S]*\n\1\s+statefulset\.apps\/web\s+1\s/,
+    /web-2\s+1\/1\s+Running\s+0\s+\d+s\s+2\n/,
+    /\nweb-1 nginx\n/,
+  ],
+  'basics-policies': [
+    /OrderedReady\s+web-0\s+0\.0s\s+(\d+\.\ds)\nOrderedReady\s+web-1\s+\1\s+(\d+\.\ds)\nOrderedReady\s+web-2\s+\2\s/,
+    /OrderedReady\s+web-1\s+[1-9]/,
+    /Parallel\s+web-0\s+0\.0s[^\n]*\nParallel\s+web-1\s+0\.0s[^\n]*\nParallel\s+web-2\s+0\.0s/,
+    /\[svg\][\s\S]*\[svg\]/,
+  ],
 };
