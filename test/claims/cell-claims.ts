@@ -38,4 +38,27 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /Parallel\s+web-0\s+0\.0s[^\n]*\nParallel\s+web-1\s+0\.0s[^\n]*\nParallel\s+web-2\s+0\.0s/,
     /\[svg\][\s\S]*\[svg\]/,
   ],
+  // Network identity: hostname/subdomain, per-pod A records, headless A and SRV records, a recreated pod's new
+  // IP under the same name, not-ready pods leaving DNS until publishNotReadyAddresses, a Service per pod.
+  'dns-records': [
+    /web-0\tweb-0\tnginx\t10\.244\.\d+\.\d+\nweb-1\tweb-1\tnginx\t[\d.]+\nweb-2\tweb-2\tnginx\t[\d.]+\n/,
+    /Name:\s+web-0\.nginx\nAddress 1: 10\.244\.\d+\.\d+ web-0\.nginx\.default\.svc\.cluster\.local\n\n/,
+    /Name:\s+nginx\nAddress 1: [\d.]+ web-0\.nginx\.default\.svc\.cluster\.local\nAddress 2: [\d.]+ web-1\.nginx[^\n]*\nAddress 3: [\d.]+ web-2\.nginx/,
+    /_web\._tcp\.nginx\.default\.svc\.cluster\.local SRV 0 33 80 web-0\.nginx\.default\.svc\.cluster\.local\n[^\n]*web-1[^\n]*\n[^\n]*web-2/,
+    /\[svg\]/,
+  ],
+  'dns-recreate': [
+    /pod "web-0" deleted[\s\S]*can't resolve 'web-0\.nginx'/,
+    /before: (10\.244\.\d+\.\d+) (node-\d) (\S+)\nafter: +(?!\1 )(10\.244\.\d+\.\d+) (?!\2 )node-\d (?!\3\n)\S+\n[\s\S]*Name:\s+web-0\.nginx\nAddress 1: \4 web-0\.nginx\.default\.svc\.cluster\.local/,
+  ],
+  'dns-not-ready': [
+    /web-0\s+1\/1\s+Running[^\n]*\nweb-1\s+0\/1\s+Running/,
+    /can't resolve 'web-1\.nginx'[\s\S]*Name:\s+nginx\nAddress 1: [\d.]+ web-0\.nginx[^\n]*\n\n[\s\S]*service\/nginx patched/,
+    /service\/nginx patched[\s\S]*Name:\s+web-1\.nginx\nAddress 1: [\d.]+ web-1\.nginx[\s\S]*Name:\s+nginx\nAddress 1: [^\n]*web-0\.nginx[^\n]*\nAddress 2: [^\n]*web-1\.nginx/,
+  ],
+  'dns-per-pod-service': [
+    /web-0\s+ClusterIP\s+(10\.96\.\d+\.\d+)\s/,
+    /web-0-\w+\s+IPv4\s+80\s+(10\.244\.\d+\.\d+)\s[\s\S]*web-0\s+1\/1\s+Running\s+0\s+\S+\s+\1\s/,
+    /Name:\s+web-0\nAddress 1: 10\.96\.\d+\.\d+ web-0\.default\.svc\.cluster\.local/,
+  ],
 };
