@@ -7,7 +7,12 @@ const sidebars: SidebarsConfig = {
       label: 'StatefulSet',
       key: 'statefulset',
       collapsed: false,
-      items: ['statefulset/ordered-creation'],
+      items: [
+        'statefulset/basics',
+        'statefulset/ordered-creation',
+        'statefulset/network-identity',
+        'statefulset/storage',
+      ],
     },
     {
       type: 'category',

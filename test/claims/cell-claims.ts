@@ -61,4 +61,37 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /web-0-\w+\s+IPv4\s+80\s+(10\.244\.\d+\.\d+)\s[\s\S]*web-0\s+1\/1\s+Running\s+0\s+\S+\s+\1\s/,
     /Name:\s+web-0\nAddress 1: 10\.96\.\d+\.\d+ web-0\.default\.svc\.cluster\.local/,
   ],
+  // Storage: one claim per pod on local-path volumes pinned to the pod's node; claims survive scale-down, pod and
+  // StatefulSet deletion; the retention policy; a missing StorageClass; Retain vs Delete; rollback keeps claims.
+  'storage-claims': [
+    /www-web-0\s+Pending\s+standard\s/,
+    /standard \(default\)\s+rancher\.io\/local-path\s+Delete\s+WaitForFirstConsumer/,
+    /web-0\s+1\/1\s+Running[^\n]*\s(node-\d)\s[\s\S]*web-1\s+1\/1\s+Running[^\n]*\s(node-\d)\s[\s\S]*web-2\s+1\/1\s+Running[^\n]*\s(node-\d)\s[\s\S]*www-web-0\s+Bound[\s\S]*www-web-2\s+Bound[\s\S]*www-web-1\tDelete\t\2\nwww-web-2\tDelete\t\3\nwww-web-0\tDelete\t\1\n/,
+    /\[svg\]/,
+  ],
+  'storage-lifecycle': [
+    /scaled\n\nNAME[^\n]*\nweb-0\s[^\n]*\n\nNAME[^\n]*\nwww-web-0\s+Bound[^\n]*\nwww-web-1\s+Bound[^\n]*\nwww-web-2\s+Bound/,
+    /web-0: (node-\d) -> \1\nwww-web-0 uid unchanged: true/,
+    /web-0\twww-web-0\nweb-1\twww-web-1\nweb-2\twww-web-2/,
+    /deleted from default namespace\n\nNo resources found[^\n]*\n\nNAME[^\n]*\nwww-web-0\s+Bound[^\n]*\nwww-web-1\s+Bound[^\n]*\nwww-web-2\s+Bound/,
+    /"www-web-2" deleted[^\n]*\n\nNAME[^\n]*\n(?:pvc-\S+\s+1Gi\s+RWO\s+Delete\s+Bound\s+default\/www-web-[01]\s[^\n]*\n){2}\n*$/,
+  ],
+  'storage-retention': [
+    /scaled\n\nNAME[^\n]*\nwww-web-0\s+Bound[^\n]*\n\nNAME[^\n]*\npvc-\S+[^\n]*default\/www-web-0[^\n]*\n\n/,
+    /"web" deleted[^\n]*\n\nNAME[^\n]*\nwww-web-0\s+Bound[^\n]*\n\n*$/,
+  ],
+  'storage-missing-class': [
+    /web-0\s+0\/1\s+Pending\s+0\s+2m\n/,
+    /www-web-0\s+Pending\s+managed-nfs-storage\s/,
+    /ProvisioningFailed www-web-0 storageclass\.storage\.k8s\.io "managed-nfs-storage" not found/,
+    /FailedScheduling web-0 [^\n]*unbound immediate PersistentVolumeClaims/,
+    /web-0\s+1\/1\s+Running[^\n]*\nweb-1\s+1\/1\s+Running/,
+    /www-web-0\t172\.18\.0\.100:\/srv\/nfs\/\S+\t\n/,
+    /pvc-\S+\s+1Gi\s+RWO\s+Retain\s+Released\s+default\/www-web-1\s/,
+  ],
+  'storage-rollback': [
+    /web-1 registry\.k8s\.io\/nginx-slim:0\.21 www-web-1\nweb-0 registry\.k8s\.io\/nginx-slim:0\.21 www-web-0\n[^\n]*image updated/,
+    /web-1 registry\.k8s\.io\/nginx-slim:0\.24 www-web-1\nweb-0 registry\.k8s\.io\/nginx-slim:0\.24 www-web-0\n[^\n]*rolled back\n\nweb-1 registry\.k8s\.io\/nginx-slim:0\.21 www-web-1\nweb-0 registry\.k8s\.io\/nginx-slim:0\.21 www-web-0/,
+    /claims unchanged: true/,
+  ],
 };
