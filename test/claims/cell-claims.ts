@@ -53,6 +53,7 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
   ],
   'dns-not-ready': [
     /web-0\s+1\/1\s+Running[^\n]*\nweb-1\s+0\/1\s+Running/,
+    /web-0\ttrue\nweb-1\tfalse\n[\s\S]*service\/nginx patched\n\nweb-0\ttrue\nweb-1\ttrue\n/,
     /can't resolve 'web-1\.nginx'[\s\S]*Name:\s+nginx\nAddress 1: [\d.]+ web-0\.nginx[^\n]*\n\n[\s\S]*service\/nginx patched/,
     /service\/nginx patched[\s\S]*Name:\s+web-1\.nginx\nAddress 1: [\d.]+ web-1\.nginx[\s\S]*Name:\s+nginx\nAddress 1: [^\n]*web-0\.nginx[^\n]*\nAddress 2: [^\n]*web-1\.nginx/,
   ],
