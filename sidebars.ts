@@ -16,7 +16,10 @@ const sidebars: SidebarsConfig = {
       key: 'statefulset',
       collapsed: false,
       items: [
+        'statefulset/basics',
         'statefulset/ordered-creation',
+        'statefulset/network-identity',
+        'statefulset/storage',
         'statefulset/updates',
         'statefulset/partitions',
         'statefulset/deletion',
