@@ -2,8 +2,10 @@ import { expect, test } from '@playwright/test';
 
 // Local search indexes both languages: Chinese and English terms both find the chapters.
 const QUERIES = [
-  { prefix: '', term: '无头', page: '/docs/statefulset/ordered-creation' },
-  { prefix: '/en', term: 'headless', page: '/en/docs/statefulset/ordered-creation' },
+  { prefix: '', term: '无头', page: '/docs/statefulset/[\\w-]+' },
+  { prefix: '/en', term: 'headless', page: '/en/docs/statefulset/[\\w-]+' },
+  { prefix: '', term: '分区', page: '/docs/statefulset/(partitions|updates)' },
+  { prefix: '/en', term: 'partition', page: '/en/docs/statefulset/(partitions|updates)' },
 ];
 
 for (const { prefix, term, page } of QUERIES) {
