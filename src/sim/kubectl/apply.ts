@@ -1,7 +1,7 @@
 import { ApiError } from '../api/errors';
 import { formatApiError } from './api-error';
 import { clone, deepEqual, writable, type KubeObject, type Stored } from '../api/meta';
-import { qualifiedKind, typeForKind } from '../api/resources';
+import { qualifiedKind, typeForKind, type ResourceType } from '../api/resources';
 import { ManifestError, parseManifests } from '../manifest';
 import { flag, type ParsedArgs } from './args';
 import type { KubectlHost } from './host';
@@ -53,6 +53,27 @@ export function mapManifests(objects: KubeObject[], source: string): CommandResu
 
 /** `kubectl apply -f`: client-side apply with the last-applied-configuration annotation. */
 export function runApply(host: KubectlHost, args: ParsedArgs, stdin: string | undefined): CommandResult {
+  return runOnManifests(
+    host,
+    args,
+    stdin,
+    ({ type, obj }) => `${qualifiedKind(type)}/${obj.metadata?.name} ${applyOne(host, obj)}`,
+    (err) => formatApiError(err),
+  );
+}
+
+/**
+ * What `apply -f` and `create -f` share: read and map every manifest first (nothing is written when one is
+ * malformed or of an unknown kind), default the namespace, then act on each object in turn, collecting one line
+ * of output or one server error per object.
+ */
+export function runOnManifests(
+  host: KubectlHost,
+  args: ParsedArgs,
+  stdin: string | undefined,
+  act: (target: { type: ResourceType; obj: KubeObject }) => string,
+  describeError: (err: ApiError, source: string) => string,
+): CommandResult {
   const objects = readManifests(host, args, stdin);
   if (!Array.isArray(objects)) return objects;
   const source = flag(args, 'filename') === '-' ? 'STDIN' : (flag(args, 'filename') ?? '');
@@ -67,12 +88,11 @@ export function runApply(host: KubectlHost, args: ParsedArgs, stdin: string | un
     const obj = clone(manifest);
     obj.metadata = obj.metadata ?? {};
     if (type.namespaced) obj.metadata.namespace = obj.metadata.namespace ?? namespace ?? 'default';
-    const label = `${qualifiedKind(type)}/${obj.metadata.name}`;
     try {
-      stdout += `${label} ${applyOne(host, obj)}\n`;
+      stdout += `${act({ type, obj })}\n`;
     } catch (err) {
-      if (err instanceof ApiError) stderr += `${formatApiError(err)}\n`;
-      else throw err;
+      if (!(err instanceof ApiError)) throw err;
+      stderr += `${describeError(err, source)}\n`;
     }
   }
   return { stdout, stderr, exitCode: stderr ? 1 : 0 };
