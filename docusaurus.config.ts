@@ -2,6 +2,7 @@ import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
 import liveCells from './src/remark/live-cells';
+import notebooksStatic from './src/plugins/notebooks-static';
 
 // Workload Lab: Chinese (zh-Hans) is the default locale, served at /; English is served at /en/.
 const config: Config = {
@@ -27,6 +28,7 @@ const config: Config = {
       en: { label: 'English', htmlLang: 'en' },
     },
   },
+  plugins: [notebooksStatic],
   themes: [
     '@docusaurus/theme-mermaid',
     [
