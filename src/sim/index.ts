@@ -41,3 +41,8 @@ export {
   type TimelineOptions,
   type TopologyInput,
 } from './pictures/index';
+/** The Kubernetes object shapes kubesim stores, for typed `get<Pod>()` / `list<StatefulSet>()` calls. */
+export type { Pod, Service, Node, PersistentVolume, PersistentVolumeClaim, Event } from 'kubernetes-types/core/v1';
+export type { Deployment, ReplicaSet, StatefulSet, ControllerRevision } from 'kubernetes-types/apps/v1';
+export type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+export type { StorageClass } from 'kubernetes-types/storage/v1';
