@@ -2,7 +2,7 @@ import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Event as CoreEvent } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/meta';
 import { findNewReplicaSet, findOldReplicaSets, replicasOf } from '../controllers/deployment/deployment-util';
-import { describePodTemplate } from './describe-statefulset';
+import { writePodTemplate } from './describe-pod-template';
 import {
   PrefixWriter,
   describeEvents,
@@ -48,7 +48,7 @@ export function describeDeployment(
       `RollingUpdateStrategy:\t${String(ru.maxUnavailable)} max unavailable, ${String(ru.maxSurge)} max surge\n`,
     );
   }
-  describePodTemplate(w, d.spec?.template);
+  writePodTemplate(w, d.spec?.template);
   const conditions = status?.conditions ?? [];
   if (conditions.length > 0) {
     w.write(0, 'Conditions:\n  Type\tStatus\tReason\n');

@@ -1,37 +1,15 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
-import type { Event as CoreEvent, Pod, PodTemplateSpec } from 'kubernetes-types/core/v1';
+import type { Event as CoreEvent, Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/meta';
-import { describeContainers, describeVolumes } from './describe-pod';
+import { writePodTemplate } from './describe-pod-template';
 import {
   PrefixWriter,
   describeEvents,
   printAnnotationsMultiline,
   printLabelsMultiline,
-  printTolerationsMultiline,
   rfc1123z,
 } from './describe-util';
 import { formatSelector } from './selector-string';
-
-/** DescribePodTemplate */
-export function describePodTemplate(w: PrefixWriter, template: PodTemplateSpec | undefined): void {
-  w.write(0, 'Pod Template:\n');
-  if (!template) {
-    w.write(1, '<unset>');
-    return;
-  }
-  printLabelsMultiline(w, '  Labels', template.metadata?.labels);
-  if (Object.keys(template.metadata?.annotations ?? {}).length > 0) {
-    printAnnotationsMultiline(w, '  Annotations', template.metadata?.annotations);
-  }
-  const spec = template.spec;
-  if (spec?.serviceAccountName) w.write(1, `Service Account:\t${spec.serviceAccountName}\n`);
-  if (spec?.initContainers?.length) describeContainers(w, 'Init Containers', spec.initContainers, undefined, '  ');
-  describeContainers(w, 'Containers', spec?.containers ?? [], undefined, '  ');
-  describeVolumes(w, spec?.volumes, '  ');
-  if (spec?.priorityClassName) w.write(1, `Priority Class Name:\t${spec.priorityClassName}\n`);
-  printLabelsMultiline(w, '  Node-Selectors', spec?.nodeSelector);
-  printTolerationsMultiline(w, '  Tolerations', spec?.tolerations);
-}
 
 /** describeVolumeClaimTemplates */
 function describeVolumeClaimTemplates(w: PrefixWriter, set: StatefulSet): void {
@@ -78,7 +56,7 @@ export function describeStatefulSet(
     0,
     `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`,
   );
-  describePodTemplate(w, set.spec?.template);
+  writePodTemplate(w, set.spec?.template);
   describeVolumeClaimTemplates(w, set);
   describeEvents(w, events, nowMs);
   return w.toString();
