@@ -11,6 +11,7 @@ import { fail, ok, type CommandResult } from './output';
 import { boolFlag, flag, type ParsedArgs } from './args';
 import { parseResourceArgs } from './resource-args';
 import { printJsonPath } from './get-jsonpath';
+import { sortObjects } from './sort-by';
 
 /** `kubectl get`: tables (default, -o wide), names, YAML and JSON. */
 export function runGet(host: KubectlHost, args: ParsedArgs): CommandResult {
@@ -26,6 +27,7 @@ export function runGet(host: KubectlHost, args: ParsedArgs): CommandResult {
   const selectorText = flag(args, 'selector');
   const selector = selectorText !== undefined ? parseLabelSelector(selectorText) : undefined;
   const showLabels = boolFlag(args, 'show-labels');
+  const sortBy = flag(args, 'sort-by');
   const labelColumns = (args.flags.get('label-columns') ?? []).flatMap((v) => v.split(',')).filter(Boolean);
   const jsonPath = output.startsWith('jsonpath=') ? output.slice('jsonpath='.length) : undefined;
   if (jsonPath === undefined && !['', 'wide', 'name', 'yaml', 'json'].includes(output)) {
@@ -50,6 +52,7 @@ export function runGet(host: KubectlHost, args: ParsedArgs): CommandResult {
       objects = host.store.list(target.type.kind, ns);
     }
     if (selector) objects = objects.filter((o) => selectorMatches(selector, o.metadata.labels));
+    if (sortBy) objects = sortObjects(objects, sortBy);
     found.push({ type: target.type, objects });
   }
   if (jsonPath !== undefined) return printJsonPath(jsonPath, found, targets, stderr);

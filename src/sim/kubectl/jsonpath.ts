@@ -197,3 +197,11 @@ export function executeJsonPath(template: string, data: unknown): string {
   if (!t.includes('{')) t = `{${t.startsWith('.') || t.startsWith('$') ? t : `.${t}`}}`;
   return run(parseTemplate(t), data, data);
 }
+
+/** The values one path selects (`{.a.b}`, `.a.b` or `a.b`), for callers that compare rather than print them. */
+export function jsonPathValues(path: string, data: unknown): unknown[] {
+  let p = path.trim();
+  if (p.startsWith('{') && p.endsWith('}')) p = p.slice(1, -1).trim();
+  if (!p.startsWith('.') && !p.startsWith('$')) p = `.${p}`;
+  return evalPath(p, [data], data);
+}

@@ -36,6 +36,7 @@ const COMMON: FlagSpec = {
     'to-revision': undefined,
     patch: 'p',
     type: undefined,
+    'sort-by': undefined,
   },
   boolean: {
     'all-namespaces': 'A',
