@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
 import liveCells from './src/remark/live-cells';
 import notebooksStatic from './src/plugins/notebooks-static';
+import quizBank from './src/plugins/quiz-bank';
 
 // Workload Lab: Chinese (zh-Hans) is the default locale, served at /; English is served at /en/.
 const config: Config = {
@@ -28,7 +29,7 @@ const config: Config = {
       en: { label: 'English', htmlLang: 'en' },
     },
   },
-  plugins: [notebooksStatic],
+  plugins: [notebooksStatic, quizBank],
   themes: [
     '@docusaurus/theme-mermaid',
     [
@@ -66,6 +67,7 @@ const config: Config = {
       logo: { alt: 'Workload Lab', src: 'img/favicon.svg' },
       items: [
         { type: 'docSidebar', sidebarId: 'course', position: 'left', label: '课程' },
+        { to: '/quiz', position: 'left', label: '面试练习' },
         { type: 'localeDropdown', position: 'right' },
         { type: 'search', position: 'right' },
       ],

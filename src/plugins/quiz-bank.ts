@@ -48,13 +48,14 @@ export interface ChapterSummary {
  * Checks the question banks at build time (a bad bank fails the build) and writes each as JSON that the pages
  * load on demand: `@generated/quiz-bank/default/<chapter>.json`, plus `index.json` listing the chapters.
  */
-export default function quizBank(context: LoadContext): Plugin<Bank[]> {
+export default function quizBank(context: LoadContext): Plugin {
   const dir = path.join(context.siteDir, BANK_DIR);
   return {
     name: 'quiz-bank',
     getPathsToWatch: () => [path.join(dir, '*.yaml')],
     loadContent: async () => loadBanks(dir),
-    async contentLoaded({ content, actions }) {
+    async contentLoaded({ content: loaded, actions }) {
+      const content = loaded as Bank[];
       const index: ChapterSummary[] = content.map((bank) => ({
         chapter: bank.chapter,
         title: bank.title,

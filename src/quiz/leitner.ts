@@ -20,7 +20,8 @@ export interface CardState {
 }
 
 export function review(card: CardState | undefined, correct: boolean, now: number): CardState {
-  const box = correct ? Math.min(BOXES, (card?.box ?? 0) + 1) : 1;
+  // A new question counts as box 1, so a first right answer already waits a day.
+  const box = correct ? Math.min(BOXES, (card?.box ?? 1) + 1) : 1;
   return { box, answeredAt: now, correct, seen: (card?.seen ?? 0) + 1, right: (card?.right ?? 0) + (correct ? 1 : 0) };
 }
 

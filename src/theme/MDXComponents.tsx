@@ -1,8 +1,10 @@
 import MDXComponents from '@theme-original/MDXComponents';
 import LiveCell from '@site/src/components/LiveCell';
+import ChapterQuiz from '@site/src/components/Quiz/ChapterQuiz';
 
 /** Components every MDX page can use without importing them. */
 export default {
   ...MDXComponents,
   LiveCell,
+  ChapterQuiz,
 };

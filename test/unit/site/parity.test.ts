@@ -83,7 +83,7 @@ describe('translated UI strings', () => {
   for (const file of sources(path.join(ROOT, 'src'))) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/translate\(\s*\{\s*id:\s*'([^']+)'/g)) ids.add(m[1]);
-    for (const m of text.matchAll(/<Translate id="([^"]+)"/g)) ids.add(m[1]);
+    for (const m of text.matchAll(/<Translate\s+id="([^"]+)"/g)) ids.add(m[1]);
   }
   const english = JSON.parse(readFileSync(path.join(ROOT, 'i18n/en/code.json'), 'utf8')) as Record<
     string,
