@@ -116,8 +116,10 @@ function evalPath(path: string, current: unknown[], root: unknown): unknown[] {
       continue;
     }
     if (p[i] === '.') {
-      const m = /^[^.[\s]*/.exec(p.slice(i + 1))![0];
-      i += 1 + m.length;
+      // A field name runs to the next unescaped `.` or `[`; `\.` keeps a dot in it (`deployment\.kubernetes\.io/revision`).
+      const raw = /^(?:\\.|[^.[\s\\])*/.exec(p.slice(i + 1))![0];
+      const m = raw.replace(/\\(.)/g, '$1');
+      i += 1 + raw.length;
       if (m === '') continue;
       if (m === '*') values = values.flatMap((v) => (Array.isArray(v) ? v : isObject(v) ? Object.values(v) : []));
       else values = values.flatMap((v) => (isObject(v) && m in v ? [v[m]] : []));

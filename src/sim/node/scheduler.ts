@@ -101,8 +101,13 @@ export class Scheduler {
           latest.metadata.uid === pod.metadata.uid &&
           !latest.spec?.nodeName &&
           !latest.metadata.deletionTimestamp
-        )
-          this.bind(latest, chosen.metadata.name);
+        ) {
+          // PreBind's checkBindings: a pod sharing the claim may have had it provisioned on another node first;
+          // the volume's node affinity then rules this node out, and the pod goes back to the queue.
+          const pinned = this.volumes.preFilter(latest).pinnedNode;
+          if (pinned && pinned !== chosen.metadata.name) this.queue.add(key);
+          else this.bind(latest, chosen.metadata.name);
+        }
       });
       return;
     }

@@ -30,13 +30,18 @@ describe('JSONPath templates', () => {
   const data = {
     kind: 'List',
     items: [
-      { metadata: { name: 'a', labels: { tier: 'db' } }, spec: { replicas: 1, ports: [80, 443] } },
+      {
+        metadata: { name: 'a', labels: { tier: 'db' }, annotations: { 'deployment.kubernetes.io/revision': '2' } },
+        spec: { replicas: 1, ports: [80, 443] },
+      },
       { metadata: { name: 'b', labels: { tier: 'web' } }, spec: { replicas: 3 } },
     ],
   };
   const cases: Array<[string, string]> = [
     ['{.items[*].metadata.name}', 'a b'],
     ['{.items[0].spec.replicas}', '1'],
+    ['{.items[0].metadata.annotations.deployment\\.kubernetes\\.io/revision}', '2'],
+    ["{.items[0].metadata.annotations['deployment.kubernetes.io/revision']}", '2'],
     ['{.items[-1].metadata.name}', 'b'],
     ['{range .items[*]}{.metadata.name}{"\\n"}{end}', 'a\nb\n'],
     ['{range .items[*]}{.metadata.name}{"\\t"}{.spec.replicas}{"\\n"}{end}', 'a\t1\nb\t3\n'],
