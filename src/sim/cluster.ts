@@ -10,6 +10,7 @@ import type { ControllerContext } from './controllers/context';
 import { StatefulSetController } from './controllers/statefulset/statefulset-controller';
 import { EndpointSliceController } from './controllers/endpointslice/endpointslice-controller';
 import { NodeLifecycleController } from './controllers/nodelifecycle/node-lifecycle-controller';
+import { PodGCController } from './controllers/podgc/pod-gc-controller';
 import { TaintEvictionController } from './controllers/nodelifecycle/taint-eviction';
 import { ClusterDns, CLUSTER_DNS_IP } from './dns/cluster-dns';
 import { nslookup, type NslookupOptions } from './dns/nslookup';
@@ -161,6 +162,7 @@ export class Cluster {
     new Scheduler(ctx);
     new StatefulSetController(ctx);
     new TaintEvictionController(ctx, new NodeLifecycleController(ctx));
+    new PodGCController(ctx);
     new EndpointSliceController(ctx);
     this.faults = new Faults(this.store, this.kubelets, this.heartbeats);
     this.dns = new ClusterDns(this.store);
