@@ -8,6 +8,7 @@ import type {
   Service,
 } from 'kubernetes-types/core/v1';
 import { writable, type KubeObject } from './meta';
+import { podQOSClass } from '../pods/resources';
 
 /**
  * Server-side defaulting, as the apiserver's SetDefaults_* functions and admission plugins apply it. Each function
@@ -54,7 +55,7 @@ export function defaultPodTemplate(template: PodTemplateSpec | undefined): void 
 /** Pod: registry PrepareForCreate sets the initial status; admission adds the default tolerations. */
 export function preparePodForCreate(obj: KubeObject): void {
   const pod = obj as Pod;
-  writable(pod).status = { phase: 'Pending', qosClass: 'BestEffort' };
+  writable(pod).status = { phase: 'Pending', qosClass: podQOSClass(pod) };
   const spec = pod.spec;
   if (!spec) return;
   spec.serviceAccountName = spec.serviceAccountName ?? 'default';

@@ -10,6 +10,7 @@ import {
   rfc1123z,
 } from './describe-util';
 import type { Event as CoreEvent } from 'kubernetes-types/core/v1';
+import { podQOSClass } from '../pods/resources';
 
 /** describeStatus */
 function describeState(w: PrefixWriter, name: string, state: ContainerState | undefined): void {
@@ -157,20 +158,7 @@ export function describeVolumes(w: PrefixWriter, volumes: Volume[] | undefined, 
 
 /** qos.GetPodQOS: the status field when set, else computed from requests and limits. */
 function qosClass(pod: Pod): string {
-  if (pod.status?.qosClass) return pod.status.qosClass;
-  const containers = pod.spec?.containers ?? [];
-  const any = containers.some(
-    (c) => Object.keys(c.resources?.requests ?? {}).length + Object.keys(c.resources?.limits ?? {}).length > 0,
-  );
-  if (!any) return 'BestEffort';
-  const guaranteed = containers.every((c) =>
-    ['cpu', 'memory'].every((r) => {
-      const limit = c.resources?.limits?.[r];
-      const request = c.resources?.requests?.[r] ?? limit;
-      return limit !== undefined && String(limit) === String(request);
-    }),
-  );
-  return guaranteed ? 'Guaranteed' : 'Burstable';
+  return pod.status?.qosClass ?? podQOSClass(pod);
 }
 
 /** describePod */

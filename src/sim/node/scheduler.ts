@@ -4,6 +4,7 @@ import type { WatchEvent } from '../api/store';
 import type { ControllerContext } from '../controllers/context';
 import { WorkQueue } from '../controllers/workqueue';
 import { withCondition } from '../pods/pod-util';
+import { podRequests, COMPUTE_RESOURCES, parseQuantity, type ResourceAmounts } from '../pods/resources';
 import { fitErrorMessage, VOLUME_NODE_CONFLICT, VolumeBinder } from './volume-binding';
 
 /**
@@ -17,6 +18,9 @@ export class Scheduler {
   private readonly volumes: VolumeBinder;
   /** Pods that failed to schedule, waiting for a cluster change that might let them fit (unschedulablePods). */
   private readonly unschedulablePods = new Set<string>();
+  /** Requests of running pods per node, and each pod's share, for NodeResourcesFit without a scan. */
+  private readonly requestedPerNode = new Map<string, ResourceAmounts>();
+  private readonly podShare = new Map<string, { node: string; requests: ResourceAmounts }>();
 
   constructor(private readonly ctx: ControllerContext) {
     this.volumes = new VolumeBinder(ctx);
@@ -42,8 +46,11 @@ export class Scheduler {
     const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
     const uid = pod.metadata.uid ?? '';
     const node = pod.spec?.nodeName;
+    this.trackRequests(pod, event.type === 'DELETED');
     if (event.type === 'DELETED') {
       if (node) this.podsPerNode.get(node)?.delete(uid);
+      // AssignedPodDelete frees resources: pods waiting for room get another try.
+      if (node) this.retryUnschedulable();
       return;
     }
     if (node) {
@@ -58,6 +65,38 @@ export class Scheduler {
     if (!pod.metadata.deletionTimestamp) this.queue.add(key);
   }
 
+  /** Keeps requestedPerNode current: a bound pod counts until it is deleted or has finished. */
+  private trackRequests(pod: Stored<Pod>, deleted: boolean): void {
+    const uid = pod.metadata.uid ?? '';
+    const node = pod.spec?.nodeName;
+    const finished = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+    const share = this.podShare.get(uid);
+    if (deleted || finished || !node) {
+      if (!share) return;
+      this.podShare.delete(uid);
+      const used = this.requestedPerNode.get(share.node);
+      if (used) for (const r of COMPUTE_RESOURCES) used[r] -= share.requests[r];
+      return;
+    }
+    if (share) return;
+    const requests = podRequests(pod);
+    if (requests.cpu === 0 && requests.memory === 0) return;
+    this.podShare.set(uid, { node, requests });
+    const used = this.requestedPerNode.get(node) ?? { cpu: 0, memory: 0 };
+    for (const r of COMPUTE_RESOURCES) used[r] += requests[r];
+    this.requestedPerNode.set(node, used);
+  }
+
+  /** NodeResourcesFit's Filter: the "Insufficient <resource>" reasons the node gives, none when the pod fits. */
+  private insufficient(node: Stored<Node>, requests: ResourceAmounts): string[] {
+    const used = this.requestedPerNode.get(node.metadata.name) ?? { cpu: 0, memory: 0 };
+    return COMPUTE_RESOURCES.filter((r) => {
+      if (requests[r] === 0) return false;
+      const allocatable = parseQuantity(node.status?.allocatable?.[r]) ?? 0;
+      return requests[r] > allocatable - used[r];
+    }).map((r) => `Insufficient ${r}`);
+  }
+
   private schedule(key: string): void {
     const [namespace, name] = key.split('/');
     const pod = this.ctx.store.get<Pod>('Pod', namespace, name);
@@ -69,16 +108,26 @@ export class Scheduler {
       return;
     }
     const all = this.ctx.store.list<Node>('Node');
+    const requests = podRequests(pod);
     const nodes = all.filter(
-      (n) => isSchedulable(n) && (!volumes.pinnedNode || n.metadata.name === volumes.pinnedNode),
+      (n) =>
+        isSchedulable(n) &&
+        (!volumes.pinnedNode || n.metadata.name === volumes.pinnedNode) &&
+        this.insufficient(n, requests).length === 0,
     );
     if (nodes.length === 0) {
       const reasons = new Map<string, number>();
+      let resolvable = 0;
       for (const n of all) {
-        const reason = isSchedulable(n) ? VOLUME_NODE_CONFLICT : unfitReason(n, pod);
-        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+        let nodeReasons = [VOLUME_NODE_CONFLICT];
+        if (!isSchedulable(n)) nodeReasons = [unfitReason(n, pod)];
+        else if (!volumes.pinnedNode || n.metadata.name === volumes.pinnedNode) {
+          nodeReasons = this.insufficient(n, requests);
+          resolvable++;
+        }
+        for (const reason of nodeReasons) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       }
-      this.unschedulable(pod, fitErrorMessage(total, undefined, reasons));
+      this.unschedulable(pod, fitErrorMessage(total, undefined, reasons, resolvable));
       return;
     }
     let best: Stored<Node>[] = [];

@@ -120,13 +120,15 @@ export class VolumeBinder {
 }
 
 /**
- * FitError.Error: "0/N nodes are available: <PreFilter message | sorted per-node reasons>. preemption: …". Every
- * reason here is UnschedulableAndUnresolvable, so preemption never helps.
+ * FitError.Error: "0/N nodes are available: <PreFilter message | sorted per-node reasons>. preemption: …". Nodes
+ * that only lack room (`resolvable`) could take the pod if lower-priority pods were evicted, but every pod here has
+ * the same priority, so none is a victim; for every other reason preemption cannot help.
  */
 export function fitErrorMessage(
   total: number,
   preFilter: string | undefined,
   nodeReasons: Map<string, number>,
+  resolvable = 0,
 ): string {
   let message = `0/${total} nodes are available:`;
   if (preFilter) {
@@ -135,5 +137,9 @@ export function fitErrorMessage(
     const parts = [...nodeReasons.entries()].map(([reason, count]) => `${count} ${reason}`).sort();
     if (parts.length > 0) message += ` ${parts.join(', ')}.`;
   }
-  return `${message} preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
+  const preemption = [
+    ...(total - resolvable > 0 ? [`${total - resolvable} Preemption is not helpful for scheduling`] : []),
+    ...(resolvable > 0 ? [`${resolvable} No preemption victims found for incoming pod`] : []),
+  ].sort();
+  return `${message} preemption: 0/${total} nodes are available: ${preemption.join(', ')}.`;
 }
