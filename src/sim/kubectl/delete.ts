@@ -32,10 +32,13 @@ export function runDelete(host: KubectlHost, args: ParsedArgs): CommandResult {
   const timeoutMs = flag(args, 'timeout') ? parseDuration(flag(args, 'timeout') ?? '0') : 0;
 
   let stdout = '';
-  let stderr = cascade.warning;
-  stderr += force
-    ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n'
-    : '';
+  // Printed while kubectl checks its flags, before anything is deleted.
+  const warnings =
+    cascade.warning +
+    (force
+      ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n'
+      : '');
+  let stderr = warnings;
   const deleted: Array<{ kind: string; namespace: string; name: string; uid: string }> = [];
   for (const target of targets) {
     const ns = target.type.namespaced ? namespace : '';
@@ -66,7 +69,9 @@ export function runDelete(host: KubectlHost, args: ParsedArgs): CommandResult {
       deleted.push({ kind: target.type.kind, namespace: ns, name: obj.metadata.name, uid: obj.metadata.uid ?? '' });
     }
   }
-  if (deleted.length === 0 && !stderr) return { stdout: '', stderr: 'No resources found\n', exitCode: 0 };
+  const stderrBeforeStdout = warnings.length;
+  if (deleted.length === 0 && stderr === warnings)
+    return { stdout: '', stderr: `${warnings}No resources found\n`, exitCode: 0, stderrBeforeStdout };
   if (wait && deleted.length > 0) {
     const gone = (): boolean =>
       deleted.every((d) => host.store.get(d.kind, d.namespace, d.name)?.metadata.uid !== d.uid);
@@ -75,5 +80,5 @@ export function runDelete(host: KubectlHost, args: ParsedArgs): CommandResult {
       stderr += 'error: timed out waiting for the condition\n';
     }
   }
-  return { stdout, stderr, exitCode: stderr && !force ? 1 : stderr.includes('Error') ? 1 : 0 };
+  return { stdout, stderr, exitCode: stderr.length > warnings.length ? 1 : 0, stderrBeforeStdout };
 }

@@ -3,6 +3,8 @@ export interface CommandResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** How much of stderr kubectl wrote before any stdout (warnings printed while it checks its flags). */
+  stderrBeforeStdout?: number;
 }
 
 export function ok(stdout: string, stderr = ''): CommandResult {
@@ -13,7 +15,19 @@ export function fail(stderr: string, stdout = ''): CommandResult {
   return { stdout, stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n`, exitCode: 1 };
 }
 
-/** stdout and stderr interleaved the way a terminal shows them for our commands: stdout first. */
+/** The output in the order a terminal shows it: stderr written before stdout, stdout, then the rest of stderr. */
+export function inTerminalOrder(result: CommandResult): Array<{ stream: 'stdout' | 'stderr'; text: string }> {
+  const early = result.stderrBeforeStdout ?? 0;
+  return [
+    { stream: 'stderr' as const, text: result.stderr.slice(0, early) },
+    { stream: 'stdout' as const, text: result.stdout },
+    { stream: 'stderr' as const, text: result.stderr.slice(early) },
+  ].filter((part) => part.text !== '');
+}
+
+/** stdout and stderr interleaved the way a terminal shows them. */
 export function combined(result: CommandResult): string {
-  return result.stdout + result.stderr;
+  return inTerminalOrder(result)
+    .map((part) => part.text)
+    .join('');
 }

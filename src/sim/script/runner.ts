@@ -1,6 +1,6 @@
 import { parseDuration } from '../clock';
 import { formatProcessTable, type ProcessRow } from '../ground-truth';
-import type { CommandResult } from '../kubectl/output';
+import { inTerminalOrder, type CommandResult } from '../kubectl/output';
 import { parseScript, ScriptReader, type ParsedItem, type ScriptCommand } from './parse';
 
 /**
@@ -181,8 +181,7 @@ export class ScriptSession {
   }
 
   private finish(result: CommandResult): void {
-    if (result.stdout) this.print(result.stdout, 'stdout');
-    if (result.stderr) this.print(result.stderr, 'stderr');
+    for (const part of inTerminalOrder(result)) this.print(part.text, part.stream);
     this.lastStatus = result.exitCode;
     if (result.exitCode !== 0) this.exitCode = result.exitCode;
   }

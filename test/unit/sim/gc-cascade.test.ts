@@ -155,6 +155,7 @@ describe('kubectl delete --cascade values', () => {
     const cluster = running();
     const result = cluster.kubectlResult('delete sts web --cascade=false');
     assert.equal(result.stdout, 'statefulset.apps "web" deleted from default namespace\n');
+    assert.equal(result.exitCode, 0, 'a deprecation warning is not a failure');
     assert.equal(
       result.stderr,
       'warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\n',

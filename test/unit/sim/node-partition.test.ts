@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { Cluster, NODE_MONITOR_GRACE_PERIOD_MS, type HistoryEntry } from '../../../src/sim/index';
 import { NFS_STORAGE_CLASS, webManifest } from './fixtures-web';
+import { combined } from '../../../src/sim/kubectl/output';
 
 /** The first history entry after `from` (ms) for which `test` holds. */
 function firstAfter(cluster: Cluster, from: number, test: (h: HistoryEntry) => boolean): HistoryEntry | undefined {
@@ -131,7 +132,12 @@ describe('a node cut off from the control plane', () => {
     cluster.run('7m');
     const out = cluster.kubectlResult('delete pod web-1 --grace-period=0 --force');
     assert.equal(out.stdout, 'pod "web-1" force deleted from default namespace\n');
-    assert.match(out.stderr, /^Warning: Immediate deletion does not wait for confirmation/);
+    assert.equal(out.exitCode, 0);
+    // kubectl warns while checking its flags, so the warning comes before the result line.
+    assert.match(
+      combined(out),
+      /^Warning: Immediate deletion does not wait for confirmation.*\npod "web-1" force deleted/,
+    );
     cluster.settle();
 
     const replacement = cluster.get<Pod>('pod', 'web-1');
