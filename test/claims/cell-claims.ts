@@ -228,6 +228,12 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /1 node\(s\) had untolerated taint \{node\.kubernetes\.io\/unreachable: \}, 2 node\(s\) had volume node affinity conflict/,
     /violations: \[\]/,
   ],
+  // Deleting the Node object: PodGC frees web-1 after the 40 s quarantine; the cut-off machine still runs the old one.
+  'sts-force-delete-node': [
+    /node "node-\d" deleted\n/,
+    /web-1\s+1\/1\s+Terminating\s+0\s+\S+\s+\S+\s+(node-\d)[\s\S]*web-1\s+1\/1\s+Running\s+0\s+\S+\s+\S+\s+(?!\1)node-\d/,
+    /at-most-one violated: web-1 runs on node-\d and node-\d \(partitioned\)/,
+  ],
   // Troubleshooting (docs/operations): a kept pod that is unready blocks an OrderedReady scale-down until it recovers.
   'trouble-scale-blocked': [
     /web-0\s+0\/1\s+Running[^\n]*\nweb-1\s+1\/1\s+Running[^\n]*\nweb-2\s+1\/1\s+Running/,
