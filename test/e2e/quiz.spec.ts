@@ -64,6 +64,36 @@ test.describe('chapter quiz', () => {
   });
 });
 
+/** Each chapter's closing page and the bank its quiz shows. */
+const CLOSING_PAGES: Array<[string, string]> = [
+  ['overview', 'overview'],
+  ['deployment/rollback', 'deployment'],
+  ['statefulset/ordered-creation', 'basics'],
+  ['statefulset/network-identity', 'network-identity'],
+  ['statefulset/storage', 'storage'],
+  ['statefulset/partitions', 'updates'],
+  ['statefulset/deletion', 'deletion'],
+  ['statefulset/force-delete', 'force-delete'],
+  ['operations/troubleshooting', 'troubleshooting'],
+  ['internals/controllers', 'controllers'],
+  ['reference/cli', 'kubesim'],
+];
+
+test('every chapter ends with its quiz, in both languages', async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const prefix of ['', '/en']) {
+    for (const [docId, chapter] of CLOSING_PAGES) {
+      await page.goto(`${prefix}/docs/${docId}`);
+      const quiz = page.locator(`[data-quiz-chapter="${chapter}"]`);
+      await quiz.scrollIntoViewIfNeeded();
+      await expect(quiz, `${prefix}/docs/${docId}`).toHaveAttribute('data-quiz-ready', '');
+      expect(await quiz.locator('[data-quiz-question]').count()).toBeGreaterThanOrEqual(6);
+      const stem = (await quiz.locator('[data-quiz-question] h3').first().textContent()) ?? '';
+      expect(/\p{Script=Han}/u.test(stem), `${prefix}/docs/${docId}: ${stem}`).toBe(prefix === '');
+    }
+  }
+});
+
 test.describe('/quiz page', () => {
   test('a mock interview runs ten questions against the clock, then scores and reviews them', async ({ page }) => {
     await page.goto('/en/quiz');
