@@ -39,6 +39,7 @@ import { runScript, type ScriptOptions, type ScriptResult } from './script/runne
 import { dnsTable as drawDnsTable, type DnsRecord } from './pictures/dns-table';
 import { podTimeline, type TimelineOptions } from './pictures/timeline';
 import { topology as drawTopology } from './pictures/topology';
+import { defaultNamespace, prepareNamespaceForCreate } from './api/namespace';
 
 /** One change to the cluster's state, as a watcher saw it. */
 export interface HistoryEntry {
@@ -113,13 +114,7 @@ export class Cluster {
       recorder: new EventRecorder(this.store, this.clock),
     };
     for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
-      this.store.create({
-        apiVersion: 'v1',
-        kind: 'Namespace',
-        metadata: { name: ns },
-        spec: { finalizers: ['kubernetes'] },
-        status: { phase: 'Active' },
-      });
+      this.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
     }
     this.store.create({
       apiVersion: 'v1',
@@ -346,6 +341,10 @@ export class Cluster {
         }
       }
     };
+    this.store.registerStrategy('Namespace', {
+      prepareForCreate: prepareNamespaceForCreate,
+      applyDefaults: defaultNamespace,
+    });
     this.store.registerStrategy('Pod', {
       prepareForCreate: preparePodForCreate,
       applyDefaults: defaultPod,

@@ -2,11 +2,14 @@ import { flag, type ParsedArgs } from './args';
 import { formatApiError } from './api-error';
 import { runOnManifests } from './apply';
 import type { KubectlHost } from './host';
-import { fail, type CommandResult } from './output';
+import { fail, ok, type CommandResult } from './output';
+import { ApiError } from '../api/errors';
 import { qualifiedKind } from '../api/resources';
 
 /** `kubectl create -f FILE`: creates each object; one that exists is an AlreadyExists error naming the source. */
 export function runCreate(host: KubectlHost, args: ParsedArgs, stdin: string | undefined): CommandResult {
+  const [generator, ...names] = args.positional;
+  if (generator === 'namespace' || generator === 'ns') return createNamespace(host, names);
   if (flag(args, 'filename') === undefined) {
     return fail("error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples");
   }
@@ -21,4 +24,19 @@ export function runCreate(host: KubectlHost, args: ParsedArgs, stdin: string | u
         ? formatApiError(err)
         : `Error from server (${err.reason}): error when creating "${source}": ${err.message}`,
   );
+}
+
+/** `kubectl create namespace NAME` */
+function createNamespace(host: KubectlHost, names: string[]): CommandResult {
+  if (names.length !== 1)
+    return fail(
+      `error: exactly one NAME is required, got ${names.length}\nSee 'kubectl create namespace -h' for help and examples`,
+    );
+  try {
+    const created = host.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: names[0] } });
+    return ok(`namespace/${created.metadata.name} created\n`);
+  } catch (err) {
+    if (err instanceof ApiError) return fail(formatApiError(err));
+    throw err;
+  }
 }

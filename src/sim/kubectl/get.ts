@@ -12,6 +12,7 @@ import { boolFlag, flag, type ParsedArgs } from './args';
 import { parseResourceArgs } from './resource-args';
 import { printJsonPath } from './get-jsonpath';
 import { sortObjects } from './sort-by';
+import { fieldsMatch, parseFieldSelector, unsupportedField } from './field-selector';
 
 /** `kubectl get`: tables (default, -o wide), names, YAML and JSON. */
 export function runGet(host: KubectlHost, args: ParsedArgs): CommandResult {
@@ -28,6 +29,8 @@ export function runGet(host: KubectlHost, args: ParsedArgs): CommandResult {
   const selector = selectorText !== undefined ? parseLabelSelector(selectorText) : undefined;
   const showLabels = boolFlag(args, 'show-labels');
   const sortBy = flag(args, 'sort-by');
+  const fieldText = flag(args, 'field-selector');
+  const fields = fieldText !== undefined ? parseFieldSelector(fieldText) : undefined;
   const labelColumns = (args.flags.get('label-columns') ?? []).flatMap((v) => v.split(',')).filter(Boolean);
   const jsonPath = output.startsWith('jsonpath=') ? output.slice('jsonpath='.length) : undefined;
   if (jsonPath === undefined && !['', 'wide', 'name', 'yaml', 'json'].includes(output)) {
@@ -39,6 +42,13 @@ export function runGet(host: KubectlHost, args: ParsedArgs): CommandResult {
   const found: Array<{ type: ResourceType; objects: Stored<KubeObject>[] }> = [];
   let stderr = '';
   for (const target of targets) {
+    const badField = fields && unsupportedField(target.type, fields);
+    if (badField) {
+      const gvr = `${target.type.group ? `${target.type.group}/` : '/'}${target.type.version}, Resource=${target.type.plural}`;
+      return fail(
+        `Error from server (BadRequest): Unable to find "${gvr}" that match label selector "${selectorText ?? ''}", field selector "${fieldText}": field label not supported: ${badField}`,
+      );
+    }
     const ns = target.type.namespaced ? (allNamespaces ? undefined : namespace) : undefined;
     let objects: Stored<KubeObject>[];
     if (target.names.length > 0) {
@@ -52,6 +62,7 @@ export function runGet(host: KubectlHost, args: ParsedArgs): CommandResult {
       objects = host.store.list(target.type.kind, ns);
     }
     if (selector) objects = objects.filter((o) => selectorMatches(selector, o.metadata.labels));
+    if (fields) objects = objects.filter((o) => fieldsMatch(o, fields));
     if (sortBy) objects = sortObjects(objects, sortBy);
     found.push({ type: target.type, objects });
   }

@@ -20,6 +20,7 @@ import { runLabel } from './label';
 import { runCordon } from './cordon';
 import { runCreate } from './create';
 import { runDescribe } from './describe';
+import { FieldSelectorError } from './field-selector';
 
 const COMMON: FlagSpec = {
   valued: {
@@ -37,6 +38,7 @@ const COMMON: FlagSpec = {
     patch: 'p',
     type: undefined,
     'sort-by': undefined,
+    'field-selector': undefined,
   },
   boolean: {
     'all-namespaces': 'A',
@@ -80,21 +82,38 @@ export function runKubectl(host: KubectlHost, line: string, stdin?: string): Com
     return fail(`error: ${(err as Error).message}`);
   }
   if (words[0] === 'kubectl') words = words.slice(1);
-  const verb = words.find((w) => !w.startsWith('-'));
-  if (verb === undefined) return fail('error: a command is required: kubectl <command> [flags]');
+  const verbAt = verbIndex(words);
+  if (verbAt < 0) return fail('error: a command is required: kubectl <command> [flags]');
+  const verb = words[verbAt];
   const handler = COMMANDS[verb];
   if (!handler) return fail(`error: unknown command "${verb}" for "kubectl"`);
   const rest = [...words];
-  rest.splice(rest.indexOf(verb), 1);
+  rest.splice(verbAt, 1);
   try {
     const args = parseArgs(rest, COMMON);
     return handler(host, args, stdin);
   } catch (err) {
     if (err instanceof FlagError) return fail(`error: ${err.message}\nSee 'kubectl ${verb} --help' for usage.`);
-    if (err instanceof ResourceArgError || err instanceof SelectorError) return fail(err.message);
+    if (err instanceof ResourceArgError || err instanceof SelectorError || err instanceof FieldSelectorError)
+      return fail(err.message);
     if (err instanceof ApiError) return fail(formatApiError(err));
     throw err;
   }
+}
+
+/** Where the command word is: global flags such as `-n shop` or `--namespace=shop` may come before it. */
+function verbIndex(words: string[]): number {
+  const valuedLong = new Set(Object.keys(COMMON.valued));
+  const valuedShort = new Set(Object.values(COMMON.valued).filter((v): v is string => typeof v === 'string'));
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (!w.startsWith('-')) return i;
+    if (w.includes('=')) continue;
+    const long = w.startsWith('--') ? w.slice(2) : undefined;
+    const takesValue = long !== undefined ? valuedLong.has(long) : w.length === 2 && valuedShort.has(w.slice(1));
+    if (takesValue) i++;
+  }
+  return -1;
 }
 
 /** StatefulSets have their own status viewer, history viewer and rollbacker; other kinds share `runRollout`. */

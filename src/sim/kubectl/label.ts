@@ -1,5 +1,6 @@
 import { notFound } from '../api/errors';
-import { type KubeObject, type Stored } from '../api/meta';
+import { selectorMatches, type KubeObject, type Stored } from '../api/meta';
+import { parseLabelSelector } from './label-selector';
 import { qualifiedKind } from '../api/resources';
 import { isValidLabelValue } from '../api/validation/names';
 import { boolFlag, flag, type ParsedArgs } from './args';
@@ -37,14 +38,25 @@ export function runLabel(host: KubectlHost, args: ParsedArgs): CommandResult {
   if (typeof parsed === 'string') return fail(parsed);
   const overwrite = boolFlag(args, 'overwrite');
   const targets = parseResourceArgs(resourceWords);
-  if (targets.length === 0 || targets.every((t) => t.names.length === 0)) {
+  const selectorText = flag(args, 'selector');
+  const all = boolFlag(args, 'all');
+  if (targets.length === 0 || (targets.every((t) => t.names.length === 0) && selectorText === undefined && !all)) {
     return fail('error: resource(s) were provided, but no name was specified');
   }
   let stdout = '';
   let stderr = '';
   for (const target of targets) {
     const ns = target.type.namespaced ? (flag(args, 'namespace') ?? 'default') : '';
-    for (const name of target.names) {
+    let names = target.names;
+    if (names.length === 0) {
+      // -l SELECTOR or --all: every matching object of the type in the namespace.
+      const selector = selectorText !== undefined ? parseLabelSelector(selectorText) : { matchLabels: {} };
+      names = host.store
+        .list(target.type.kind, target.type.namespaced ? ns : undefined)
+        .filter((o) => selectorMatches(selector, o.metadata.labels))
+        .map((o) => o.metadata.name);
+    }
+    for (const name of names) {
       const live = host.store.get(target.type.kind, ns, name);
       if (!live) throw notFound(target.type.kind, name);
       const labels = { ...(live.metadata.labels ?? {}) };

@@ -1,9 +1,10 @@
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import type { Namespace } from 'kubernetes-types/core/v1';
 import { age } from './duration';
 import type { TablePrinter } from './printers';
 
-/** Printers for discovery.k8s.io EndpointSlices and coordination.k8s.io Leases. */
+/** Printers for discovery.k8s.io EndpointSlices, coordination.k8s.io Leases and Namespaces. */
 
 /** listWithMoreString: up to three items, then "+ N more..."; "<unset>" when empty. */
 function listWithMore(items: string[]): string {
@@ -38,6 +39,18 @@ export const leasePrinter: TablePrinter<Lease> = {
   wideHeader: [],
   row(lease, now) {
     return [lease.metadata.name, lease.spec?.holderIdentity ?? '', age(lease.metadata.creationTimestamp, now)];
+  },
+  wideRow() {
+    return [];
+  },
+};
+
+/** kubectl's namespace columns: NAME STATUS AGE. */
+export const namespacePrinter: TablePrinter<Namespace> = {
+  header: ['NAME', 'STATUS', 'AGE'],
+  wideHeader: [],
+  row(ns, now) {
+    return [ns.metadata.name, ns.status?.phase ?? '', age(ns.metadata.creationTimestamp, now)];
   },
   wideRow() {
     return [];
