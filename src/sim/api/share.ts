@@ -1,3 +1,5 @@
+import type { KubeObject } from './meta';
+
 /**
  * Copies plain JSON data for storage, sharing every subtree that is the very object already stored at the same
  * place in `stored`. Stored objects are never mutated, so a caller that spreads what it read and replaces only
@@ -20,4 +22,22 @@ export function cloneSharing<T>(value: T, stored: unknown): T {
     if (v !== undefined) out[k] = cloneSharing(v, old && !Array.isArray(old) ? old[k] : undefined);
   }
   return out as T;
+}
+
+/**
+ * A copy of a stored object for copy-on-write edits before an update: a new top level, metadata (with new
+ * labels and annotations maps), spec and status. Anything deeper is still the stored object's and must be
+ * replaced, never edited in place; the store then keeps those unchanged parts shared.
+ */
+export function copyForWrite<T extends KubeObject>(obj: T): T {
+  const out = { ...obj } as T & { spec?: object; status?: object };
+  const meta = obj.metadata;
+  if (meta) {
+    out.metadata = { ...meta };
+    if (meta.labels) out.metadata.labels = { ...meta.labels };
+    if (meta.annotations) out.metadata.annotations = { ...meta.annotations };
+  }
+  if (out.spec) out.spec = { ...out.spec };
+  if (out.status) out.status = { ...out.status };
+  return out;
 }
