@@ -7,6 +7,7 @@ import { ObjectStore, type WatchEvent } from './api/store';
 import { validatePodStrategy, validateServiceStrategy, validateStatefulSetStrategy } from './api/validation';
 import {
   validateDeploymentStatusUpdate,
+  validatePodStatusUpdate,
   validateReplicaSetStatusUpdate,
   validateStatefulSetStatusUpdate,
 } from './api/validation/status';
@@ -353,6 +354,7 @@ export class Cluster {
       prepareForCreate: preparePodForCreate,
       applyDefaults: defaultPod,
       validate: validatePodStrategy,
+      validateStatus: validatePodStatusUpdate,
     });
     this.store.registerStrategy('StatefulSet', {
       applyDefaults: defaultStatefulSet,

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
+import type { Pod } from 'kubernetes-types/core/v1';
 import { defaultReplicaSet, validateReplicaSet } from '../../../src/sim/api/apps-validation';
-import { defaultStatefulSet } from '../../../src/sim/api/defaults';
+import { defaultPod, defaultStatefulSet, preparePodForCreate } from '../../../src/sim/api/defaults';
 import type { KubeObject } from '../../../src/sim/api/meta';
 import { ObjectStore, type KindStrategy } from '../../../src/sim/api/store';
-import { validateStatefulSetStrategy } from '../../../src/sim/api/validation';
+import { validatePodStrategy, validateStatefulSetStrategy } from '../../../src/sim/api/validation';
 import {
+  validatePodStatusUpdate,
   validateReplicaSetStatusUpdate,
   validateStatefulSetStatusUpdate,
 } from '../../../src/sim/api/validation/status';
@@ -26,6 +28,12 @@ function newStore(): ObjectStore {
     tracksGeneration: true,
     validate: validateReplicaSet,
     validateStatus: validateReplicaSetStatusUpdate,
+  });
+  store.registerStrategy('Pod', {
+    prepareForCreate: preparePodForCreate,
+    applyDefaults: defaultPod,
+    validate: validatePodStrategy,
+    validateStatus: validatePodStatusUpdate,
   });
   return store;
 }
@@ -141,4 +149,42 @@ describe('store writes share what the caller kept', () => {
     assert.equal(JSON.stringify(set), before);
     assert.notEqual(updated.metadata.resourceVersion, set.metadata?.resourceVersion);
   });
+});
+
+describe('pod status writes follow ValidateContainerStateTransition', () => {
+  const terminated = { terminated: { exitCode: 0, reason: 'Completed' } };
+  const cases: { policy: 'Never' | 'OnFailure' | 'Always'; exitCode: number; rejected: boolean }[] = [
+    { policy: 'Never', exitCode: 0, rejected: true },
+    { policy: 'Never', exitCode: 1, rejected: true },
+    { policy: 'OnFailure', exitCode: 0, rejected: true },
+    { policy: 'OnFailure', exitCode: 1, rejected: false },
+    { policy: 'Always', exitCode: 0, rejected: false },
+  ];
+  for (const c of cases) {
+    it(`restartPolicy ${c.policy}, exit ${c.exitCode}: terminated to running is ${c.rejected ? 'forbidden' : 'allowed'}`, () => {
+      const store = newStore();
+      const pod = store.create<Pod>({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'job' },
+        spec: { restartPolicy: c.policy, containers: [{ name: 'main', image: 'busybox:1.36' }] },
+      });
+      const status = (state: object) => ({
+        containerStatuses: [{ name: 'main', image: 'busybox:1.36', imageID: '', ready: false, restartCount: 0, state }],
+      });
+      const done = store.update<Pod>({
+        ...pod,
+        status: status({ terminated: { ...terminated.terminated, exitCode: c.exitCode } }),
+      });
+      const message = errorOf(() => store.update<Pod>({ ...done, status: status({ running: {} }) }));
+      if (c.rejected) {
+        assert.match(
+          message,
+          /status\.containerStatuses\[0\]\.state: Forbidden: may not be transitioned to non-terminated state/,
+        );
+      } else {
+        assert.equal(message, '');
+      }
+    });
+  }
 });

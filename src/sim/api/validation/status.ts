@@ -4,9 +4,10 @@
  * is left out because unchanged metadata that passed validation once cannot fail it.
  */
 import type { DeploymentStatus, ReplicaSetStatus, StatefulSetStatus } from 'kubernetes-types/apps/v1';
+import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1';
 import type { FieldError } from '../errors';
 import type { KubeObject } from '../meta';
-import { dedupe, invalidField, validateNonnegative } from './field';
+import { child, dedupe, forbidden, index, invalidField, validateNonnegative } from './field';
 
 const MORE_THAN_REPLICAS = 'cannot be greater than status.replicas';
 
@@ -107,5 +108,51 @@ export const validateDeploymentStatusUpdate: StatusValidator = (obj, old) => {
   return dedupe([
     ...validateDeploymentStatus(status),
     ...collisionNotDecremented(status.collisionCount, statusOf<DeploymentStatus>(old).collisionCount),
+  ]);
+};
+
+/**
+ * ValidateContainerStateTransition: unless the pod restarts containers, a terminated container stays terminated
+ * (with OnFailure, one that failed may run again).
+ */
+function validateContainerStateTransition(
+  now: ContainerStatus[] | undefined,
+  old: ContainerStatus[] | undefined,
+  path: string,
+  restartPolicy: string | undefined,
+): FieldError[] {
+  if (restartPolicy === 'Always') return [];
+  const errs: FieldError[] = [];
+  (old ?? []).forEach((was, i) => {
+    const terminated = was.state?.terminated;
+    if (!terminated) return;
+    if (terminated.exitCode !== 0 && restartPolicy === 'OnFailure') return;
+    for (const status of now ?? []) {
+      if (status.name === was.name && !status.state?.terminated) {
+        errs.push(forbidden(child(index(path, i), 'state'), 'may not be transitioned to non-terminated state'));
+      }
+    }
+  });
+  return errs;
+}
+
+/** ValidatePodStatusUpdate, for the rules the simulated kubelet's reports can touch. */
+export const validatePodStatusUpdate: StatusValidator = (obj, old) => {
+  const pod = obj as Pod;
+  const was = old as Pod;
+  const policy = was.spec?.restartPolicy;
+  return dedupe([
+    ...validateContainerStateTransition(
+      pod.status?.containerStatuses,
+      was.status?.containerStatuses,
+      'status.containerStatuses',
+      policy,
+    ),
+    ...validateContainerStateTransition(
+      pod.status?.initContainerStatuses,
+      was.status?.initContainerStatuses,
+      'status.initContainerStatuses',
+      policy,
+    ),
   ]);
 };
