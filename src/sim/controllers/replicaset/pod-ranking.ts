@@ -30,7 +30,7 @@ function logRank(t: number, now: number): number {
 }
 
 /** What ActivePodsWithRanks.Less looks at, read once per pod. */
-interface RankedPod {
+export interface RankedPod {
   pod: Stored<Pod>;
   rank: number;
   node: string;
@@ -60,18 +60,17 @@ function ranked(pod: Stored<Pod>, rank: number): RankedPod {
   return facts;
 }
 
-/** ranked, with the rank read from the pod's node. */
-function rankedOnNode(pod: Stored<Pod>, podsOnNode: (node: string) => number): RankedPod {
+function cachedFacts(pod: Stored<Pod>): RankedPod {
   let facts = factsCache.get(pod);
   if (!facts) {
     facts = podFacts(pod);
     factsCache.set(pod, facts);
   }
-  facts.rank = podsOnNode(facts.node);
   return facts;
 }
 
-function podFacts(pod: Stored<Pod>): RankedPod {
+/** The ranking facts of one stored pod (rank 0 until a ranking assigns it). */
+export function podFacts(pod: Stored<Pod>): RankedPod {
   const ready = isPodReady(pod);
   return {
     pod,
@@ -154,7 +153,23 @@ export function selectPodsToDelete(
   now: number,
 ): Stored<Pod>[] {
   if (diff >= filteredPods.length) return filteredPods.slice(0, diff);
-  const list = filteredPods.map((pod) => rankedOnNode(pod, podsOnNode));
+  return selectRankedToDelete(
+    filteredPods.map((pod) => cachedFacts(pod)),
+    podsOnNode,
+    diff,
+    now,
+  );
+}
+
+/** selectPodsToDelete over pods whose facts are at hand (the ReplicaSet pod index keeps them with the pods). */
+export function selectRankedToDelete(
+  list: RankedPod[],
+  podsOnNode: (node: string) => number,
+  diff: number,
+  now: number,
+): Stored<Pod>[] {
+  if (diff >= list.length) return list.slice(0, diff).map((r) => r.pod);
+  for (const r of list) r.rank = podsOnNode(r.node);
   return smallest(list, diff, (x, y) => compareRanked(x, y, now)).map((r) => r.pod);
 }
 
