@@ -5,6 +5,12 @@ import { lookupResource } from './api/resources';
 import { isStateChange } from './api/state-change';
 import { ObjectStore, type WatchEvent } from './api/store';
 import { validatePodStrategy, validateServiceStrategy, validateStatefulSetStrategy } from './api/validation';
+import {
+  validateDeploymentStatusUpdate,
+  validatePodStatusUpdate,
+  validateReplicaSetStatusUpdate,
+  validateStatefulSetStatusUpdate,
+} from './api/validation/status';
 import { parseDuration, VirtualClock } from './clock';
 import type { ControllerContext } from './controllers/context';
 import { StatefulSetController } from './controllers/statefulset/statefulset-controller';
@@ -349,21 +355,25 @@ export class Cluster {
       prepareForCreate: preparePodForCreate,
       applyDefaults: defaultPod,
       validate: validatePodStrategy,
+      validateStatus: validatePodStatusUpdate,
     });
     this.store.registerStrategy('StatefulSet', {
       applyDefaults: defaultStatefulSet,
       tracksGeneration: true,
       validate: validateStatefulSetStrategy,
+      validateStatus: validateStatefulSetStatusUpdate,
     });
     registerStorageStrategies(this.store);
     this.store.registerStrategy('Deployment', {
       applyDefaults: defaultDeployment,
       validate: validateDeployment,
+      validateStatus: validateDeploymentStatusUpdate,
       tracksGeneration: true,
     });
     this.store.registerStrategy('ReplicaSet', {
       applyDefaults: defaultReplicaSet,
       validate: validateReplicaSet,
+      validateStatus: validateReplicaSetStatusUpdate,
       tracksGeneration: true,
     });
     this.store.registerStrategy('Service', {

@@ -100,10 +100,14 @@ export function defaultStatefulSet(obj: KubeObject): void {
   }
   spec.replicas = spec.replicas ?? 1;
   spec.revisionHistoryLimit = spec.revisionHistoryLimit ?? 10;
-  spec.persistentVolumeClaimRetentionPolicy = {
-    whenDeleted: spec.persistentVolumeClaimRetentionPolicy?.whenDeleted ?? 'Retain',
-    whenScaled: spec.persistentVolumeClaimRetentionPolicy?.whenScaled ?? 'Retain',
-  };
+  const retention = spec.persistentVolumeClaimRetentionPolicy;
+  // Replaced only when incomplete: a defaulted spec the store shares with the stored object stays untouched.
+  if (!retention?.whenDeleted || !retention.whenScaled) {
+    spec.persistentVolumeClaimRetentionPolicy = {
+      whenDeleted: retention?.whenDeleted ?? 'Retain',
+      whenScaled: retention?.whenScaled ?? 'Retain',
+    };
+  }
   defaultPodTemplate(spec.template);
   for (const template of spec.volumeClaimTemplates ?? []) {
     template.apiVersion = template.apiVersion ?? 'v1';

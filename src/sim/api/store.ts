@@ -4,6 +4,7 @@ import type { SeededRandom } from '../random';
 import { alreadyExists, conflict, invalid, notFound, type FieldError } from './errors';
 import { clone, deepEqual, keyOf, writable, type KubeObject, type Stored } from './meta';
 import { apiVersionOf, typeForKind } from './resources';
+import { cloneSharing } from './share';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -24,6 +25,8 @@ export interface KindStrategy {
   applyDefaults?(obj: KubeObject): void;
   /** Validation on create (old undefined) and on update. Returning errors rejects the write whole. */
   validate?(obj: KubeObject, old: Stored<KubeObject> | undefined): FieldError[];
+  /** Validation of an update that changes only status, as the status subresource validates it. */
+  validateStatus?(obj: KubeObject, old: Stored<KubeObject>): FieldError[];
   /** Whether metadata.generation tracks spec changes for this kind. */
   tracksGeneration?: boolean;
 }
@@ -152,7 +155,9 @@ export class ObjectStore {
     if (input.metadata?.resourceVersion && input.metadata.resourceVersion !== old.metadata.resourceVersion) {
       throw conflict(kind, old.metadata.name);
     }
-    const obj = clone(input) as Stored<T>;
+    // Subtrees the caller kept from what it read stay shared with the stored object (never mutated).
+    const shared = cloneSharing(input, old);
+    const obj = { ...shared, metadata: { ...shared.metadata } } as Stored<T>;
     obj.apiVersion = old.apiVersion;
     // Identity fields are owned by the server.
     writable(obj.metadata).uid = old.metadata.uid;
@@ -166,17 +171,19 @@ export class ObjectStore {
     }
     const strategy = this.strategies.get(kind);
     strategy?.applyDefaults?.(obj);
-    const errs = strategy?.validate?.(obj, old) ?? [];
+    const specSame = deepEqual((old as { spec?: unknown }).spec, (obj as { spec?: unknown }).spec);
+    const errs =
+      (strategy?.validateStatus && specSame && this.sameMetadata(old, obj)
+        ? strategy.validateStatus(obj, old)
+        : strategy?.validate?.(obj, old)) ?? [];
     if (errs.length > 0) throw invalid(kind, obj.metadata.name, errs);
     if (strategy?.tracksGeneration) {
-      const oldSpec = (old as unknown as { spec?: unknown }).spec;
-      const newSpec = (obj as unknown as { spec?: unknown }).spec;
-      writable(obj.metadata).generation = (old.metadata.generation ?? 1) + (deepEqual(oldSpec, newSpec) ? 0 : 1);
+      writable(obj.metadata).generation = (old.metadata.generation ?? 1) + (specSame ? 0 : 1);
     }
     if (
       // Most writes change the status or the spec: look there first, before comparing the whole object.
       deepEqual((old as { status?: unknown }).status, (obj as { status?: unknown }).status) &&
-      deepEqual((old as { spec?: unknown }).spec, (obj as { spec?: unknown }).spec) &&
+      specSame &&
       deepEqual(old, { ...obj, metadata: { ...obj.metadata, resourceVersion: old.metadata.resourceVersion } })
     ) {
       return old as Stored<T>; // a no-op write does not bump resourceVersion or notify watchers
@@ -219,7 +226,7 @@ export class ObjectStore {
       this.remove(kind, key);
       return old;
     }
-    const obj = clone(old);
+    const obj = { ...old, metadata: { ...old.metadata } };
     obj.metadata.finalizers = finalizers.length > 0 ? finalizers : undefined;
     writable(obj.metadata).deletionTimestamp = this.clock.timestamp(this.clock.now() + grace * 1000);
     writable(obj.metadata).deletionGracePeriodSeconds = grace;
@@ -228,6 +235,11 @@ export class ObjectStore {
     this.kindMap(kind).set(key, obj);
     this.emit({ type: 'MODIFIED', object: obj, old });
     return obj;
+  }
+
+  /** Whether a write leaves metadata as stored (the resourceVersion aside): then only its status can differ. */
+  private sameMetadata(old: Stored<KubeObject>, obj: Stored<KubeObject>): boolean {
+    return deepEqual(old.metadata, { ...obj.metadata, resourceVersion: old.metadata.resourceVersion });
   }
 
   private graceDone(obj: Stored<KubeObject>): boolean {
@@ -241,7 +253,7 @@ export class ObjectStore {
     if (!old) return;
     map.delete(key);
     this.indexOwner(kind, key, old, undefined);
-    const gone = clone(old);
+    const gone = { ...old, metadata: { ...old.metadata } };
     writable(gone.metadata).resourceVersion = this.nextResourceVersion();
     this.emit({ type: 'DELETED', object: gone });
   }

@@ -6,6 +6,7 @@ import { unboundPodClaims } from '../controllers/volume/volume-util';
 import { isTerminating } from '../pods/pod-util';
 import { jitter } from './backoff';
 import { commandExit } from './container-command';
+import { ContainerTable } from './container-table';
 import { ImageManager } from './image-manager';
 import { canonicalImage } from './images';
 import { kubeletPodStatus, type ContainerRun, type PodView } from './pod-status';
@@ -45,8 +46,8 @@ const PLEG_RELIST_MS = 1000;
  * neither sees nor writes the API until it is healed.
  */
 export class Kubelet {
-  readonly runtime: RuntimeContainer[] = [];
   partitioned = false;
+  private readonly containers = new ContainerTable();
   private readonly work = new Map<string, PodWork>();
   private readonly images: ImageManager;
   /** The container restart back-off: keyed by pod and container. */
@@ -95,6 +96,11 @@ export class Kubelet {
     if (!work) this.admit(pod);
   }
 
+  /** Every container on this node, running or exited, oldest first. */
+  get runtime(): RuntimeContainer[] {
+    return this.containers.all();
+  }
+
   /** Containers running on this node. */
   runningContainers(): RuntimeContainer[] {
     return this.runtime.filter((c) => c.state === 'Running');
@@ -121,7 +127,7 @@ export class Kubelet {
     if (!run || run.state !== 'running') return;
     const finishedMs = this.ctx.clock.now();
     const finishedAt = this.ctx.clock.timestamp();
-    for (const c of this.runtime) if (c.id === run.runtimeId) c.state = 'Exited';
+    for (const c of this.containers.ofPod(work.uid)) if (c.id === run.runtimeId) c.state = 'Exited';
     run.state = 'terminated';
     run.ready = false;
     run.terminated = {
@@ -154,7 +160,7 @@ export class Kubelet {
       const work = this.work.get(uid);
       if (isTerminating(pod)) {
         if (!work || work.stage !== 'terminating') this.beginTermination(pod, work);
-        else if (!this.runtime.some((c) => c.podUid === uid && c.state === 'Running')) this.finishDeletion(work);
+        else if (!this.containers.ofPod(uid).some((c) => c.state === 'Running')) this.finishDeletion(work);
       } else if (!work) {
         this.admit(pod);
       } else {
@@ -305,16 +311,14 @@ export class Kubelet {
     const restarting = run.state !== 'waiting' || run.lastTerminated !== undefined;
     if (run.state === 'terminated') run.lastTerminated = run.terminated;
     // The kubelet keeps only the newest dead instance of each container.
-    for (let i = this.runtime.length - 1; i >= 0; i--) {
-      const c = this.runtime[i];
-      if (c.podUid === work.uid && c.container === run.name && c.state === 'Exited' && c.id !== run.runtimeId) {
-        this.runtime.splice(i, 1);
-      }
-    }
+    this.containers.removeOfPod(
+      work.uid,
+      (c) => c.container === run.name && c.state === 'Exited' && c.id !== run.runtimeId,
+    );
     const id = this.containerId();
     this.event(work, 'Normal', 'Created', `Created container: ${spec.name}`);
     this.event(work, 'Normal', 'Started', `Started container ${spec.name}`);
-    this.runtime.push({
+    this.containers.add({
       id,
       node: this.nodeName,
       podNamespace: work.namespace,
@@ -352,14 +356,14 @@ export class Kubelet {
     work.stage = 'terminating';
     this.work.set(work.uid, work);
     const grace = pod.metadata.deletionGracePeriodSeconds ?? 30;
-    const running = this.runtime.some((c) => c.podUid === work.uid && c.state === 'Running');
+    const running = this.containers.ofPod(work.uid).some((c) => c.state === 'Running');
     if (running) {
       for (const c of pod.spec?.containers ?? []) this.event(work, 'Normal', 'Killing', `Stopping container ${c.name}`);
     }
     // nginx and busybox-style processes exit on SIGTERM within a second or two; never later than the grace period.
     const shutdownMs = running ? Math.min(grace * 1000, this.ctx.random.int(400, 2000)) : this.ctx.random.int(20, 80);
     this.schedule(work, shutdownMs, 'containers exited', () => {
-      for (const c of this.runtime) if (c.podUid === work.uid) c.state = 'Exited';
+      for (const c of this.containers.ofPod(work.uid)) c.state = 'Exited';
       if (!running) {
         this.finishDeletion(work);
         return;
@@ -407,9 +411,7 @@ export class Kubelet {
 
   private killContainers(uid: string): void {
     // Exited containers of deleted pods are garbage-collected by the kubelet; keep the list short.
-    for (let i = this.runtime.length - 1; i >= 0; i--) {
-      if (this.runtime[i].podUid === uid) this.runtime.splice(i, 1);
-    }
+    this.containers.removeOfPod(uid);
   }
 
   private forget(work: PodWork): void {

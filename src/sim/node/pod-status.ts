@@ -126,8 +126,20 @@ function containerStatus(run: ContainerRun): ContainerStatus {
   return status;
 }
 
+/** Digests by image reference: a pure function of the string, worked out once per image. */
+const digests = new Map<string, string>();
+
 /** A stable fake digest per image reference. */
 export function digestOf(image: string): string {
+  let digest = digests.get(image);
+  if (digest === undefined) {
+    digest = computeDigest(image);
+    digests.set(image, digest);
+  }
+  return digest;
+}
+
+function computeDigest(image: string): string {
   const ref = canonicalImage(image);
   let h = 2166136261;
   let out = '';

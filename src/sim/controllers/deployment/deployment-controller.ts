@@ -1,7 +1,6 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import {
-  clone,
   controllerOf,
   newControllerRef,
   selectorIsEmpty,
@@ -9,6 +8,7 @@ import {
   splitKey,
   type Stored,
 } from '../../api/meta';
+import { copyForWrite } from '../../api/share';
 import type { WatchEvent } from '../../api/store';
 import { ApiError } from '../../api/errors';
 import type { ControllerContext } from '../context';
@@ -147,7 +147,7 @@ export class DeploymentController {
       condition = newCondition('Progressing', 'Unknown', RESUMED_REASON, 'Deployment is resumed', now);
     }
     if (!condition) return;
-    const next = clone(d);
+    const next = copyForWrite(d);
     next.status = next.status ?? {};
     setCondition(next.status, condition);
     this.syncer.writeDeployment(state, next);

@@ -1,7 +1,7 @@
 import type { Deployment, DeploymentCondition, DeploymentStatus, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { scaledValue } from '../../api/intstr';
-import { canonicalJson, clone, deepEqual, type Stored } from '../../api/meta';
+import { canonicalJson, deepEqual, type Stored } from '../../api/meta';
 import { computeHash } from '../../random';
 
 /** Helpers of pkg/controller/deployment/util/deployment_util.go. */
@@ -131,19 +131,23 @@ export function byRevision(a: RS, b: RS): number {
   return revisionOf(a) - revisionOf(b) || byCreation(a, b);
 }
 
-/** A template without the pod-template-hash label, empty label maps dropped (Semantic.DeepEqual's view). */
-function withoutHash(template: PodTemplateSpec | undefined): PodTemplateSpec {
-  const copy = clone(template ?? {});
-  if (copy.metadata?.labels) {
-    delete copy.metadata.labels[POD_TEMPLATE_HASH_LABEL];
-    if (Object.keys(copy.metadata.labels).length === 0) delete copy.metadata.labels;
-  }
-  return copy;
+/** EqualIgnoreHash: compares in place, as if both had the hash label (and then an empty label map) removed. */
+export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
+  const ta = a ?? {};
+  const tb = b ?? {};
+  if (!deepEqual({ ...ta, metadata: undefined }, { ...tb, metadata: undefined })) return false;
+  if ((ta.metadata === undefined) !== (tb.metadata === undefined)) return false;
+  const ma = ta.metadata ?? {};
+  const mb = tb.metadata ?? {};
+  if (!deepEqual({ ...ma, labels: undefined }, { ...mb, labels: undefined })) return false;
+  return deepEqual(labelsWithoutHash(ma.labels), labelsWithoutHash(mb.labels));
 }
 
-/** EqualIgnoreHash */
-export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
-  return deepEqual(withoutHash(a), withoutHash(b));
+function labelsWithoutHash(labels: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!labels) return undefined;
+  const rest = { ...labels };
+  delete rest[POD_TEMPLATE_HASH_LABEL];
+  return Object.keys(rest).length > 0 ? rest : undefined;
 }
 
 /** ComputeHash: the pod-template-hash of a template, salted with the collision count. */

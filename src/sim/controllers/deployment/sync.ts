@@ -1,6 +1,7 @@
 import type { Deployment, DeploymentStatus, ReplicaSet } from 'kubernetes-types/apps/v1';
 import { ApiError } from '../../api/errors';
 import { clone, controllerOf, deepEqual, newControllerRef, type Stored } from '../../api/meta';
+import { copyForWrite } from '../../api/share';
 import type { ControllerContext } from '../context';
 import { findActiveOrLatest, getProportion, isSaturated } from './scale-helpers';
 import {
@@ -78,14 +79,14 @@ export class DeploymentSync {
     const existing = findNewReplicaSet(state.d, sets);
     const newRevision = String(maxRevision(oldRSs) + 1);
     if (existing) {
-      const copy = clone(existing);
+      const copy = copyForWrite(existing);
       const annotationsUpdated = setNewReplicaSetAnnotations(state.d, copy, newRevision, true);
       const minReady = state.d.spec?.minReadySeconds;
       if (annotationsUpdated || copy.spec?.minReadySeconds !== minReady) {
         if (copy.spec) copy.spec.minReadySeconds = minReady;
         return this.ctx.store.update(copy);
       }
-      const d = clone(state.d);
+      const d = copyForWrite(state.d);
       let needsUpdate = setDeploymentRevision(
         d,
         copy.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? '',
@@ -149,7 +150,7 @@ export class DeploymentSync {
           alreadyExisted = true;
         } else {
           // A hash collision: bump collisionCount so the next sync hashes to a different name.
-          const next = clone(d);
+          const next = copyForWrite(d);
           next.status = { ...(next.status ?? {}), collisionCount: (d.status?.collisionCount ?? 0) + 1 };
           this.writeDeployment(state, next);
           throw err;
@@ -157,7 +158,7 @@ export class DeploymentSync {
       } else {
         const message = `Failed to create new replica set "${newRS.metadata!.name}": ${(err as Error).message}`;
         if (hasProgressDeadline(d)) {
-          const next = clone(d);
+          const next = copyForWrite(d);
           next.status = next.status ?? {};
           setCondition(next.status, newCondition('Progressing', 'False', FAILED_RS_CREATE_REASON, message, this.now()));
           this.writeDeployment(state, next);
@@ -175,7 +176,7 @@ export class DeploymentSync {
         COMPONENT,
       );
     }
-    const next = clone(state.d);
+    const next = copyForWrite(state.d);
     let needsUpdate = setDeploymentRevision(next, newRevision);
     if (!alreadyExisted && hasProgressDeadline(next)) {
       next.status = next.status ?? {};
@@ -209,7 +210,7 @@ export class DeploymentSync {
     const sizeNeedsUpdate = replicasOf(rs) !== newScale;
     if (!sizeNeedsUpdate && !replicasAnnotationsNeedUpdate(rs, desired, max)) return { scaled: false, rs };
     const oldScale = replicasOf(rs);
-    const copy = clone(rs);
+    const copy = copyForWrite(rs);
     copy.spec = { ...copy.spec!, replicas: newScale };
     setReplicasAnnotations(copy, desired, max);
     const updated = this.ctx.store.update(copy);

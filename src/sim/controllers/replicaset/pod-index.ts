@@ -3,17 +3,23 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { controllerOf, keyOf, selectorMatches, type Stored } from '../../api/meta';
 import type { ObjectStore, WatchEvent } from '../../api/store';
 import { isPodReady } from '../../pods/pod-util';
-import { isActive } from './pod-ranking';
+import { isActive, podFacts, type RankedPod } from './pod-ranking';
 
 interface OwnerCounts {
   /** The ReplicaSet's own controller uid (its Deployment's), or its uid when it has none: pods are related by it. */
   group: string;
   /** Active pods (not finished, not being deleted) by store key. */
-  pods: Map<string, Stored<Pod>>;
+  pods: Map<string, PodEntry>;
   ready: number;
   fullyLabeled: number;
   /** The template labels fullyLabeled was counted against. */
   templateKey: string;
+}
+
+/** An active pod and, once a scale-down has ranked it, its ranking facts. */
+interface PodEntry {
+  pod: Stored<Pod>;
+  ranked?: RankedPod;
 }
 
 /**
@@ -82,7 +88,19 @@ export class ReplicaSetPodIndex {
   }
 
   activePods(uid: string): Stored<Pod>[] {
-    return [...(this.owners.get(uid)?.pods.values() ?? [])];
+    const out: Stored<Pod>[] = [];
+    for (const entry of this.owners.get(uid)?.pods.values() ?? []) out.push(entry.pod);
+    return out;
+  }
+
+  /** The active pods' ranking facts, in the same order as activePods; each pod's are read once. */
+  activeRanked(uid: string): RankedPod[] {
+    const out: RankedPod[] = [];
+    for (const entry of this.owners.get(uid)?.pods.values() ?? []) {
+      entry.ranked = entry.ranked ?? podFacts(entry.pod);
+      out.push(entry.ranked);
+    }
+    return out;
   }
 
   /** Active pods carrying every label of the ReplicaSet's template (recounted when the template changes). */
@@ -93,7 +111,7 @@ export class ReplicaSetPodIndex {
     if (counts.templateKey !== key) {
       counts.templateKey = key;
       counts.fullyLabeled = 0;
-      for (const pod of counts.pods.values()) if (labelled(rs, pod)) counts.fullyLabeled++;
+      for (const { pod } of counts.pods.values()) if (labelled(rs, pod)) counts.fullyLabeled++;
     }
     return counts.fullyLabeled;
   }
@@ -114,7 +132,7 @@ export class ReplicaSetPodIndex {
   private add(pod: Stored<Pod>): void {
     const found = this.counts(pod);
     if (!found) return;
-    found.counts.pods.set(keyOf(pod), pod);
+    found.counts.pods.set(keyOf(pod), { pod });
     this.countOnNode(found.counts.group, pod, 1);
     if (isPodReady(pod)) found.counts.ready++;
     if (found.rs && templateKey(found.rs) === found.counts.templateKey && labelled(found.rs, pod)) {
@@ -128,7 +146,7 @@ export class ReplicaSetPodIndex {
     const owner = controllerOf(pod);
     if (owner?.kind !== 'ReplicaSet') return;
     const counts = this.owners.get(owner.uid);
-    const stored = counts?.pods.get(keyOf(pod));
+    const stored = counts?.pods.get(keyOf(pod))?.pod;
     if (!counts || !stored) return;
     counts.pods.delete(keyOf(pod));
     this.countOnNode(counts.group, stored, -1);

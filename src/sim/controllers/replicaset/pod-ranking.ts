@@ -20,17 +20,20 @@ function maxRestarts(pod: Pod): number {
 
 /** logarithmicRankDiff: compares how long ago two instants were on a log2 scale of nanoseconds. */
 function logarithmicRankDiff(t1: number, t2: number, now: number): number {
-  const rank = (t: number): number => {
-    const d = (now - t) * 1e6;
-    return d > 0 ? Math.floor(Math.log2(d)) : -1;
-  };
-  return rank(t1) - rank(t2);
+  return logRank(t1, now) - logRank(t2, now);
+}
+
+/** The log2 bucket of the nanoseconds from `t` to `now` (-1 for no time at all). */
+function logRank(t: number, now: number): number {
+  const d = (now - t) * 1e6;
+  return d > 0 ? Math.floor(Math.log2(d)) : -1;
 }
 
 /** What ActivePodsWithRanks.Less looks at, read once per pod. */
-interface RankedPod {
+export interface RankedPod {
   pod: Stored<Pod>;
   rank: number;
+  node: string;
   unassigned: boolean;
   phase: number;
   ready: boolean;
@@ -57,11 +60,22 @@ function ranked(pod: Stored<Pod>, rank: number): RankedPod {
   return facts;
 }
 
-function podFacts(pod: Stored<Pod>): RankedPod {
+function cachedFacts(pod: Stored<Pod>): RankedPod {
+  let facts = factsCache.get(pod);
+  if (!facts) {
+    facts = podFacts(pod);
+    factsCache.set(pod, facts);
+  }
+  return facts;
+}
+
+/** The ranking facts of one stored pod (rank 0 until a ranking assigns it). */
+export function podFacts(pod: Stored<Pod>): RankedPod {
   const ready = isPodReady(pod);
   return {
     pod,
     rank: 0,
+    node: pod.spec?.nodeName ?? '',
     unassigned: !pod.spec?.nodeName,
     phase: PHASE_ORDINAL[pod.status?.phase ?? ''] ?? 0,
     ready,
@@ -81,7 +95,7 @@ function compareTimes(a: RankedPod, b: RankedPod, ta: number, tb: number, now: n
 }
 
 function compareRanked(a: RankedPod, b: RankedPod, now: number): number {
-  if (a.pod.spec?.nodeName !== b.pod.spec?.nodeName && (a.unassigned || b.unassigned)) return a.unassigned ? -1 : 1;
+  if (a.node !== b.node && (a.unassigned || b.unassigned)) return a.unassigned ? -1 : 1;
   if (a.phase !== b.phase) return a.phase - b.phase;
   if (a.ready !== b.ready) return a.ready ? 1 : -1;
   if (a.cost !== b.cost) return a.cost - b.cost;
@@ -139,7 +153,23 @@ export function selectPodsToDelete(
   now: number,
 ): Stored<Pod>[] {
   if (diff >= filteredPods.length) return filteredPods.slice(0, diff);
-  const list = filteredPods.map((pod) => ranked(pod, podsOnNode(pod.spec?.nodeName ?? '')));
+  return selectRankedToDelete(
+    filteredPods.map((pod) => cachedFacts(pod)),
+    podsOnNode,
+    diff,
+    now,
+  );
+}
+
+/** selectPodsToDelete over pods whose facts are at hand (the ReplicaSet pod index keeps them with the pods). */
+export function selectRankedToDelete(
+  list: RankedPod[],
+  podsOnNode: (node: string) => number,
+  diff: number,
+  now: number,
+): Stored<Pod>[] {
+  if (diff >= list.length) return list.slice(0, diff).map((r) => r.pod);
+  for (const r of list) r.rank = podsOnNode(r.node);
   return smallest(list, diff, (x, y) => compareRanked(x, y, now)).map((r) => r.pod);
 }
 
