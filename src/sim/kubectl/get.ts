@@ -28,6 +28,7 @@ export function runGet(host: KubectlHost, args: ParsedArgs): CommandResult {
   const selectorText = flag(args, 'selector');
   const selector = selectorText !== undefined ? parseLabelSelector(selectorText) : undefined;
   const showLabels = boolFlag(args, 'show-labels');
+  const noHeaders = boolFlag(args, 'no-headers');
   const sortBy = flag(args, 'sort-by');
   const fieldText = flag(args, 'field-selector');
   const fields = fieldText !== undefined ? parseFieldSelector(fieldText) : undefined;
@@ -94,7 +95,7 @@ export function runGet(host: KubectlHost, args: ParsedArgs): CommandResult {
       if (allNamespaces && f.type.namespaced) header.unshift('NAMESPACE');
       for (const l of labelColumns) header.push(l.toUpperCase());
       if (showLabels) header.push('LABELS');
-      const rows = [header];
+      const rows = noHeaders ? [] : [header];
       for (const o of f.objects) {
         const cells = printer
           ? [...printer.row(o as never, now), ...(wide ? printer.wideRow(o as never, now) : [])]

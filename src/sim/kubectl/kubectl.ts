@@ -43,6 +43,7 @@ const COMMON: FlagSpec = {
   boolean: {
     'all-namespaces': 'A',
     'show-labels': undefined,
+    'no-headers': undefined,
     watch: 'w',
     force: undefined,
     wait: undefined,

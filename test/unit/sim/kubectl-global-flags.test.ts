@@ -50,6 +50,11 @@ describe('kubectl command lines', () => {
       output:
         'Error from server (BadRequest): Unable to find "apps/v1, Resource=statefulsets" that match label selector "", field selector "spec.replicas=3": field label not supported: spec.replicas\n',
     },
+    // --no-headers: the rows alone, their columns still aligned
+    {
+      command: 'get pods --no-headers',
+      output: /^big     0\/1   Pending   0     20s\nsmall   1\/1   Running   0     20s\n$/,
+    },
     // label by selector and --all
     { command: 'label pods -l app=x tier=web', output: 'pod/big labeled\n' },
     { command: 'label pods --all env=dev', output: 'pod/big labeled\npod/small labeled\n' },
