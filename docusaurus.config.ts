@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
 import liveCells from './src/remark/live-cells';
 import notebooksStatic from './src/plugins/notebooks-static';
+import leanCommonChunk from './src/plugins/lean-common-chunk';
 
 // Workload Lab: Chinese (zh-Hans) is the default locale, served at /; English is served at /en/.
 const config: Config = {
@@ -28,7 +29,7 @@ const config: Config = {
       en: { label: 'English', htmlLang: 'en' },
     },
   },
-  plugins: [notebooksStatic],
+  plugins: [notebooksStatic, leanCommonChunk],
   themes: [
     '@docusaurus/theme-mermaid',
     [
