@@ -11,6 +11,7 @@ import { formatArgs } from './format';
 import { OutputBudget } from './output-budget';
 import type { FromWorker, OutputStream, ToWorker } from './protocol';
 import { KUBESIM_GLOBAL, PUBLISH_GLOBAL } from './transpile-options';
+import { warmUpSimulator } from './warm-up';
 import { createDisplay, richOutputSize } from './worker-display';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -88,7 +89,24 @@ scope.addEventListener('unhandledrejection', (event) => {
   reportError(event.reason);
 });
 
+/** Loads a module from a blob URL once, so the first cell does not pay for starting the module loader. */
+async function warmModuleLoader(): Promise<void> {
+  const url = URL.createObjectURL(new Blob(['export {};'], { type: 'text/javascript' }));
+  try {
+    await import(/* webpackIgnore: true */ url);
+  } catch {
+    // warming is only an optimisation
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
 scope.onmessage = async (event: MessageEvent<ToWorker>) => {
+  if (event.data.type === 'warm') {
+    warmUpSimulator();
+    await warmModuleLoader();
+    return;
+  }
   if (event.data.type !== 'run') return;
   const { runId, js } = event.data;
   const url = URL.createObjectURL(new Blob([js], { type: 'text/javascript' }));
