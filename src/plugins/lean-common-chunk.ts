@@ -19,6 +19,23 @@ export default function leanCommonChunk(): Plugin {
         optimization: {
           splitChunks: {
             cacheGroups: {
+              // The editor is hundreds of KB: in several scripts, each parsed in a task of its own, it never holds
+              // up the page for long when the cells load it.
+              editor: {
+                test: /[\\/]node_modules[\\/](@codemirror|@lezer|style-mod|w3c-keyname|crelt)[\\/]/,
+                chunks: 'async',
+                priority: 30,
+                minSize: 0,
+                maxSize: 100_000,
+              },
+              // Mermaid and its layout libraries likewise, for the pages with a diagram.
+              diagrams: {
+                test: /[\\/]node_modules[\\/](mermaid|@mermaid-js|cytoscape[^\\/]*|dagre-d3-es|d3[^\\/]*|khroma|lodash-es|dompurify|marked|roughjs|stylis)[\\/]/,
+                chunks: 'async',
+                priority: 30,
+                minSize: 0,
+                maxSize: 100_000,
+              },
               common: {
                 test: (module: { nameForCondition?: () => string | null }) =>
                   !ON_DEMAND.test(module.nameForCondition?.() ?? ''),
