@@ -104,6 +104,7 @@ export async function runInFreshWorker(js: string, handlers: RunHandlers, timeou
     return await worker.run(js, handlers, timeoutMs);
   } finally {
     worker.terminate();
-    prepareSpareWorker();
+    // After the outcome is shown: starting the next spare is not on the path to this run's output.
+    setTimeout(prepareSpareWorker, 0);
   }
 }
