@@ -10,7 +10,7 @@ import { cellPosition, describeAt, framePosition, type CellPosition } from './er
 import { formatArgs } from './format';
 import { OutputBudget } from './output-budget';
 import type { FromWorker, OutputStream, ToWorker } from './protocol';
-import { KUBESIM_GLOBAL, PUBLISH_GLOBAL } from './transpile-options';
+import { cellRequire, KUBESIM_GLOBAL, PUBLISH_GLOBAL } from './transpile-options';
 import { warmUpSimulator } from './warm-up';
 import { createDisplay, richOutputSize } from './worker-display';
 
@@ -43,13 +43,15 @@ for (const stream of ['log', 'info', 'warn', 'error'] as const) {
 }
 
 globals[KUBESIM_GLOBAL] = kubesim;
+// What a cell's `import("kubesim")` compiles to (see transpile-options.ts).
+globals.require = cellRequire(kubesim);
 globals.display = createDisplay((output) => {
   const size = richOutputSize(output);
   if (admit(size.lines, size.bytes)) post({ type: 'rich', runId: current.runId, output });
 });
 
 /** Names the worker itself relies on: a session cell that declares one keeps it to itself. */
-const RESERVED = new Set(['self', 'globalThis', 'postMessage', 'onmessage', 'close', 'console', 'display']);
+const RESERVED = new Set(['self', 'globalThis', 'postMessage', 'onmessage', 'close', 'console', 'display', 'require']);
 globals[PUBLISH_GLOBAL] = (names: Record<string, unknown>) => {
   for (const [name, value] of Object.entries(names)) {
     if (RESERVED.has(name) || name === KUBESIM_GLOBAL || name === PUBLISH_GLOBAL) continue;
