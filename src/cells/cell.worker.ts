@@ -11,7 +11,7 @@ import { formatArgs } from './format';
 import { OutputBudget } from './output-budget';
 import type { FromWorker, OutputStream, ToWorker } from './protocol';
 import { cellRequire, KUBESIM_GLOBAL, PUBLISH_GLOBAL } from './transpile-options';
-import { warmUpSimulator } from './warm-up';
+import { warmUpSteps } from './warm-up';
 import { createDisplay, richOutputSize } from './worker-display';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -103,13 +103,27 @@ async function warmModuleLoader(): Promise<void> {
   }
 }
 
+/** Set by the first run: a warm-up still under way stops at its next step. */
+let ranACell = false;
+
+/** Warms up one step per task, stopping as soon as a cell is to run: the cell must not wait for it. */
+async function warmUp(): Promise<void> {
+  await warmModuleLoader();
+  const steps = warmUpSteps();
+  try {
+    while (!ranACell && !steps.next().done) await new Promise((resolve) => setTimeout(resolve, 0));
+  } catch {
+    // warming is only an optimisation
+  }
+}
+
 scope.onmessage = async (event: MessageEvent<ToWorker>) => {
   if (event.data.type === 'warm') {
-    warmUpSimulator();
-    await warmModuleLoader();
+    await warmUp();
     return;
   }
   if (event.data.type !== 'run') return;
+  ranACell = true;
   const { runId, js } = event.data;
   const url = URL.createObjectURL(new Blob([js], { type: 'text/javascript' }));
   current = { runId, budget: new OutputBudget(), url, js };
