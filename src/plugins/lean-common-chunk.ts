@@ -28,14 +28,6 @@ export default function leanCommonChunk(): Plugin {
                 minSize: 0,
                 maxSize: 100_000,
               },
-              // Mermaid and its layout libraries likewise, for the pages with a diagram.
-              diagrams: {
-                test: /[\\/]node_modules[\\/](mermaid|@mermaid-js|cytoscape[^\\/]*|dagre-d3-es|d3[^\\/]*|khroma|lodash-es|dompurify|marked|roughjs|stylis)[\\/]/,
-                chunks: 'async',
-                priority: 30,
-                minSize: 0,
-                maxSize: 100_000,
-              },
               common: {
                 test: (module: { nameForCondition?: () => string | null }) =>
                   !ON_DEMAND.test(module.nameForCondition?.() ?? ''),
