@@ -100,11 +100,11 @@ export function freshWorker(): CellWorker {
 /** A self-contained cell: a fresh worker for the run, terminated afterwards. */
 export async function runInFreshWorker(js: string, handlers: RunHandlers, timeoutMs?: number): Promise<RunOutcome> {
   const worker = freshWorker();
+  // The next spare starts booting now, beside this run, so that it is ready (and warm) by the next click.
+  setTimeout(prepareSpareWorker, 0);
   try {
     return await worker.run(js, handlers, timeoutMs);
   } finally {
     worker.terminate();
-    // After the outcome is shown: starting the next spare is not on the path to this run's output.
-    setTimeout(prepareSpareWorker, 0);
   }
 }
