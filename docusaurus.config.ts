@@ -4,6 +4,7 @@ import { themes as prismThemes } from 'prism-react-renderer';
 import liveCells from './src/remark/live-cells';
 import notebooksStatic from './src/plugins/notebooks-static';
 import quizBank from './src/plugins/quiz-bank';
+import leanCommonChunk from './src/plugins/lean-common-chunk';
 
 // Workload Lab: Chinese (zh-Hans) is the default locale, served at /; English is served at /en/.
 const config: Config = {
@@ -29,7 +30,7 @@ const config: Config = {
       en: { label: 'English', htmlLang: 'en' },
     },
   },
-  plugins: [notebooksStatic, quizBank],
+  plugins: [notebooksStatic, quizBank, leanCommonChunk],
   themes: [
     '@docusaurus/theme-mermaid',
     [

@@ -110,7 +110,7 @@ function scriptBytes(page: Page): Promise<PageBytes> {
   });
 }
 
-async function measureContext(browser: Browser, base: string) {
+async function measureContext(browser: Browser, base: string, sucraseBundle?: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(base + DOC_PAGE, { waitUntil: 'load' });
@@ -137,26 +137,56 @@ async function measureContext(browser: Browser, base: string) {
     const run = await timeRun(page, CELL);
     if (run.state === 'done') later.push(run);
   }
+  const sucrase = sucraseBundle ? await timeSucrase(page, sucraseBundle, edited) : undefined;
   await context.close();
   const states = [unedited.state, firstEdited.state];
-  return { bytes, unedited, firstEdited, later, states, edited };
+  return { bytes, unedited, firstEdited, later, states, edited, sucrase };
 }
 
-/** The same kind of edit compiled by sucrase, as an anchor for (c), if sucrase happens to be installed. */
-async function sucraseAnchor(snippet: string): Promise<string> {
-  const name = 'sucrase';
+/**
+ * sucrase bundled for the browser (an IIFE defining `sucrase`), built here with the esbuild npm package, so that the
+ * anchor for (c) runs in the same Chromium page as the cells. Undefined if sucrase is not installed.
+ */
+async function sucraseForBrowser(): Promise<string | undefined> {
   try {
-    const sucrase = (await import(name)) as { transform(code: string, options: object): { code: string } };
-    const times: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const started = performance.now();
-      sucrase.transform(`${snippet}\n// ${i}`, { transforms: ['typescript'] });
-      times.push(performance.now() - started);
-    }
-    return `sucrase: ${median(times).toFixed(2)} ms median transform of the same snippet (Node, no worker start)`;
+    const { build } = await import('esbuild');
+    const result = await build({
+      stdin: { contents: "export { transform } from 'sucrase';", resolveDir: process.cwd(), loader: 'js' },
+      bundle: true,
+      write: false,
+      format: 'iife',
+      globalName: 'sucrase',
+      platform: 'browser',
+      target: 'es2022',
+      logLevel: 'silent',
+    });
+    return result.outputFiles[0].text;
   } catch {
-    return 'sucrase: not installed';
+    return undefined;
   }
+}
+
+interface SucraseTimes {
+  first: number;
+  later: number[];
+}
+
+/** Transforms the edited snippet with sucrase in the page, the same kind of edit each time as (c). */
+async function timeSucrase(page: Page, bundle: string, snippet: string): Promise<SucraseTimes> {
+  await page.addScriptTag({ content: bundle });
+  return page.evaluate(
+    ([code, runs]) => {
+      const { transform } = (window as unknown as { sucrase: { transform(c: string, o: object): unknown } }).sucrase;
+      const times: number[] = [];
+      for (let i = 0; i <= runs; i++) {
+        const started = performance.now();
+        transform(`${code}\n// edit ${i}`, { transforms: ['typescript'] });
+        times.push(performance.now() - started);
+      }
+      return { first: times[0], later: times.slice(1) };
+    },
+    [snippet, 20] as const,
+  );
 }
 
 function report(label: string, values: number[], target?: number): void {
@@ -182,8 +212,9 @@ async function main(): Promise<void> {
   });
   try {
     const base = `http://127.0.0.1:${port}`;
+    const sucraseBundle = await sucraseForBrowser();
     const results = [];
-    for (let i = 0; i < CONTEXTS; i++) results.push(await measureContext(browser, base));
+    for (let i = 0; i < CONTEXTS; i++) results.push(await measureContext(browser, base, sucraseBundle));
     const failed = results.flatMap((r) => r.states).filter((s) => s !== 'done');
     console.log(`live cells on ${DOC_PAGE}, cell ${CELL}, ${CONTEXTS} fresh browser contexts`);
     if (failed.length > 0) console.log(`warning: some runs did not finish: ${failed.join(', ')}`);
@@ -210,7 +241,17 @@ async function main(): Promise<void> {
     );
     const wasm = results.flatMap((r) => r.bytes.wasm);
     console.log(`    .wasm among them: ${wasm.length === 0 ? 'none' : wasm.join(', ')}`);
-    console.log(await sucraseAnchor(results[0].edited));
+    const sucrase = results.flatMap((r) => (r.sucrase ? [r.sucrase] : []));
+    if (sucrase.length === 0) console.log('sucrase: not installed');
+    else {
+      const compile = median(results.flatMap((r) => r.later.map((t) => t.compileMs)));
+      const anchor = median(sucrase.flatMap((t) => t.later));
+      console.log(
+        `anchor for (c), the same edited snippet in the same Chromium page: sucrase ${anchor.toFixed(2)} ms median ` +
+          `(first call ${median(sucrase.map((t) => t.first)).toFixed(1)} ms), esbuild-wasm compile ${compile.toFixed(1)} ms ` +
+          `median, ratio ${(compile / anchor).toFixed(1)}`,
+      );
+    }
   } finally {
     await browser.close();
     server.kill();

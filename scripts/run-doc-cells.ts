@@ -6,11 +6,11 @@
  *
  * Prints each cell's output (or, with --json, a JSON array of { id, session, ok, output, error }).
  */
-import { build, transform } from 'esbuild';
+import { transform } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import * as kubesim from '../src/sim/index';
 import { formatArgs } from '../src/cells/format';
-import { KUBESIM_GLOBAL, PUBLISH_GLOBAL, compileCellWith } from '../src/cells/transpile-options';
+import { KUBESIM_GLOBAL, PUBLISH_GLOBAL, cellRequire, compileCellWith } from '../src/cells/transpile-options';
 import { createDisplay } from '../src/cells/worker-display';
 import { liveCellsOf } from './live-cells-of';
 
@@ -25,6 +25,7 @@ export interface CellRun {
 async function runPage(file: string): Promise<CellRun[]> {
   const globals = globalThis as unknown as Record<string, unknown>;
   globals[KUBESIM_GLOBAL] = kubesim;
+  globals.require = cellRequire(kubesim);
   globals[PUBLISH_GLOBAL] = (names: Record<string, unknown>) => Object.assign(globals, names);
   const runs: CellRun[] = [];
   for (const cell of liveCellsOf(readFileSync(file, 'utf8'))) {
@@ -40,7 +41,7 @@ async function runPage(file: string): Promise<CellRun[]> {
       else if (o.kind === 'table') output += [o.columns, ...o.rows].map((r) => r.join('\t')).join('\n') + '\n';
     });
     try {
-      const js = await compileCellWith({ build, transform }, cell.code, cell.session !== undefined);
+      const js = await compileCellWith({ transform }, cell.code, cell.session !== undefined);
       await import(`data:text/javascript;base64,${Buffer.from(js).toString('base64')}`);
       runs.push({ id: cell.id, session: cell.session, ok: true, output });
     } catch (err) {

@@ -10,7 +10,8 @@ import { cellPosition, describeAt, framePosition, type CellPosition } from './er
 import { formatArgs } from './format';
 import { OutputBudget } from './output-budget';
 import type { FromWorker, OutputStream, ToWorker } from './protocol';
-import { KUBESIM_GLOBAL, PUBLISH_GLOBAL } from './transpile-options';
+import { cellRequire, KUBESIM_GLOBAL, PUBLISH_GLOBAL } from './transpile-options';
+import { warmUpSteps } from './warm-up';
 import { createDisplay, richOutputSize } from './worker-display';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -42,13 +43,15 @@ for (const stream of ['log', 'info', 'warn', 'error'] as const) {
 }
 
 globals[KUBESIM_GLOBAL] = kubesim;
+// What a cell's `import("kubesim")` compiles to (see transpile-options.ts).
+globals.require = cellRequire(kubesim);
 globals.display = createDisplay((output) => {
   const size = richOutputSize(output);
   if (admit(size.lines, size.bytes)) post({ type: 'rich', runId: current.runId, output });
 });
 
 /** Names the worker itself relies on: a session cell that declares one keeps it to itself. */
-const RESERVED = new Set(['self', 'globalThis', 'postMessage', 'onmessage', 'close', 'console', 'display']);
+const RESERVED = new Set(['self', 'globalThis', 'postMessage', 'onmessage', 'close', 'console', 'display', 'require']);
 globals[PUBLISH_GLOBAL] = (names: Record<string, unknown>) => {
   for (const [name, value] of Object.entries(names)) {
     if (RESERVED.has(name) || name === KUBESIM_GLOBAL || name === PUBLISH_GLOBAL) continue;
@@ -88,8 +91,39 @@ scope.addEventListener('unhandledrejection', (event) => {
   reportError(event.reason);
 });
 
+/** Loads a module from a blob URL once, so the first cell does not pay for starting the module loader. */
+async function warmModuleLoader(): Promise<void> {
+  const url = URL.createObjectURL(new Blob(['export {};'], { type: 'text/javascript' }));
+  try {
+    await import(/* webpackIgnore: true */ url);
+  } catch {
+    // warming is only an optimisation
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Set by the first run: a warm-up still under way stops at its next step. */
+let ranACell = false;
+
+/** Warms up one step per task, stopping as soon as a cell is to run: the cell must not wait for it. */
+async function warmUp(): Promise<void> {
+  await warmModuleLoader();
+  const steps = warmUpSteps();
+  try {
+    while (!ranACell && !steps.next().done) await new Promise((resolve) => setTimeout(resolve, 0));
+  } catch {
+    // warming is only an optimisation
+  }
+}
+
 scope.onmessage = async (event: MessageEvent<ToWorker>) => {
+  if (event.data.type === 'warm') {
+    await warmUp();
+    return;
+  }
   if (event.data.type !== 'run') return;
+  ranACell = true;
   const { runId, js } = event.data;
   const url = URL.createObjectURL(new Blob([js], { type: 'text/javascript' }));
   current = { runId, budget: new OutputBudget(), url, js };

@@ -1,8 +1,11 @@
 /** Messages between the page and a cell's Web Worker. */
 import type { RichOutput } from './display-api';
 
-/** Runs one compiled module; `runId` tags every message the run sends back. */
-export type ToWorker = { type: 'run'; runId: number; js: string };
+/**
+ * `run`: runs one compiled module; `runId` tags every message the run sends back. `warm`: a spare worker that has
+ * run nothing yet prepares for its first run (it sends nothing back).
+ */
+export type ToWorker = { type: 'run'; runId: number; js: string } | { type: 'warm' };
 
 export type OutputStream = 'log' | 'info' | 'warn' | 'error';
 

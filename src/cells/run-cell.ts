@@ -30,6 +30,11 @@ export class CellWorker {
     return this.terminated;
   }
 
+  /** Prepares a worker that has run nothing for its first run: see warm-up.ts. Only for a spare. */
+  warm(): void {
+    this.worker.postMessage({ type: 'warm' } satisfies ToWorker);
+  }
+
   terminate(): void {
     this.terminated = true;
     this.worker.terminate();
@@ -76,10 +81,13 @@ let spare: CellWorker | undefined;
 
 /**
  * Starts a worker in the background for the next run, so that loading and starting the worker (and the simulator
- * in it) is not on the path from a click to the output. The spare has run nothing: it is as fresh as a new one.
+ * in it) is not on the path from a click to the output, and warms it up while it waits. The spare has run no cell:
+ * it is as fresh as a new one.
  */
 export function prepareSpareWorker(): void {
-  if (!spare || spare.isTerminated) spare = new CellWorker();
+  if (spare && !spare.isTerminated) return;
+  spare = new CellWorker();
+  spare.warm();
 }
 
 /** A worker that has run nothing yet: the spare if there is one, otherwise a new one. */
@@ -92,10 +100,11 @@ export function freshWorker(): CellWorker {
 /** A self-contained cell: a fresh worker for the run, terminated afterwards. */
 export async function runInFreshWorker(js: string, handlers: RunHandlers, timeoutMs?: number): Promise<RunOutcome> {
   const worker = freshWorker();
+  // The next spare starts booting now, beside this run, so that it is ready (and warm) by the next click.
+  setTimeout(prepareSpareWorker, 0);
   try {
     return await worker.run(js, handlers, timeoutMs);
   } finally {
     worker.terminate();
-    prepareSpareWorker();
   }
 }

@@ -9,7 +9,7 @@
  * so running an unedited cell in the browser needs no compiler download. `session=name` makes cells on a page
  * share one cluster; `timeout=ms` changes the 5-second limit of one run.
  */
-import { build, transform } from 'esbuild';
+import { transform } from 'esbuild';
 import { compileCellWith } from '../cells/transpile-options';
 
 interface MdNode {
@@ -34,7 +34,7 @@ export function parseCellMeta(meta: string): Record<string, string> | undefined 
 }
 
 async function compile(code: string, session: boolean, where: string): Promise<string> {
-  const js = await compileCellWith({ build, transform }, code, session);
+  const js = await compileCellWith({ transform }, code, session);
   if (!js) throw new Error(`live cell ${where}: esbuild produced no output`);
   return js;
 }

@@ -13,12 +13,26 @@ interface CellEditorProps {
   onFocus(): void;
 }
 
+let editorTurns: Promise<void> = Promise.resolve();
+
+/**
+ * Resolves in a task of its own, after the editors created before it: a page with many cells creates one editor per
+ * task instead of all of them in one long task that would hold up input.
+ */
+function nextEditorTurn(): Promise<void> {
+  const turn = editorTurns.then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  editorTurns = turn;
+  return turn;
+}
+
 /**
  * The cell's code. The static HTML carries it as a plain <pre><code>, readable before (and without) JavaScript;
  * once the page runs, CodeMirror is loaded and takes its place.
  */
 export default function CellEditor({ code, errorLine, onChange, onRun, onFocus }: CellEditorProps): React.JSX.Element {
+  const wrapper = useRef<HTMLDivElement>(null);
   const host = useRef<HTMLDivElement>(null);
+  const staticCode = useRef<HTMLPreElement>(null);
   const editor = useRef<EditorHandle | null>(null);
   const [ready, setReady] = useState(false);
   const { colorMode } = useColorMode();
@@ -30,8 +44,12 @@ export default function CellEditor({ code, errorLine, onChange, onRun, onFocus }
 
   useEffect(() => {
     let cancelled = false;
-    void import('./codemirror/create-editor').then(({ createEditor }) => {
+    void import('./codemirror/create-editor').then(async ({ createEditor }) => {
+      await nextEditorTurn();
       if (cancelled || !host.current) return;
+      // The editor takes the static code's place in one step, at its height, so nothing below it moves.
+      const box = wrapper.current;
+      if (box) box.style.minHeight = `${box.offsetHeight}px`;
       editor.current = createEditor({
         parent: host.current,
         code: latest.current.code,
@@ -41,7 +59,9 @@ export default function CellEditor({ code, errorLine, onChange, onRun, onFocus }
         onRun: () => latest.current.onRun(),
         onFocus: () => latest.current.onFocus(),
       });
+      if (staticCode.current) staticCode.current.hidden = true; // React removes it on the next render
       setReady(true);
+      requestAnimationFrame(() => requestAnimationFrame(() => box?.style.removeProperty('min-height')));
     });
     return () => {
       cancelled = true;
@@ -55,9 +75,9 @@ export default function CellEditor({ code, errorLine, onChange, onRun, onFocus }
   useEffect(() => editor.current?.markErrorLine(errorLine), [errorLine, ready]);
 
   return (
-    <div className={styles.editor} data-cell-editor={ready ? 'codemirror' : 'static'}>
+    <div ref={wrapper} className={styles.editor} data-cell-editor={ready ? 'codemirror' : 'static'}>
       {!ready && (
-        <pre className={styles.staticCode}>
+        <pre ref={staticCode} className={styles.staticCode}>
           <code>{code}</code>
         </pre>
       )}

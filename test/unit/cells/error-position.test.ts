@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { build, transform } from 'esbuild';
+import { transform } from 'esbuild';
 import { cellPosition, describeAt, framePosition } from '../../../src/cells/error-position';
 import { decodeVlq, inlineSourceMap } from '../../../src/cells/source-map';
 import { compileCellWith } from '../../../src/cells/transpile-options';
@@ -31,7 +31,7 @@ describe('source maps', () => {
       '  throw new RangeError("too big");',
       '}',
     ].join('\n');
-    const js = await compileCellWith({ build, transform }, ts, false);
+    const js = await compileCellWith({ transform }, ts, false);
     assert.ok(inlineSourceMap(js), 'the module carries an inline source map');
     const position = cellPosition(js, generatedPosition(js, 'new RangeError'));
     assert.deepEqual(position, { line: 6, column: 9 });
@@ -39,7 +39,7 @@ describe('source maps', () => {
 
   it('maps through a session footer too', async () => {
     const ts = 'const a: number = 1;\nconst b = a + 1;\nnull!.boom();';
-    const js = await compileCellWith({ build, transform }, ts, true);
+    const js = await compileCellWith({ transform }, ts, true);
     assert.deepEqual(cellPosition(js, generatedPosition(js, 'null.boom')), { line: 3, column: 1 });
   });
 });

@@ -3,11 +3,10 @@ import { describe, it } from 'node:test';
 import { transform } from 'esbuild';
 import { topLevelNames } from '../../../src/cells/top-level-names';
 import { compileCellWith } from '../../../src/cells/transpile-options';
-import { build } from 'esbuild';
 
 /** Names as a session cell would publish them: through the same esbuild transform the compilers use. */
 async function namesOf(ts: string): Promise<string[]> {
-  const compiled = await compileCellWith({ build, transform }, ts, true);
+  const compiled = await compileCellWith({ transform }, ts, true);
   const footer = /globalThis\.__publishCellScope\(\{([\s\S]*?)\}\)/.exec(compiled);
   return footer ? footer[1].split(',').map((entry) => entry.split(':')[0].trim()) : [];
 }
@@ -75,7 +74,7 @@ describe('session cell compilation', () => {
   });
 
   it('leaves self-contained cells without a footer', async () => {
-    const js = await compileCellWith({ build, transform }, 'const x = 1; console.log(x);', false);
+    const js = await compileCellWith({ transform }, 'const x = 1; console.log(x);', false);
     assert.doesNotMatch(js, /__publishCellScope/);
   });
 });
