@@ -53,7 +53,7 @@ describe('kubectl command lines', () => {
     // --no-headers: the rows alone, their columns still aligned
     {
       command: 'get pods --no-headers',
-      output: /^big     0\/1   Pending   0     20s\nsmall   1\/1   Running   0     20s\n$/,
+      output: /^big {5}0\/1 {3}Pending {3}0 {5}20s\nsmall {3}1\/1 {3}Running {3}0 {5}20s\n$/,
     },
     // label by selector and --all
     { command: 'label pods -l app=x tier=web', output: 'pod/big labeled\n' },
