@@ -9,7 +9,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const PAGES = ['/docs/statefulset/ordered-creation', '/en/docs/statefulset/partitions', '/docs/deployment/in-depth'];
+const PAGES =
+  process.argv.length > 2
+    ? process.argv.slice(2)
+    : ['/docs/statefulset/ordered-creation', '/en/docs/statefulset/partitions', '/docs/deployment/in-depth'];
 const TARGET = 95;
 const CHROME_FLAGS = [
   '--headless=new',
@@ -23,7 +26,10 @@ const CHROME_FLAGS = [
 
 interface Report {
   categories: Record<string, { score: number }>;
-  audits: Record<string, { details?: { items?: Array<{ resourceType?: string; transferSize?: number }> } }>;
+  audits: Record<
+    string,
+    { numericValue?: number; details?: { items?: Array<{ resourceType?: string; transferSize?: number }> } }
+  >;
 }
 
 function freePort(): Promise<number> {
@@ -41,7 +47,7 @@ async function main(): Promise<void> {
   const server: ChildProcess = spawn(process.execPath, ['scripts/serve-build.mjs', String(port)], { stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 800));
   const dir = mkdtempSync(path.join(tmpdir(), 'lighthouse-'));
-  console.log('PAGE'.padEnd(40), 'PERF', 'A11Y', 'BEST', 'JS KB');
+  console.log('PAGE'.padEnd(40), 'PERF', 'A11Y', 'BEST', ' JS KB', '  TBT ms', '   CLS', ' LCP ms');
   try {
     for (const page of PAGES) {
       const out = path.join(dir, `${page.replace(/\W+/g, '_')}.json`);
@@ -68,11 +74,15 @@ async function main(): Promise<void> {
       const js = (report.audits['network-requests']?.details?.items ?? [])
         .filter((i) => i.resourceType === 'Script')
         .reduce((sum, i) => sum + (i.transferSize ?? 0), 0);
+      const metric = (k: string) => report.audits[k]?.numericValue ?? 0;
       const cells = [score('performance'), score('accessibility'), score('best-practices')];
       console.log(
         page.padEnd(40),
         ...cells.map((c) => `${String(c).padStart(3)}${c >= TARGET ? ' ' : '!'}`),
         (js / 1024).toFixed(0).padStart(6),
+        String(Math.round(metric('total-blocking-time'))).padStart(8),
+        metric('cumulative-layout-shift').toFixed(3).padStart(6),
+        String(Math.round(metric('largest-contentful-paint'))).padStart(7),
       );
     }
     console.log(`target: every score ≥ ${TARGET} ("!" marks a miss)`);
