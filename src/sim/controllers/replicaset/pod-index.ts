@@ -67,16 +67,6 @@ export class ReplicaSetPodIndex {
     return this.owners.get(uid)?.ready ?? 0;
   }
 
-  /**
-   * getIndirectlyRelatedPods counted per node: how many active pods of the ReplicaSets sharing this one's
-   * controller run on `node`.
-   */
-  relatedPodsOnNode(rs: Stored<ReplicaSet>): (node: string) => number {
-    const group = controllerOf(rs)?.uid ?? rs.metadata.uid ?? '';
-    const counts = this.podsOnNode.get(group);
-    return (node) => counts?.get(node) ?? 0;
-  }
-
   private countOnNode(group: string, pod: Pod, delta: number): void {
     let counts = this.podsOnNode.get(group);
     if (!counts) this.podsOnNode.set(group, (counts = new Map()));
@@ -93,12 +83,20 @@ export class ReplicaSetPodIndex {
     return out;
   }
 
-  /** The active pods' ranking facts, in the same order as activePods; each pod's are read once. */
-  activeRanked(uid: string): RankedPod[] {
-    const out: RankedPod[] = [];
-    for (const entry of this.owners.get(uid)?.pods.values() ?? []) {
-      entry.ranked = entry.ranked ?? podFacts(entry.pod);
-      out.push(entry.ranked);
+  /**
+   * The active pods' ranking facts, in the same order as activePods (each pod's are read once), each ranked by
+   * getIndirectlyRelatedPods counted per node: the active pods of ReplicaSets sharing this one's controller there.
+   */
+  activeRanked(rs: Stored<ReplicaSet>): RankedPod[] {
+    const counts = this.owners.get(rs.metadata.uid ?? '');
+    if (!counts) return [];
+    const onNode = this.podsOnNode.get(controllerOf(rs)?.uid ?? rs.metadata.uid ?? '');
+    const out: RankedPod[] = new Array(counts.pods.size);
+    let i = 0;
+    for (const entry of counts.pods.values()) {
+      const ranked = entry.ranked ?? (entry.ranked = podFacts(entry.pod));
+      ranked.rank = onNode?.get(ranked.node) ?? 0;
+      out[i++] = ranked;
     }
     return out;
   }
