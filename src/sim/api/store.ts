@@ -157,7 +157,9 @@ export class ObjectStore {
     }
     // Subtrees the caller kept from what it read stay shared with the stored object (never mutated).
     const shared = cloneSharing(input, old);
-    const obj = { ...shared, metadata: { ...shared.metadata } } as Stored<T>;
+    // cloneSharing hands back fresh objects except where they are the stored ones: copy only those, to edit them.
+    const obj = (shared === old ? { ...shared } : shared) as Stored<T>;
+    if (obj.metadata === old.metadata || !obj.metadata) obj.metadata = { ...obj.metadata } as Stored<T>['metadata'];
     obj.apiVersion = old.apiVersion;
     // Identity fields are owned by the server.
     writable(obj.metadata).uid = old.metadata.uid;
