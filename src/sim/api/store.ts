@@ -186,7 +186,8 @@ export class ObjectStore {
       // Most writes change the status or the spec: look there first, before comparing the whole object.
       deepEqual((old as { status?: unknown }).status, (obj as { status?: unknown }).status) &&
       specSame &&
-      deepEqual(old, { ...obj, metadata: { ...obj.metadata, resourceVersion: old.metadata.resourceVersion } })
+      equalIgnoring(old, obj, 'metadata') &&
+      this.sameMetadata(old, obj)
     ) {
       return old as Stored<T>; // a no-op write does not bump resourceVersion or notify watchers
     }
@@ -241,7 +242,7 @@ export class ObjectStore {
 
   /** Whether a write leaves metadata as stored (the resourceVersion aside): then only its status can differ. */
   private sameMetadata(old: Stored<KubeObject>, obj: Stored<KubeObject>): boolean {
-    return deepEqual(old.metadata, { ...obj.metadata, resourceVersion: old.metadata.resourceVersion });
+    return equalIgnoring(old.metadata, obj.metadata, 'resourceVersion');
   }
 
   private graceDone(obj: Stored<KubeObject>): boolean {
@@ -317,4 +318,19 @@ export class ObjectStore {
     }
     return list;
   }
+}
+
+/** deepEqual of two objects as if neither had `key`: no copies with the key overwritten on the write path. */
+function equalIgnoring(a: object, b: object, key: string): boolean {
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  let defined = 0;
+  for (const k of Object.keys(ao)) {
+    const v = ao[k];
+    if (k === key || v === undefined) continue;
+    defined++;
+    if (!deepEqual(v, bo[k])) return false;
+  }
+  for (const k of Object.keys(bo)) if (k !== key && bo[k] !== undefined) defined--;
+  return defined === 0;
 }
