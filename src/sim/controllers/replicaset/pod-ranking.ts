@@ -193,11 +193,29 @@ export function selectRankedToDelete(
   return smallest(list, diff, (x, y) => compareRanked(x, y, now)).map((r) => r.pod);
 }
 
-/** What `smallest` returns for k = 1 past its sorting cut-off: the heap of one, without its bookkeeping. */
+/**
+ * What `smallest` returns for k = 1 past its sorting cut-off: the heap of one, without its bookkeeping. The
+ * comparison settles on the leading facts (assignment, phase, readiness, cost, rank) first, so once the scan holds a
+ * pod with the least of those, only pods sharing them can replace it: only they are compared in full.
+ */
 function firstSmallest(list: RankedPod[], now: number): RankedPod {
-  let best = list[0];
-  for (let i = 1; i < list.length; i++) if (compareRanked(list[i], best, now) < 0) best = list[i];
-  return best;
+  let least = list[0];
+  for (let i = 1; i < list.length; i++) if (comparePrefix(list[i], least) < 0) least = list[i];
+  let best: RankedPod | undefined;
+  for (const r of list) {
+    if (comparePrefix(r, least) !== 0) continue;
+    if (best === undefined || compareRanked(r, best, now) < 0) best = r;
+  }
+  return best ?? least;
+}
+
+/** The leading steps of compareRanked, which order pods by these facts alone. */
+function comparePrefix(a: RankedPod, b: RankedPod): number {
+  if (a.unassigned !== b.unassigned) return a.unassigned ? -1 : 1;
+  if (a.phase !== b.phase) return a.phase - b.phase;
+  if (a.ready !== b.ready) return a.ready ? 1 : -1;
+  if (a.cost !== b.cost) return a.cost - b.cost;
+  return b.rank - a.rank;
 }
 
 /** controller.IsPodActive: not finished and not being deleted. */
