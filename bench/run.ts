@@ -119,7 +119,9 @@ const header = ['KIND', 'REPLICAS', 'CREATE ms', 'ROLLOUT ms', 'TOTAL ms', 'µs/
 const widths = [12, 9, 10, 11, 9, 7, 8, 9];
 console.log(pad(header, widths));
 const rows: Row[] = [];
+const KINDS = process.env.BENCH_KIND?.split(',');
 for (const workload of WORKLOADS) {
+  if (KINDS && !KINDS.includes(workload.kind)) continue;
   for (const replicas of sizes) {
     const row = measure(workload, replicas);
     rows.push(row);

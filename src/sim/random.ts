@@ -6,6 +6,8 @@
 /** The alphabet apimachinery's rand.String and SafeEncodeString use: no vowels, no look-alike characters. */
 export const SAFE_ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
 
+const HEX_DIGITS = '0123456789abcdef';
+
 export class SeededRandom {
   private state: number;
 
@@ -39,7 +41,7 @@ export class SeededRandom {
   uuid(): string {
     const hex = (n: number): string => {
       let s = '';
-      for (let i = 0; i < n; i++) s += Math.floor(this.next() * 16).toString(16);
+      for (let i = 0; i < n; i++) s += HEX_DIGITS[Math.floor(this.next() * 16)];
       return s;
     };
     const variant = '89ab'[Math.floor(this.next() * 4)];

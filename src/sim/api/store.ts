@@ -157,7 +157,9 @@ export class ObjectStore {
     }
     // Subtrees the caller kept from what it read stay shared with the stored object (never mutated).
     const shared = cloneSharing(input, old);
-    const obj = { ...shared, metadata: { ...shared.metadata } } as Stored<T>;
+    // cloneSharing hands back fresh objects except where they are the stored ones: copy only those, to edit them.
+    const obj = (shared === old ? { ...shared } : shared) as Stored<T>;
+    if (obj.metadata === old.metadata || !obj.metadata) obj.metadata = { ...obj.metadata } as Stored<T>['metadata'];
     obj.apiVersion = old.apiVersion;
     // Identity fields are owned by the server.
     writable(obj.metadata).uid = old.metadata.uid;
@@ -184,7 +186,8 @@ export class ObjectStore {
       // Most writes change the status or the spec: look there first, before comparing the whole object.
       deepEqual((old as { status?: unknown }).status, (obj as { status?: unknown }).status) &&
       specSame &&
-      deepEqual(old, { ...obj, metadata: { ...obj.metadata, resourceVersion: old.metadata.resourceVersion } })
+      equalIgnoring(old, obj, 'metadata') &&
+      this.sameMetadata(old, obj)
     ) {
       return old as Stored<T>; // a no-op write does not bump resourceVersion or notify watchers
     }
@@ -239,7 +242,7 @@ export class ObjectStore {
 
   /** Whether a write leaves metadata as stored (the resourceVersion aside): then only its status can differ. */
   private sameMetadata(old: Stored<KubeObject>, obj: Stored<KubeObject>): boolean {
-    return deepEqual(old.metadata, { ...obj.metadata, resourceVersion: old.metadata.resourceVersion });
+    return equalIgnoring(old.metadata, obj.metadata, 'resourceVersion');
   }
 
   private graceDone(obj: Stored<KubeObject>): boolean {
@@ -315,4 +318,19 @@ export class ObjectStore {
     }
     return list;
   }
+}
+
+/** deepEqual of two objects as if neither had `key`: no copies with the key overwritten on the write path. */
+function equalIgnoring(a: object, b: object, key: string): boolean {
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  let defined = 0;
+  for (const k of Object.keys(ao)) {
+    const v = ao[k];
+    if (k === key || v === undefined) continue;
+    defined++;
+    if (!deepEqual(v, bo[k])) return false;
+  }
+  for (const k of Object.keys(bo)) if (k !== key && bo[k] !== undefined) defined--;
+  return defined === 0;
 }

@@ -82,9 +82,17 @@ export function imageSize(image: string): number | undefined {
 
 /** The canonical name a container status reports in `image:` (docker.io/library/nginx:1.7.9). */
 export function canonicalImage(image: string): string {
-  const ref = parseImage(image);
-  return `${ref.repository}:${ref.tag}`;
+  let canonical = canonicalByImage.get(image);
+  if (canonical === undefined) {
+    const ref = parseImage(image);
+    canonical = `${ref.repository}:${ref.tag}`;
+    canonicalByImage.set(image, canonical);
+  }
+  return canonical;
 }
+
+/** Canonical names by image reference: a pure function of the string, worked out once per image. */
+const canonicalByImage = new Map<string, string>();
 
 /** Whether the registry has the image's repository at all, whatever the tag. */
 export function hasRepository(image: string): boolean {

@@ -115,7 +115,7 @@ function containerStatus(run: ContainerRun): ContainerStatus {
   const status: ContainerStatus = {
     name: run.name,
     image: run.pulled ? canonicalImage(run.image) : run.image,
-    imageID: run.pulled ? `${canonicalImage(run.image).replace(/:[^:/]*$/, '')}@sha256:${digestOf(run.image)}` : '',
+    imageID: run.pulled ? imageIdOf(run.image) : '',
     ready: run.ready,
     restartCount: run.restartCount,
     started: run.state === 'running',
@@ -128,6 +128,17 @@ function containerStatus(run: ContainerRun): ContainerStatus {
 
 /** Digests by image reference: a pure function of the string, worked out once per image. */
 const digests = new Map<string, string>();
+const imageIds = new Map<string, string>();
+
+/** The imageID the runtime reports for a pulled image: repository@sha256:digest. */
+function imageIdOf(image: string): string {
+  let id = imageIds.get(image);
+  if (id === undefined) {
+    id = `${canonicalImage(image).replace(/:[^:/]*$/, '')}@sha256:${digestOf(image)}`;
+    imageIds.set(image, id);
+  }
+  return id;
+}
 
 /** A stable fake digest per image reference. */
 export function digestOf(image: string): string {

@@ -131,8 +131,23 @@ export function byRevision(a: RS, b: RS): number {
   return revisionOf(a) - revisionOf(b) || byCreation(a, b);
 }
 
+/** Comparisons by template pair: templates read from the store are never mutated, so a pair always agrees. */
+const equalByPair = new WeakMap<PodTemplateSpec, WeakMap<PodTemplateSpec, boolean>>();
+
 /** EqualIgnoreHash: compares in place, as if both had the hash label (and then an empty label map) removed. */
 export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
+  if (!a || !b) return compareIgnoringHash(a, b);
+  let row = equalByPair.get(a);
+  if (!row) equalByPair.set(a, (row = new WeakMap()));
+  let equal = row.get(b);
+  if (equal === undefined) {
+    equal = compareIgnoringHash(a, b);
+    row.set(b, equal);
+  }
+  return equal;
+}
+
+function compareIgnoringHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
   const ta = a ?? {};
   const tb = b ?? {};
   if (!deepEqual({ ...ta, metadata: undefined }, { ...tb, metadata: undefined })) return false;

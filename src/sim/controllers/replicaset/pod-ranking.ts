@@ -18,12 +18,7 @@ function maxRestarts(pod: Pod): number {
   return max;
 }
 
-/** logarithmicRankDiff: compares how long ago two instants were on a log2 scale of nanoseconds. */
-function logarithmicRankDiff(t1: number, t2: number, now: number): number {
-  return logRank(t1, now) - logRank(t2, now);
-}
-
-/** The log2 bucket of the nanoseconds from `t` to `now` (-1 for no time at all). */
+/** The log2 bucket (logarithmicRankDiff compares two) of the nanoseconds from `t` to `now` (-1 for no time at all). */
 function logRank(t: number, now: number): number {
   const d = (now - t) * 1e6;
   return d > 0 ? Math.floor(Math.log2(d)) : -1;
@@ -42,6 +37,10 @@ export interface RankedPod {
   restarts: number;
   created: number;
   uid: string;
+  /** The `now` the log buckets below were worked out for (NaN before any). */
+  bucketsAt: number;
+  readyBucket: number;
+  createdBucket: number;
 }
 
 /**
@@ -84,12 +83,23 @@ export function podFacts(pod: Stored<Pod>): RankedPod {
     restarts: maxRestarts(pod),
     created: Date.parse(pod.metadata.creationTimestamp ?? ''),
     uid: pod.metadata.uid ?? '',
+    bucketsAt: NaN,
+    readyBucket: -1,
+    createdBucket: -1,
   };
 }
 
-/** The LogarithmicScaleDown comparison of two timestamps: newer (by log bucket) first, then uid. */
-function compareTimes(a: RankedPod, b: RankedPod, ta: number, tb: number, now: number): number {
-  const diff = logarithmicRankDiff(ta, tb, now);
+/** Works out a pod's log buckets for `now` once per ranking rather than once per comparison. */
+function bucketsFor(r: RankedPod, now: number): void {
+  if (r.bucketsAt === now) return;
+  r.bucketsAt = now;
+  r.readyBucket = r.readyTime === undefined ? -1 : logRank(r.readyTime, now);
+  r.createdBucket = logRank(r.created, now);
+}
+
+/** The LogarithmicScaleDown comparison of two timestamps (as log buckets): newer first, then uid. */
+function compareTimes(a: RankedPod, b: RankedPod, bucketA: number, bucketB: number): number {
+  const diff = bucketA - bucketB;
   if (diff === 0) return a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
   return diff;
 }
@@ -103,11 +113,17 @@ function compareRanked(a: RankedPod, b: RankedPod, now: number): number {
   if (a.ready && b.ready && a.readyTime !== b.readyTime) {
     // afterOrZero: a zero time sorts first; otherwise the more recent time first.
     if (a.readyTime === undefined || b.readyTime === undefined) return a.readyTime === undefined ? -1 : 1;
-    const c = compareTimes(a, b, a.readyTime, b.readyTime, now);
+    bucketsFor(a, now);
+    bucketsFor(b, now);
+    const c = compareTimes(a, b, a.readyBucket, b.readyBucket);
     if (c !== 0) return c;
   }
   if (a.restarts !== b.restarts) return b.restarts - a.restarts;
-  if (a.created !== b.created) return compareTimes(a, b, a.created, b.created, now);
+  if (a.created !== b.created) {
+    bucketsFor(a, now);
+    bucketsFor(b, now);
+    return compareTimes(a, b, a.createdBucket, b.createdBucket);
+  }
   return 0;
 }
 
@@ -161,16 +177,45 @@ export function selectPodsToDelete(
   );
 }
 
-/** selectPodsToDelete over pods whose facts are at hand (the ReplicaSet pod index keeps them with the pods). */
+/**
+ * selectPodsToDelete over pods whose facts are at hand (the ReplicaSet pod index keeps them with the pods);
+ * without `podsOnNode` their ranks are already assigned.
+ */
 export function selectRankedToDelete(
   list: RankedPod[],
-  podsOnNode: (node: string) => number,
+  podsOnNode: ((node: string) => number) | undefined,
   diff: number,
   now: number,
 ): Stored<Pod>[] {
   if (diff >= list.length) return list.slice(0, diff).map((r) => r.pod);
-  for (const r of list) r.rank = podsOnNode(r.node);
+  if (podsOnNode) for (const r of list) r.rank = podsOnNode(r.node);
+  if (diff === 1 && list.length > 4) return [firstSmallest(list, now).pod];
   return smallest(list, diff, (x, y) => compareRanked(x, y, now)).map((r) => r.pod);
+}
+
+/**
+ * What `smallest` returns for k = 1 past its sorting cut-off: the heap of one, without its bookkeeping. The
+ * comparison settles on the leading facts (assignment, phase, readiness, cost, rank) first, so once the scan holds a
+ * pod with the least of those, only pods sharing them can replace it: only they are compared in full.
+ */
+function firstSmallest(list: RankedPod[], now: number): RankedPod {
+  let least = list[0];
+  for (let i = 1; i < list.length; i++) if (comparePrefix(list[i], least) < 0) least = list[i];
+  let best: RankedPod | undefined;
+  for (const r of list) {
+    if (comparePrefix(r, least) !== 0) continue;
+    if (best === undefined || compareRanked(r, best, now) < 0) best = r;
+  }
+  return best ?? least;
+}
+
+/** The leading steps of compareRanked, which order pods by these facts alone. */
+function comparePrefix(a: RankedPod, b: RankedPod): number {
+  if (a.unassigned !== b.unassigned) return a.unassigned ? -1 : 1;
+  if (a.phase !== b.phase) return a.phase - b.phase;
+  if (a.ready !== b.ready) return a.ready ? 1 : -1;
+  if (a.cost !== b.cost) return a.cost - b.cost;
+  return b.rank - a.rank;
 }
 
 /** controller.IsPodActive: not finished and not being deleted. */

@@ -136,9 +136,8 @@ export class ReplicaSetController {
     if (diff < 0) {
       slowStartBatch(Math.min(-diff, BURST_REPLICAS), () => this.podControl.createPod(rs));
     } else if (diff > 0) {
-      const pods = this.pods.activeRanked(rs.metadata.uid ?? '');
-      const onNode = this.pods.relatedPodsOnNode(rs);
-      const victims = selectRankedToDelete(pods, onNode, Math.min(diff, BURST_REPLICAS), this.ctx.clock.now());
+      const pods = this.pods.activeRanked(rs);
+      const victims = selectRankedToDelete(pods, undefined, Math.min(diff, BURST_REPLICAS), this.ctx.clock.now());
       for (const pod of victims) this.podControl.deletePod(rs, pod);
     }
   }
