@@ -17,6 +17,7 @@ import { StatefulSetController } from './controllers/statefulset/statefulset-con
 import { EndpointSliceController } from './controllers/endpointslice/endpointslice-controller';
 import { NodeLifecycleController } from './controllers/nodelifecycle/node-lifecycle-controller';
 import { PodGCController } from './controllers/podgc/pod-gc-controller';
+import { PodNodeIndex } from './controllers/pod-node-index';
 import { TaintEvictionController } from './controllers/nodelifecycle/taint-eviction';
 import { ClusterDns, CLUSTER_DNS_IP } from './dns/cluster-dns';
 import { nslookup, type NslookupOptions } from './dns/nslookup';
@@ -162,8 +163,9 @@ export class Cluster {
     this.store.watch('Pod', (e) => this.dispatchToKubelet(e));
     new Scheduler(ctx);
     new StatefulSetController(ctx);
-    new TaintEvictionController(ctx, new NodeLifecycleController(ctx));
-    new PodGCController(ctx);
+    const podsByNode = new PodNodeIndex(ctx.store);
+    new TaintEvictionController(ctx, new NodeLifecycleController(ctx, podsByNode));
+    new PodGCController(ctx, podsByNode);
     new EndpointSliceController(ctx);
     this.faults = new Faults(this.store, this.kubelets, this.heartbeats);
     this.dns = new ClusterDns(this.store);

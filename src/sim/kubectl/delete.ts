@@ -1,8 +1,8 @@
 import { qualifiedResource } from '../api/resources';
-import { selectorMatches, type KubeObject, type Stored } from '../api/meta';
+import type { KubeObject, Stored } from '../api/meta';
 import { boolFlag, flag, type ParsedArgs } from './args';
 import type { KubectlHost } from './host';
-import { parseLabelSelector } from './label-selector';
+import { listMatching } from './list-matching';
 import { fail, type CommandResult } from './output';
 import { parseResourceArgs } from './resource-args';
 import { parseDuration } from '../clock';
@@ -50,10 +50,7 @@ export function runDelete(host: KubectlHost, args: ParsedArgs): CommandResult {
         else stderr += `Error from server (NotFound): ${qualifiedResource(target.type)} "${name}" not found\n`;
       }
     } else if (selectorText !== undefined || all) {
-      const selector = selectorText !== undefined ? parseLabelSelector(selectorText) : { matchLabels: {} };
-      objects = host.store
-        .list(target.type.kind, target.type.namespaced ? ns : undefined)
-        .filter((o) => selectorMatches(selector, o.metadata.labels));
+      objects = listMatching(host, target.type, ns, selectorText);
     } else {
       return fail('error: resource(s) were provided, but no name was specified');
     }

@@ -102,16 +102,17 @@ export function runKubectl(host: KubectlHost, line: string, stdin?: string): Com
   }
 }
 
+const VALUED_LONG = new Set(Object.keys(COMMON.valued));
+const VALUED_SHORT = new Set(Object.values(COMMON.valued).filter((v): v is string => typeof v === 'string'));
+
 /** Where the command word is: global flags such as `-n shop` or `--namespace=shop` may come before it. */
 function verbIndex(words: string[]): number {
-  const valuedLong = new Set(Object.keys(COMMON.valued));
-  const valuedShort = new Set(Object.values(COMMON.valued).filter((v): v is string => typeof v === 'string'));
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (!w.startsWith('-')) return i;
     if (w.includes('=')) continue;
     const long = w.startsWith('--') ? w.slice(2) : undefined;
-    const takesValue = long !== undefined ? valuedLong.has(long) : w.length === 2 && valuedShort.has(w.slice(1));
+    const takesValue = long !== undefined ? VALUED_LONG.has(long) : w.length === 2 && VALUED_SHORT.has(w.slice(1));
     if (takesValue) i++;
   }
   return -1;

@@ -1,6 +1,6 @@
 import { notFound } from '../api/errors';
-import { selectorMatches, type KubeObject, type Stored } from '../api/meta';
-import { parseLabelSelector } from './label-selector';
+import { type KubeObject, type Stored } from '../api/meta';
+import { listMatching } from './list-matching';
 import { qualifiedKind } from '../api/resources';
 import { isValidLabelValue } from '../api/validation/names';
 import { boolFlag, flag, type ParsedArgs } from './args';
@@ -47,15 +47,10 @@ export function runLabel(host: KubectlHost, args: ParsedArgs): CommandResult {
   let stderr = '';
   for (const target of targets) {
     const ns = target.type.namespaced ? (flag(args, 'namespace') ?? 'default') : '';
-    let names = target.names;
-    if (names.length === 0) {
-      // -l SELECTOR or --all: every matching object of the type in the namespace.
-      const selector = selectorText !== undefined ? parseLabelSelector(selectorText) : { matchLabels: {} };
-      names = host.store
-        .list(target.type.kind, target.type.namespaced ? ns : undefined)
-        .filter((o) => selectorMatches(selector, o.metadata.labels))
-        .map((o) => o.metadata.name);
-    }
+    const names =
+      target.names.length > 0
+        ? target.names
+        : listMatching(host, target.type, ns, selectorText).map((o) => o.metadata.name);
     for (const name of names) {
       const live = host.store.get(target.type.kind, ns, name);
       if (!live) throw notFound(target.type.kind, name);

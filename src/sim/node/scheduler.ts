@@ -79,9 +79,10 @@ export class Scheduler {
       return;
     }
     if (share) return;
+    // Worked out once per bound pod (requests do not change), even when they are zero, so status updates cost nothing.
     const requests = podRequests(pod);
-    if (requests.cpu === 0 && requests.memory === 0) return;
     this.podShare.set(uid, { node, requests });
+    if (requests.cpu === 0 && requests.memory === 0) return;
     const used = this.requestedPerNode.get(node) ?? { cpu: 0, memory: 0 };
     for (const r of COMPUTE_RESOURCES) used[r] += requests[r];
     this.requestedPerNode.set(node, used);

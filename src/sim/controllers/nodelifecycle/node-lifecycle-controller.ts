@@ -1,9 +1,9 @@
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { Node, NodeCondition, Pod, Taint } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/meta';
-import type { WatchEvent } from '../../api/store';
 import { withCondition } from '../../pods/pod-util';
 import type { ControllerContext } from '../context';
+import type { PodNodeIndex } from '../pod-node-index';
 import { TAINT_NOT_READY, TAINT_UNREACHABLE } from './taints';
 
 /** --node-monitor-period */
@@ -29,11 +29,11 @@ interface NodeHealth {
  */
 export class NodeLifecycleController {
   private readonly health = new Map<string, NodeHealth>();
-  /** Pod keys per node, from the pod watch, so that marking pods needs no scan. */
-  private readonly podsByNode = new Map<string, Set<string>>();
 
-  constructor(private readonly ctx: ControllerContext) {
-    ctx.store.watch('Pod', (e) => this.onPod(e));
+  constructor(
+    private readonly ctx: ControllerContext,
+    private readonly podsByNode: PodNodeIndex,
+  ) {
     ctx.store.watch('Node', (e) => {
       if (e.type !== 'DELETED')
         this.ctx.clock.after(10, 'node-lifecycle: taint pass', () =>
@@ -45,21 +45,7 @@ export class NodeLifecycleController {
 
   /** Pod keys bound to a node (the pod informer's node index). */
   podsOn(nodeName: string): string[] {
-    return [...(this.podsByNode.get(nodeName) ?? [])].sort();
-  }
-
-  private onPod(event: WatchEvent): void {
-    const pod = event.object as Stored<Pod>;
-    const node = pod.spec?.nodeName;
-    if (!node) return;
-    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
-    let set = this.podsByNode.get(node);
-    if (!set) {
-      set = new Set();
-      this.podsByNode.set(node, set);
-    }
-    if (event.type === 'DELETED') set.delete(key);
-    else set.add(key);
+    return this.podsByNode.podsOn(nodeName);
   }
 
   private scheduleMonitor(): void {

@@ -1,8 +1,8 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/meta';
-import type { WatchEvent } from '../../api/store';
 import { withCondition } from '../../pods/pod-util';
 import type { ControllerContext } from '../context';
+import type { PodNodeIndex } from '../pod-node-index';
 
 /** gcCheckPeriod: how often the pod garbage collector runs. */
 export const POD_GC_PERIOD_MS = 20_000;
@@ -16,30 +16,14 @@ export const POD_GC_QUARANTINE_MS = 40_000;
  * makes deleting the Node object of a dead machine a safe way to release a StatefulSet pod stuck Terminating.
  */
 export class PodGCController {
-  /** Pod keys per node name, from the pod watch (the pod informer's node index). */
-  private readonly podsByNode = new Map<string, Set<string>>();
   /** Nodes seen missing, with the time they were first seen missing. */
   private readonly missingSince = new Map<string, number>();
 
-  constructor(private readonly ctx: ControllerContext) {
-    ctx.store.watch('Pod', (e) => this.onPod(e));
+  constructor(
+    private readonly ctx: ControllerContext,
+    private readonly podsByNode: PodNodeIndex,
+  ) {
     this.scheduleGC();
-  }
-
-  private onPod(event: WatchEvent): void {
-    const pod = event.object as Stored<Pod>;
-    const node = pod.spec?.nodeName;
-    if (!node) return;
-    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
-    let set = this.podsByNode.get(node);
-    if (!set) {
-      set = new Set();
-      this.podsByNode.set(node, set);
-    }
-    if (event.type === 'DELETED') {
-      set.delete(key);
-      if (set.size === 0) this.podsByNode.delete(node);
-    } else set.add(key);
   }
 
   private scheduleGC(): void {
@@ -52,7 +36,8 @@ export class PodGCController {
   /** gcOrphaned: only nodes that hold pods are checked, so a pass costs nothing while every node exists. */
   private gcOrphaned(): void {
     const now = this.ctx.clock.now();
-    for (const node of [...this.podsByNode.keys()].sort()) {
+    const nodesWithPods = this.podsByNode.nodes();
+    for (const node of nodesWithPods) {
       if (this.ctx.store.get<Node>('Node', '', node)) {
         this.missingSince.delete(node);
         continue;
@@ -61,11 +46,11 @@ export class PodGCController {
       if (since === undefined) this.missingSince.set(node, now);
       else if (now - since >= POD_GC_QUARANTINE_MS) this.deleteOrphans(node);
     }
-    for (const node of [...this.missingSince.keys()]) if (!this.podsByNode.has(node)) this.missingSince.delete(node);
+    for (const node of [...this.missingSince.keys()]) if (!nodesWithPods.includes(node)) this.missingSince.delete(node);
   }
 
   private deleteOrphans(node: string): void {
-    for (const key of [...(this.podsByNode.get(node) ?? [])].sort()) {
+    for (const key of this.podsByNode.podsOn(node)) {
       const [namespace, name] = key.split('/');
       const pod = this.ctx.store.get<Pod>('Pod', namespace, name);
       if (pod) this.markFailedAndDelete(pod);
