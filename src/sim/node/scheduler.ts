@@ -4,7 +4,8 @@ import type { WatchEvent } from '../api/store';
 import type { ControllerContext } from '../controllers/context';
 import { WorkQueue } from '../controllers/workqueue';
 import { withCondition } from '../pods/pod-util';
-import { podRequests, COMPUTE_RESOURCES, parseQuantity, type ResourceAmounts } from '../pods/resources';
+import { parseQuantity } from '../api/quantity';
+import { podRequests, COMPUTE_RESOURCES, type ResourceAmounts } from '../pods/resources';
 import { fitErrorMessage, VOLUME_NODE_CONFLICT, VolumeBinder } from './volume-binding';
 
 /**

@@ -1,30 +1,5 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
-
-const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
-const DECIMAL: Record<string, number> = {
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  '': 1,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-};
-
-/** resource.Quantity's value in base units ("500m" → 0.5, "128Mi" → 134217728); undefined when malformed. */
-export function parseQuantity(value: string | number | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'number') return value;
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?)$/.exec(value.trim());
-  if (!m) return undefined;
-  const number = Number(m[1]);
-  if (m[2]) return number * 10 ** Number(m[2].slice(1));
-  const suffix = m[3] ?? '';
-  return number * (BINARY[suffix] ?? DECIMAL[suffix]);
-}
+import { parseQuantity } from '../api/quantity';
 
 /** The compute resources the scheduler and QoS look at. */
 export const COMPUTE_RESOURCES = ['cpu', 'memory'] as const;

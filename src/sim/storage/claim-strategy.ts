@@ -2,7 +2,7 @@ import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/c
 import type { FieldError } from '../api/errors';
 import { writable, type KubeObject, type Stored } from '../api/meta';
 import type { ObjectStore } from '../api/store';
-import { parseQuantity } from './quantity';
+import { parseQuantity } from '../api/quantity';
 import { defaultClassName } from './storage-class';
 
 /** The finalizer the PVC protection controller removes once no pod uses the claim. */

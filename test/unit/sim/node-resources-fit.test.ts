@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { Cluster } from '../../../src/sim/index';
-import { parseQuantity, podQOSClass } from '../../../src/sim/pods/resources';
+import { parseQuantity } from '../../../src/sim/api/quantity';
+import { podQOSClass } from '../../../src/sim/pods/resources';
 
 describe('resource quantities', () => {
   const cases: Array<[string, number | undefined]> = [

@@ -2,7 +2,7 @@ import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/c
 import { writable, type Stored } from '../../api/meta';
 import type { WatchEvent } from '../../api/store';
 import { PV_PROTECTION_FINALIZER } from '../../storage/claim-strategy';
-import { parseQuantity } from '../../storage/quantity';
+import { parseQuantity } from '../../api/quantity';
 import type { ControllerContext } from '../context';
 import { WorkQueue } from '../workqueue';
 import {
