@@ -103,6 +103,32 @@ for (const locale of LOCALES) {
   });
 }
 
+test('an edit is compiled while the reader pauses, and its errors wait for Run', async ({ page }) => {
+  await page.goto(PLAYGROUND);
+  const hello = cell(page, 'playground-hello');
+  const output = hello.locator('[data-cell-output]');
+  const compiles = () => page.evaluate(() => performance.getEntriesByName('cell:esbuild').length);
+  await replaceCode(page, hello, 'console.log("first");');
+  await expect(await runAndWait(hello)).toHaveText('first');
+
+  // Typing a broken edit compiles it in the background but shows nothing until Run.
+  const before = await compiles();
+  await replaceCode(page, hello, 'const x: number = ;');
+  await expect.poll(compiles).toBeGreaterThan(before);
+  await expect(output).toHaveAttribute('data-state', 'done');
+  await expect(output).toHaveText('first');
+  await expect(await runAndWait(hello, 'error')).toContainText('cell.ts:1:19');
+
+  // A good edit compiled in the background is not compiled again by Run.
+  const broken = await compiles();
+  await replaceCode(page, hello, 'console.log("second");');
+  await expect.poll(compiles).toBeGreaterThan(broken);
+  const compiled = await compiles();
+  await expect(await runAndWait(hello)).toHaveText('second');
+  expect(await compiles()).toBe(compiled);
+  await hello.locator('[data-cell-reset]').click();
+});
+
 test('the editor completes the kubesim API', async ({ page }) => {
   await page.goto(`/en${PLAYGROUND}`);
   const hello = cell(page, 'playground-hello');

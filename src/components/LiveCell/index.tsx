@@ -1,6 +1,6 @@
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 import useBaseUrl from '@docusaurus/useBaseUrl';
-import { startCompiler } from '@site/src/cells/compiler';
+import { precompileCell, startCompiler } from '@site/src/cells/compiler';
 import { DEFAULT_TIMEOUT_MS, prepareSpareWorker } from '@site/src/cells/run-cell';
 import { restartSession } from '@site/src/cells/session';
 import CellEditor from './CellEditor';
@@ -23,6 +23,9 @@ export interface LiveCellProps {
   timeout?: string;
 }
 
+/** How long typing must pause before an edit is compiled in the background. */
+const PRECOMPILE_PAUSE_MS = 25;
+
 /** An editable TypeScript cell that runs against the kubesim simulator in a Web Worker. */
 export default function LiveCell({ id, code, compiled, session, timeout }: LiveCellProps): React.JSX.Element {
   const [source, setSource, resetSource] = useStoredEdit(id, code);
@@ -37,6 +40,12 @@ export default function LiveCell({ id, code, compiled, session, timeout }: LiveC
   const wasmBase = useBaseUrl('/');
   const modified = source !== code;
   const limitMs = timeout ? Number(timeout) : DEFAULT_TIMEOUT_MS;
+  // Compile an edit as soon as the typing pauses, so that Run finds it compiled.
+  useEffect(() => {
+    if (!modified) return undefined;
+    const timer = setTimeout(() => precompileCell(source, wasmBase, Boolean(session)), PRECOMPILE_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [modified, source, wasmBase, session]);
   const { state, items, notices, errorLine, run } = useCellRun({
     id,
     source,
