@@ -8,8 +8,10 @@ interface Kept {
   collisionCount: number;
   data: ControllerRevision['data'];
   hash: string;
-  /** equalRevision results by "<revision uid>/<resourceVersion>". */
-  equal: Map<string, boolean>;
+  /** The last candidate built, for its revision number: syncs without a new revision reuse it. */
+  candidate?: ControllerRevision;
+  /** equalRevision results by stored revision (stored objects are never mutated: a write stores a new one). */
+  equal: WeakMap<Stored<ControllerRevision>, boolean>;
 }
 
 /**
@@ -28,21 +30,22 @@ export class RevisionMemo {
     if (!kept || kept.generation !== generation || kept.collisionCount !== collisionCount) {
       const data = revisionData(set);
       const hash = computeHash(canonicalJson(data), collisionCount);
-      kept = { generation, collisionCount, data, hash, equal: new Map() };
+      kept = { generation, collisionCount, data, hash, equal: new WeakMap() };
       this.bySet.set(uid, kept);
     }
-    // The candidate is only compared and read, never stored, so it may share the kept data.
-    return revisionWithData(set, revision, kept.data, kept.hash);
+    // The candidate is only compared and read, never stored, so it may share the kept data. Its name, labels
+    // and owner reference come from the set's name, uid and template, all fixed for one uid and generation.
+    if (kept.candidate?.revision !== revision) kept.candidate = revisionWithData(set, revision, kept.data, kept.hash);
+    return kept.candidate;
   }
 
-  /** history.EqualRevision against the candidate, remembered per stored revision version. */
+  /** history.EqualRevision against the candidate, remembered per stored revision. */
   equals(set: Stored<StatefulSet>, revision: Stored<ControllerRevision>, candidate: ControllerRevision): boolean {
     const equal = this.bySet.get(set.metadata.uid ?? '')?.equal;
-    const key = `${revision.metadata.uid}/${revision.metadata.resourceVersion}`;
-    let result = equal?.get(key);
+    let result = equal?.get(revision);
     if (result === undefined) {
       result = equalRevision(revision, candidate);
-      equal?.set(key, result);
+      equal?.set(revision, result);
     }
     return result;
   }

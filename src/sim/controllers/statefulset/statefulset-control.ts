@@ -37,19 +37,11 @@ export class StatefulSetControl {
 
   /** UpdateStatefulSet → performUpdate: revisions, pods, status, history truncation. */
   updateStatefulSet(set: Stored<StatefulSet>, pods: Stored<Pod>[]): StatefulSetStatus {
-    const revisions = sortRevisions(
-      this.ctx.store.listControlledBy<ControllerRevision>('ControllerRevision', set.metadata.uid ?? ''),
-    );
-    const { current, update, collisionCount } = this.getRevisions(set, revisions);
+    const revisions = this.revisionsOf(set);
+    const { current, update, collisionCount, wrote } = this.getRevisions(set, revisions);
     const status = this.reconcile(set, current, update, collisionCount, pods);
     this.updateStatus(set, status);
-    this.truncateHistory(
-      set,
-      pods.map(podRevision),
-      this.ctx.store.listControlledBy<ControllerRevision>('ControllerRevision', set.metadata.uid ?? ''),
-      current,
-      update,
-    );
+    this.truncateHistory(set, pods.map(podRevision), wrote ? this.revisionsOf(set) : revisions, current, update);
     return status;
   }
 
@@ -58,20 +50,12 @@ export class StatefulSetControl {
    * of walking them all: the same decisions, in the same order, at a cost that does not grow with the replicas.
    */
   updateStatefulSetIndexed(set: Stored<StatefulSet>, index: StatefulSetPodIndex): StatefulSetStatus {
-    const revisions = sortRevisions(
-      this.ctx.store.listControlledBy<ControllerRevision>('ControllerRevision', set.metadata.uid ?? ''),
-    );
+    const revisions = this.revisionsOf(set);
     const liveRevisions = [...index.revisions.keys()];
-    const { current, update, collisionCount } = this.getRevisions(set, revisions);
+    const { current, update, collisionCount, wrote } = this.getRevisions(set, revisions);
     const status = this.reconcileIndexed(set, current, update, collisionCount, index);
     this.updateStatus(set, status);
-    this.truncateHistory(
-      set,
-      liveRevisions,
-      this.ctx.store.listControlledBy<ControllerRevision>('ControllerRevision', set.metadata.uid ?? ''),
-      current,
-      update,
-    );
+    this.truncateHistory(set, liveRevisions, wrote ? this.revisionsOf(set) : revisions, current, update);
     return status;
   }
 
@@ -158,17 +142,31 @@ export class StatefulSetControl {
     return status;
   }
 
-  /** getStatefulSetRevisions */
+  /** ListRevisions, sorted (history.SortControllerRevisions). */
+  private revisionsOf(set: Stored<StatefulSet>): Stored<ControllerRevision>[] {
+    return sortRevisions(
+      this.ctx.store.listControlledBy<ControllerRevision>('ControllerRevision', set.metadata.uid ?? ''),
+    );
+  }
+
+  /** getStatefulSetRevisions; `wrote` says whether it created or renumbered a revision. */
   private getRevisions(
     set: Stored<StatefulSet>,
     revisions: Stored<ControllerRevision>[],
-  ): { current: Stored<ControllerRevision>; update: Stored<ControllerRevision>; collisionCount: number } {
+  ): {
+    current: Stored<ControllerRevision>;
+    update: Stored<ControllerRevision>;
+    collisionCount: number;
+    wrote: boolean;
+  } {
     const collision = { value: set.status?.collisionCount ?? 0 };
     const candidate = this.revisionMemo.candidate(set, nextRevision(revisions), collision.value);
     const equal = revisions.filter((r) => this.revisionMemo.equals(set, r, candidate));
     let update: Stored<ControllerRevision>;
+    let wrote = true;
     if (equal.length > 0 && revisions[revisions.length - 1] === equal[equal.length - 1]) {
       update = revisions[revisions.length - 1];
+      wrote = false;
     } else if (equal.length > 0) {
       // Rolling back to an older template: that revision gets the next revision number.
       update = this.ctx.store.update({ ...equal[equal.length - 1], revision: candidate.revision });
@@ -176,7 +174,7 @@ export class StatefulSetControl {
       update = createRevision(this.ctx.store, set, candidate, collision);
     }
     const current = revisions.find((r) => r.metadata.name === set.status?.currentRevision) ?? update;
-    return { current, update, collisionCount: collision.value };
+    return { current, update, collisionCount: collision.value, wrote };
   }
 
   /** Forgets what was kept for a deleted set. */
@@ -339,7 +337,7 @@ export class StatefulSetControl {
     this.ctx.store.update<StatefulSet>({ ...latest, status });
   }
 
-  /** truncateHistory: keeps revisionHistoryLimit revisions besides the live ones. */
+  /** truncateHistory: keeps revisionHistoryLimit revisions besides the live ones (`revisions` sorted). */
   private truncateHistory(
     set: Stored<StatefulSet>,
     podRevisions: Array<string | undefined>,
@@ -351,7 +349,7 @@ export class StatefulSetControl {
     for (const rev of podRevisions) {
       if (rev) live.add(rev);
     }
-    const history = sortRevisions(revisions).filter((r) => !live.has(r.metadata.name));
+    const history = revisions.filter((r) => !live.has(r.metadata.name));
     const limit = set.spec?.revisionHistoryLimit ?? 10;
     for (const revision of history.slice(0, Math.max(0, history.length - limit))) {
       this.ctx.store.delete('ControllerRevision', revision.metadata.namespace ?? 'default', revision.metadata.name);
