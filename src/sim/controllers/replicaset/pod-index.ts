@@ -169,10 +169,11 @@ export class ReplicaSetPodIndex {
     const owner = controllerOf(pod);
     if (owner?.kind !== 'ReplicaSet') return;
     const counts = this.owners.get(owner.uid);
-    const entry = counts?.pods.get(keyOf(pod));
+    const key = keyOf(pod);
+    const entry = counts?.pods.get(key);
     if (!counts || !entry) return;
     const stored = entry.pod;
-    counts.pods.delete(keyOf(pod));
+    counts.pods.delete(key);
     counts.slots.remove(entry);
     this.countOnNode(counts.group, stored, -1);
     if (isPodReady(stored)) counts.ready--;
@@ -183,12 +184,20 @@ export class ReplicaSetPodIndex {
   }
 }
 
+/** Template keys by ReplicaSet object: a stored object never changes, and every pod event asks for its owner's. */
+const templateKeys = new WeakMap<ReplicaSet, string>();
+
 function templateKey(rs: ReplicaSet): string {
-  const labels = rs.spec?.template?.metadata?.labels ?? {};
-  return `t:${Object.keys(labels)
-    .sort()
-    .map((k) => `${k}=${labels[k]}`)
-    .join(',')}`;
+  let key = templateKeys.get(rs);
+  if (key === undefined) {
+    const labels = rs.spec?.template?.metadata?.labels ?? {};
+    key = `t:${Object.keys(labels)
+      .sort()
+      .map((k) => `${k}=${labels[k]}`)
+      .join(',')}`;
+    templateKeys.set(rs, key);
+  }
+  return key;
 }
 
 function labelled(rs: ReplicaSet, pod: Pod): boolean {
