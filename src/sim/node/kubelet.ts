@@ -395,7 +395,7 @@ export class Kubelet {
     work.terminal = true;
     const pod = this.current(work);
     if (!pod || this.partitioned) return;
-    this.ctx.store.update<Pod>({ ...pod, status: kubeletPodStatus(pod, work, finishedAt) });
+    this.writeStatus(pod, work, finishedAt);
   }
 
   /** The containers are gone: the kubelet confirms the deletion with a zero-grace delete (unless cut off). */
@@ -430,7 +430,13 @@ export class Kubelet {
     if (this.partitioned || work.stage === 'terminating') return;
     const pod = this.current(work);
     if (!pod) return;
-    this.ctx.store.update<Pod>({ ...pod, status: kubeletPodStatus(pod, work, this.ctx.clock.timestamp()) });
+    this.writeStatus(pod, work, this.ctx.clock.timestamp());
+  }
+
+  /** A status the pod already has would be a no-op write: the status manager skips it (needsUpdate). */
+  private writeStatus(pod: Stored<Pod>, work: PodWork, now: string): void {
+    const status = kubeletPodStatus(pod, work, now);
+    if (status !== pod.status) this.ctx.store.update<Pod>({ ...pod, status });
   }
 
   private schedule(work: PodWork, delayMs: number, label: string, run: () => void): { cancel(): void } {

@@ -1,0 +1,70 @@
+import type { PodCondition } from 'kubernetes-types/core/v1';
+import { withCondition } from '../pods/pod-util';
+import type { PodView } from './pod-status';
+
+/** The order the kubelet reports pod conditions in; conditions owned by others follow. */
+const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
+const RANK = new Map(CONDITION_ORDER.map((type, i) => [type, i]));
+/** The keys withCondition writes, in the order it writes them. */
+const CONDITION_KEYS = ['type', 'status', 'lastProbeTime', 'lastTransitionTime', 'reason', 'message'];
+
+function rank(condition: PodCondition): number {
+  return RANK.get(condition.type) ?? CONDITION_ORDER.length;
+}
+
+/**
+ * The pod conditions the kubelet reports (generateAPIPodStatus's PodReadyToStartContainers, Initialized, Ready and
+ * ContainersReady), keeping those other components own. Hands back `conditions` itself when it would write them
+ * as they are, so an unchanged list stays shared with the stored pod.
+ */
+export function kubeletConditions(conditions: PodCondition[] | undefined, view: PodView, now: string): PodCondition[] {
+  const ready = view.containers.every((c) => c.ready);
+  const reason = ready ? undefined : 'ContainersNotReady';
+  const message = ready ? undefined : `containers with unready status: [${unreadyNames(view).join(' ')}]`;
+  const readiness = ready ? 'True' : 'False';
+  let list = conditions ?? [];
+  list = setCondition(list, 'PodReadyToStartContainers', view.sandboxReady ? 'True' : 'False', now);
+  list = setCondition(list, 'Initialized', 'True', now);
+  list = setCondition(list, 'Ready', readiness, now, reason, message);
+  list = setCondition(list, 'ContainersReady', readiness, now, reason, message);
+  if (isSorted(list)) return list;
+  // A stable sort: conditions of one rank keep their order. The stored list is copied first, never sorted in place.
+  return (list === conditions ? [...list] : list).sort((a, b) => rank(a) - rank(b));
+}
+
+function unreadyNames(view: PodView): string[] {
+  return view.containers.filter((c) => !c.ready).map((c) => c.name);
+}
+
+/** withCondition, unless the condition is already stored exactly as withCondition would write it. */
+function setCondition(
+  list: PodCondition[],
+  type: string,
+  status: 'True' | 'False',
+  now: string,
+  reason?: string,
+  message?: string,
+): PodCondition[] {
+  const prev = list.find((c) => c.type === type);
+  if (prev && writtenAs(prev, status, reason, message)) return list;
+  return withCondition(list, type, status, now, reason, message);
+}
+
+/** Whether withCondition would write `prev` again unchanged: same status, reason and message, keys in its order. */
+function writtenAs(prev: PodCondition, status: string, reason?: string, message?: string): boolean {
+  if (prev.status !== status || prev.lastProbeTime !== null || prev.reason !== reason || prev.message !== message) {
+    return false;
+  }
+  let next = 0;
+  for (const key of Object.keys(prev)) {
+    while (next < CONDITION_KEYS.length && CONDITION_KEYS[next] !== key) next++;
+    if (next === CONDITION_KEYS.length) return false;
+    next++;
+  }
+  return true;
+}
+
+function isSorted(list: PodCondition[]): boolean {
+  for (let i = 1; i < list.length; i++) if (rank(list[i - 1]) > rank(list[i])) return false;
+  return true;
+}
