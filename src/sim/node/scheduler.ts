@@ -44,7 +44,6 @@ export class Scheduler {
 
   private onPod(event: WatchEvent): void {
     const pod = event.object as Stored<Pod>;
-    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
     const uid = pod.metadata.uid ?? '';
     const node = pod.spec?.nodeName;
     this.trackRequests(pod, event.type === 'DELETED');
@@ -55,6 +54,8 @@ export class Scheduler {
       return;
     }
     if (node) {
+      // Status writes to a bound pod leave it where it was counted.
+      if (event.type === 'MODIFIED' && (event.old as Stored<Pod> | undefined)?.spec?.nodeName === node) return;
       let set = this.podsPerNode.get(node);
       if (!set) {
         set = new Set();
@@ -63,7 +64,7 @@ export class Scheduler {
       set.add(uid);
       return;
     }
-    if (!pod.metadata.deletionTimestamp) this.queue.add(key);
+    if (!pod.metadata.deletionTimestamp) this.queue.add(`${pod.metadata.namespace}/${pod.metadata.name}`);
   }
 
   /** Keeps requestedPerNode current: a bound pod counts until it is deleted or has finished. */
