@@ -9,27 +9,13 @@ import { commandExit } from './container-command';
 import { ContainerTable } from './container-table';
 import { ImageManager } from './image-manager';
 import { canonicalImage } from './images';
-import { kubeletPodStatus, type ContainerRun, type PodView } from './pod-status';
+import { kubeletPodStatus, type ContainerRun } from './pod-status';
+import { newPodWork, terminatedState, type PodWork } from './pod-work';
 import { ReadinessProber } from './prober';
 import { ContainerRestarts } from './restarts';
 import type { RuntimeContainer } from './runtime';
 
-/** What the kubelet is doing with one pod. */
-export interface PodWork extends PodView {
-  uid: string;
-  namespace: string;
-  name: string;
-  stage: 'starting' | 'running' | 'terminating';
-  /** Pending timers; each removes itself when it fires. */
-  timers: Set<{ cancel(): void }>;
-  /** A sync is in progress; another one is wanted when it ends. */
-  syncing: boolean;
-  resync: boolean;
-  /** Requeue handle of the pod worker after a failed sync. */
-  requeue?: { cancel(): void };
-  /** The readiness probe's endpoint answers with an error (the `unready` fault). */
-  probeFailing: boolean;
-}
+export type { PodWork } from './pod-work';
 
 const COMPONENT = 'kubelet';
 /** How often a pod waiting for its volumes checks again. */
@@ -130,13 +116,7 @@ export class Kubelet {
     for (const c of this.containers.ofPod(work.uid)) if (c.id === run.runtimeId) c.state = 'Exited';
     run.state = 'terminated';
     run.ready = false;
-    run.terminated = {
-      exitCode,
-      reason: exitCode === 0 ? 'Completed' : 'Error',
-      startedAt: run.startedAt,
-      finishedAt,
-      containerID: `containerd://${run.runtimeId ?? ''}`,
-    };
+    run.terminated = terminatedState(run, exitCode, finishedAt);
     this.prober.stop(work, run);
     this.pushStatus(work);
     run.finishedAtMs = finishedMs;
@@ -170,34 +150,9 @@ export class Kubelet {
   }
 
   private admit(pod: Stored<Pod>): void {
-    const work = this.newWork(pod, 'starting');
+    const work = newPodWork(pod, 'starting', this.hostIP);
     this.work.set(work.uid, work);
     this.schedule(work, this.ctx.random.int(15, 60), 'pod sync', () => this.createSandbox(work));
-  }
-
-  private newWork(pod: Stored<Pod>, stage: PodWork['stage']): PodWork {
-    return {
-      uid: pod.metadata.uid ?? '',
-      namespace: pod.metadata.namespace ?? 'default',
-      name: pod.metadata.name,
-      stage,
-      timers: new Set(),
-      syncing: false,
-      resync: false,
-      probeFailing: false,
-      hostIP: this.hostIP,
-      sandboxReady: false,
-      restartPolicy: pod.spec?.restartPolicy ?? 'Always',
-      containers: (pod.spec?.containers ?? []).map((c): ContainerRun => ({
-        name: c.name,
-        image: c.image ?? '',
-        state: 'waiting',
-        waitingReason: 'ContainerCreating',
-        restartCount: 0,
-        pulled: false,
-        ready: false,
-      })),
-    };
   }
 
   private createSandbox(work: PodWork): void {
@@ -350,9 +305,8 @@ export class Kubelet {
   }
 
   private beginTermination(pod: Stored<Pod>, existing: PodWork | undefined): void {
-    const work = existing ?? this.newWork(pod, 'terminating');
-    for (const t of work.timers) t.cancel();
-    work.timers.clear();
+    const work = existing ?? newPodWork(pod, 'terminating', this.hostIP);
+    work.timerEpoch += 1;
     work.stage = 'terminating';
     this.work.set(work.uid, work);
     const grace = pod.metadata.deletionGracePeriodSeconds ?? 30;
@@ -383,14 +337,8 @@ export class Kubelet {
       this.prober.stop(work, run);
       run.state = 'terminated';
       run.ready = false;
-      // nginx stops cleanly on SIGTERM (exit 0); a container still running when the grace period ends is killed.
-      run.terminated = {
-        exitCode: killed ? 137 : 0,
-        reason: killed ? 'Error' : 'Completed',
-        startedAt: run.startedAt,
-        finishedAt,
-        containerID: `containerd://${run.runtimeId ?? ''}`,
-      };
+      // A container still running when the grace period ends is killed (SIGKILL: 137).
+      run.terminated = terminatedState(run, killed ? 137 : 0, finishedAt);
     }
     work.terminal = true;
     const pod = this.current(work);
@@ -415,7 +363,7 @@ export class Kubelet {
   }
 
   private forget(work: PodWork): void {
-    for (const t of work.timers) t.cancel();
+    work.timerEpoch += 1;
     for (const run of work.containers) this.prober.stop(work, run);
     this.work.delete(work.uid);
   }
@@ -440,12 +388,10 @@ export class Kubelet {
   }
 
   private schedule(work: PodWork, delayMs: number, label: string, run: () => void): { cancel(): void } {
-    const handle = this.ctx.clock.after(delayMs, `kubelet ${this.nodeName}: ${label} ${work.name}`, () => {
-      work.timers.delete(handle);
-      run();
+    const epoch = work.timerEpoch;
+    return this.ctx.clock.after(delayMs, `kubelet ${this.nodeName}: ${label} ${work.name}`, () => {
+      if (work.timerEpoch === epoch) run();
     });
-    work.timers.add(handle);
-    return handle;
   }
 
   private event(work: PodWork, type: 'Normal' | 'Warning', reason: string, message: string): void {
