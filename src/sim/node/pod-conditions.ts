@@ -28,8 +28,20 @@ export function kubeletConditions(conditions: PodCondition[] | undefined, view: 
   list = setCondition(list, 'Ready', readiness, now, reason, message);
   list = setCondition(list, 'ContainersReady', readiness, now, reason, message);
   if (isSorted(list)) return list;
-  // A stable sort: conditions of one rank keep their order. The stored list is copied first, never sorted in place.
-  return (list === conditions ? [...list] : list).sort((a, b) => rank(a) - rank(b));
+  // The stored list is copied first, never sorted in place.
+  return sortByRank(list === conditions ? [...list] : list);
+}
+
+/** A stable insertion sort by rank, in place: conditions of one rank keep their order. The lists are short. */
+function sortByRank(list: PodCondition[]): PodCondition[] {
+  for (let i = 1; i < list.length; i++) {
+    const condition = list[i];
+    const r = rank(condition);
+    let j = i;
+    for (; j > 0 && rank(list[j - 1]) > r; j--) list[j] = list[j - 1];
+    list[j] = condition;
+  }
+  return list;
 }
 
 function unreadyNames(view: PodView): string[] {
