@@ -61,16 +61,15 @@ export function kubeletPodStatus(pod: Pod, view: PodView, now: string): PodStatu
   ) {
     return stored;
   }
-  const status: PodStatus = {
-    ...stored,
-    phase,
-    conditions,
-    hostIP: view.hostIP,
-    hostIPs,
-    startTime: view.startTime,
-    qosClass,
-    containerStatuses,
-  };
+  // What a spread would give, key for key: Object.assign copies the varied shapes of stored statuses faster.
+  const status: PodStatus = Object.assign({}, stored);
+  status.phase = phase;
+  status.conditions = conditions;
+  status.hostIP = view.hostIP;
+  status.hostIPs = hostIPs;
+  status.startTime = view.startTime;
+  status.qosClass = qosClass;
+  status.containerStatuses = containerStatuses;
   if (view.podIP) {
     status.podIP = view.podIP;
     status.podIPs = podIPs;
