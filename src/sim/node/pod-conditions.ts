@@ -57,7 +57,13 @@ function setCondition(
   reason?: string,
   message?: string,
 ): PodCondition[] {
-  const prev = list.find((c) => c.type === type);
+  let prev: PodCondition | undefined;
+  for (const c of list) {
+    if (c.type === type) {
+      prev = c;
+      break;
+    }
+  }
   if (prev && writtenAs(prev, status, reason, message)) return list;
   return withCondition(list, type, status, now, reason, message);
 }
