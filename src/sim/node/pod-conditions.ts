@@ -1,5 +1,5 @@
 import type { PodCondition } from 'kubernetes-types/core/v1';
-import { withCondition } from '../pods/pod-util';
+import { nextCondition } from '../pods/pod-util';
 import type { PodView } from './pod-status';
 
 /** The order the kubelet reports pod conditions in; conditions owned by others follow. */
@@ -22,14 +22,14 @@ export function kubeletConditions(conditions: PodCondition[] | undefined, view: 
   const reason = ready ? undefined : 'ContainersNotReady';
   const message = ready ? undefined : `containers with unready status: [${unreadyNames(view).join(' ')}]`;
   const readiness = ready ? 'True' : 'False';
-  let list = conditions ?? [];
-  list = setCondition(list, 'PodReadyToStartContainers', view.sandboxReady ? 'True' : 'False', now);
-  list = setCondition(list, 'Initialized', 'True', now);
-  list = setCondition(list, 'Ready', readiness, now, reason, message);
-  list = setCondition(list, 'ContainersReady', readiness, now, reason, message);
+  const stored = conditions ?? [];
+  let list = setCondition(stored, stored, 'PodReadyToStartContainers', view.sandboxReady ? 'True' : 'False', now);
+  list = setCondition(list, stored, 'Initialized', 'True', now);
+  list = setCondition(list, stored, 'Ready', readiness, now, reason, message);
+  list = setCondition(list, stored, 'ContainersReady', readiness, now, reason, message);
   if (isSorted(list)) return list;
   // The stored list is copied first, never sorted in place.
-  return sortByRank(list === conditions ? [...list] : list);
+  return sortByRank(list === stored ? [...list] : list);
 }
 
 /** A stable insertion sort by rank, in place: conditions of one rank keep their order. The lists are short. */
@@ -48,24 +48,26 @@ function unreadyNames(view: PodView): string[] {
   return view.containers.filter((c) => !c.ready).map((c) => c.name);
 }
 
-/** withCondition, unless the condition is already stored exactly as withCondition would write it. */
+/**
+ * withCondition, unless the condition is already stored exactly as withCondition would write it. The stored list
+ * is copied once, on the first change; later changes edit that copy.
+ */
 function setCondition(
   list: PodCondition[],
+  stored: PodCondition[],
   type: string,
   status: 'True' | 'False',
   now: string,
   reason?: string,
   message?: string,
 ): PodCondition[] {
-  let prev: PodCondition | undefined;
-  for (const c of list) {
-    if (c.type === type) {
-      prev = c;
-      break;
-    }
-  }
+  let i = 0;
+  while (i < list.length && list[i].type !== type) i++;
+  const prev = i < list.length ? list[i] : undefined;
   if (prev && writtenAs(prev, status, reason, message)) return list;
-  return withCondition(list, type, status, now, reason, message);
+  const out = list === stored ? [...list] : list;
+  out[i] = nextCondition(prev, type, status, now, reason, message);
+  return out;
 }
 
 /** Whether withCondition would write `prev` again unchanged: same status, reason and message, keys in its order. */
