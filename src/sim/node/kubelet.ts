@@ -66,6 +66,7 @@ export class Kubelet {
   /** Called for every Pod watch event whose pod is (or was) bound to this node. */
   handlePodEvent(event: WatchEvent): void {
     if (this.partitioned) return; // the watch is broken: the kubelet catches up when it is healed
+    if (changesNothingHere(event)) return;
     const pod = event.object as Stored<Pod>;
     const uid = pod.metadata.uid ?? '';
     const work = this.work.get(uid);
@@ -405,4 +406,15 @@ export class Kubelet {
     for (let i = 0; i < 13; i++) id += Math.floor(this.ctx.random.next() * 16).toString(16);
     return id;
   }
+}
+
+/**
+ * A write to a pod already bound to this node that does not begin its deletion: the kubelet admitted the pod (or
+ * began terminating it) when it saw the version before, or when it relisted after a partition, so nothing is new.
+ */
+function changesNothingHere(event: WatchEvent): boolean {
+  if (event.type !== 'MODIFIED' || !event.old) return false;
+  const pod = event.object as Stored<Pod>;
+  const old = event.old as Stored<Pod>;
+  return old.spec?.nodeName === pod.spec?.nodeName && isTerminating(old) === isTerminating(pod);
 }
