@@ -13,7 +13,7 @@ import { kubeletPodStatus, type ContainerRun } from './pod-status';
 import { newPodWork, terminatedState, type PodWork } from './pod-work';
 import { ReadinessProber } from './prober';
 import { ContainerRestarts } from './restarts';
-import type { RuntimeContainer } from './runtime';
+import { mountedClaims, newContainerId, type RuntimeContainer } from './runtime';
 
 export type { PodWork } from './pod-work';
 
@@ -261,9 +261,6 @@ export class Kubelet {
   private startContainer(work: PodWork, spec: Container, run: ContainerRun): void {
     const pod = this.current(work);
     if (!pod || work.stage === 'terminating') return;
-    const claims = (pod.spec?.volumes ?? []).flatMap((v) =>
-      v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : [],
-    );
     const restarting = run.state !== 'waiting' || run.lastTerminated !== undefined;
     if (run.state === 'terminated') run.lastTerminated = run.terminated;
     // The kubelet keeps only the newest dead instance of each container.
@@ -271,7 +268,7 @@ export class Kubelet {
       work.uid,
       (c) => c.container === run.name && c.state === 'Exited' && c.id !== run.runtimeId,
     );
-    const id = this.containerId();
+    const id = newContainerId(this.ctx.random);
     this.event(work, 'Normal', 'Created', `Created container: ${spec.name}`);
     this.event(work, 'Normal', 'Started', `Started container ${spec.name}`);
     this.containers.add({
@@ -284,7 +281,7 @@ export class Kubelet {
       image: canonicalImage(spec.image ?? ''),
       state: 'Running',
       startedAtMs: this.ctx.clock.now(),
-      claims,
+      claims: mountedClaims(pod),
     });
     if (restarting) run.restartCount += 1;
     run.runtimeId = id;
@@ -399,12 +396,6 @@ export class Kubelet {
     if (this.partitioned) return;
     const pod = this.current(work);
     if (pod) this.ctx.recorder.event(pod, type, reason, message, COMPONENT, this.nodeName);
-  }
-
-  private containerId(): string {
-    let id = '';
-    for (let i = 0; i < 13; i++) id += Math.floor(this.ctx.random.next() * 16).toString(16);
-    return id;
   }
 }
 
