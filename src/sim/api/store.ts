@@ -325,12 +325,12 @@ function equalIgnoring(a: object, b: object, key: string): boolean {
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
   let defined = 0;
-  for (const k of Object.keys(ao)) {
+  for (const k in ao) {
     const v = ao[k];
     if (k === key || v === undefined) continue;
     defined++;
     if (!deepEqual(v, bo[k])) return false;
   }
-  for (const k of Object.keys(bo)) if (k !== key && bo[k] !== undefined) defined--;
+  for (const k in bo) if (k !== key && bo[k] !== undefined) defined--;
   return defined === 0;
 }
