@@ -87,7 +87,7 @@ export class VirtualClock {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!before(heap[i], heap[parent])) break;
-      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      swap(heap, i, parent);
       i = parent;
     }
   }
@@ -106,7 +106,7 @@ export class VirtualClock {
         if (l < heap.length && before(heap[l], heap[smallest])) smallest = l;
         if (r < heap.length && before(heap[r], heap[smallest])) smallest = r;
         if (smallest === i) break;
-        [heap[i], heap[smallest]] = [heap[smallest], heap[i]];
+        swap(heap, i, smallest);
         i = smallest;
       }
     }
@@ -116,6 +116,13 @@ export class VirtualClock {
 
 function before(a: ScheduledTask, b: ScheduledTask): boolean {
   return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+}
+
+/** Swaps two heap slots in place (a destructuring swap would allocate an array on every step). */
+function swap(heap: ScheduledTask[], i: number, j: number): void {
+  const t = heap[i];
+  heap[i] = heap[j];
+  heap[j] = t;
 }
 
 function noop(): void {}

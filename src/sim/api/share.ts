@@ -17,9 +17,10 @@ export function cloneSharing<T>(value: T, stored: unknown): T {
   }
   const out: Record<string, unknown> = {};
   const from = value as Record<string, unknown>;
-  for (const k of Object.keys(from)) {
+  const oldObject = old && !Array.isArray(old) ? old : undefined;
+  for (const k in from) {
     const v = from[k];
-    if (v !== undefined) out[k] = cloneSharing(v, old && !Array.isArray(old) ? old[k] : undefined);
+    if (v !== undefined) out[k] = cloneSharing(v, oldObject?.[k]);
   }
   return out as T;
 }

@@ -113,7 +113,15 @@ export class ObjectStore {
 
   /** Creates an object: defaults, validates, assigns uid/resourceVersion/timestamps (a POST). */
   create<T extends KubeObject>(input: T): Stored<T> {
-    const obj = clone(input) as Stored<T>;
+    return this.createOwned(clone(input));
+  }
+
+  /**
+   * `create` of an object its caller built for this one call and never touches again (no undefined fields, nothing
+   * shared with other data): the store keeps it without the defensive copy.
+   */
+  createOwned<T extends KubeObject>(input: T): Stored<T> {
+    const obj = input as Stored<T>;
     const kind = obj.kind ?? '';
     const type = typeForKind(kind);
     obj.apiVersion = obj.apiVersion ?? (type ? apiVersionOf(type) : 'v1');
@@ -267,6 +275,8 @@ export class ObjectStore {
     old: Stored<KubeObject> | undefined,
     next: Stored<KubeObject> | undefined,
   ): void {
+    // Events have no owners and nobody lists or adopts them: indexing them would only hold memory.
+    if (kind === 'Event') return;
     // Objects without a controller are indexed under "" so that adoption finds orphans without a scan.
     const oldUid = old ? (old.metadata.ownerReferences?.find((r) => r.controller)?.uid ?? '') : undefined;
     const newUid = next ? (next.metadata.ownerReferences?.find((r) => r.controller)?.uid ?? '') : undefined;
@@ -325,12 +335,12 @@ function equalIgnoring(a: object, b: object, key: string): boolean {
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
   let defined = 0;
-  for (const k of Object.keys(ao)) {
+  for (const k in ao) {
     const v = ao[k];
     if (k === key || v === undefined) continue;
     defined++;
     if (!deepEqual(v, bo[k])) return false;
   }
-  for (const k of Object.keys(bo)) if (k !== key && bo[k] !== undefined) defined--;
+  for (const k in bo) if (k !== key && bo[k] !== undefined) defined--;
   return defined === 0;
 }

@@ -27,6 +27,8 @@ export class PodNodeIndex {
     const pod = event.object as Stored<Pod>;
     const node = pod.spec?.nodeName;
     if (!node) return;
+    // A pod stays on the node it was bound to: only its binding and its deletion change the index.
+    if (event.type === 'MODIFIED' && (event.old as Stored<Pod> | undefined)?.spec?.nodeName === node) return;
     const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
     let set = this.byNode.get(node);
     if (!set) {

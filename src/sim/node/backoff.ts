@@ -36,6 +36,7 @@ export class Backoff {
 
   /** Backoff.IsInBackOffSinceUpdate: less than the current delay has passed since the last `next()`. */
   isInBackOffSinceUpdate(id: string, nowMs: number): boolean {
+    if (this.entries.size === 0) return false; // nothing failed yet: no need to hash the key
     const entry = this.entries.get(id);
     if (!entry || this.hasExpired(nowMs, entry.lastUpdateMs)) return false;
     return nowMs - entry.lastUpdateMs < entry.backoffMs;

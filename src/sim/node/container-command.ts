@@ -5,6 +5,7 @@ import type { Container } from 'kubernetes-types/core/v1';
  * undefined for a command that keeps running. Such a container ends right after it starts.
  */
 export function commandExit(spec: Container): number | undefined {
+  if (spec.command === undefined && spec.args === undefined) return undefined; // the image's own entrypoint
   const line = [...(spec.command ?? []), ...(spec.args ?? [])].join(' ').trim();
   if (line === '') return undefined;
   const last = line.split(/;|&&/).pop()?.trim() ?? '';

@@ -27,9 +27,14 @@ export class ContainerTable {
   }
 
   /** Removes the containers of a pod that `match` selects (all of them without a filter). */
-  removeOfPod(podUid: string, match: (c: RuntimeContainer) => boolean = () => true): void {
+  removeOfPod(podUid: string, match?: (c: RuntimeContainer) => boolean): void {
     const list = this.byPod.get(podUid);
     if (!list) return;
+    if (!match) {
+      for (const c of list) this.everything.delete(c);
+      this.byPod.delete(podUid);
+      return;
+    }
     const keep = list.filter((c) => !match(c));
     for (const c of list) if (match(c)) this.everything.delete(c);
     if (keep.length > 0) this.byPod.set(podUid, keep);

@@ -3,7 +3,7 @@ import type { ControllerContext } from '../controllers/context';
 import { Backoff, goDuration } from './backoff';
 import { pullImage } from './image-pull';
 import { canonicalImage } from './images';
-import type { PodWork } from './kubelet';
+import type { PodWork } from './pod-work';
 import type { ContainerRun } from './pod-status';
 
 /** Bytes per second a node pulls image layers at (about 25 MB/s). */

@@ -9,27 +9,13 @@ import { commandExit } from './container-command';
 import { ContainerTable } from './container-table';
 import { ImageManager } from './image-manager';
 import { canonicalImage } from './images';
-import { kubeletPodStatus, type ContainerRun, type PodView } from './pod-status';
+import { kubeletPodStatus, type ContainerRun } from './pod-status';
+import { newPodWork, terminatedState, type PodWork } from './pod-work';
 import { ReadinessProber } from './prober';
 import { ContainerRestarts } from './restarts';
-import type { RuntimeContainer } from './runtime';
+import { mountedClaims, newContainerId, type RuntimeContainer } from './runtime';
 
-/** What the kubelet is doing with one pod. */
-export interface PodWork extends PodView {
-  uid: string;
-  namespace: string;
-  name: string;
-  stage: 'starting' | 'running' | 'terminating';
-  /** Pending timers; each removes itself when it fires. */
-  timers: Set<{ cancel(): void }>;
-  /** A sync is in progress; another one is wanted when it ends. */
-  syncing: boolean;
-  resync: boolean;
-  /** Requeue handle of the pod worker after a failed sync. */
-  requeue?: { cancel(): void };
-  /** The readiness probe's endpoint answers with an error (the `unready` fault). */
-  probeFailing: boolean;
-}
+export type { PodWork } from './pod-work';
 
 const COMPONENT = 'kubelet';
 /** How often a pod waiting for its volumes checks again. */
@@ -80,6 +66,7 @@ export class Kubelet {
   /** Called for every Pod watch event whose pod is (or was) bound to this node. */
   handlePodEvent(event: WatchEvent): void {
     if (this.partitioned) return; // the watch is broken: the kubelet catches up when it is healed
+    if (changesNothingHere(event)) return;
     const pod = event.object as Stored<Pod>;
     const uid = pod.metadata.uid ?? '';
     const work = this.work.get(uid);
@@ -130,13 +117,7 @@ export class Kubelet {
     for (const c of this.containers.ofPod(work.uid)) if (c.id === run.runtimeId) c.state = 'Exited';
     run.state = 'terminated';
     run.ready = false;
-    run.terminated = {
-      exitCode,
-      reason: exitCode === 0 ? 'Completed' : 'Error',
-      startedAt: run.startedAt,
-      finishedAt,
-      containerID: `containerd://${run.runtimeId ?? ''}`,
-    };
+    run.terminated = terminatedState(run, exitCode, finishedAt);
     this.prober.stop(work, run);
     this.pushStatus(work);
     run.finishedAtMs = finishedMs;
@@ -170,34 +151,9 @@ export class Kubelet {
   }
 
   private admit(pod: Stored<Pod>): void {
-    const work = this.newWork(pod, 'starting');
+    const work = newPodWork(pod, 'starting', this.hostIP);
     this.work.set(work.uid, work);
     this.schedule(work, this.ctx.random.int(15, 60), 'pod sync', () => this.createSandbox(work));
-  }
-
-  private newWork(pod: Stored<Pod>, stage: PodWork['stage']): PodWork {
-    return {
-      uid: pod.metadata.uid ?? '',
-      namespace: pod.metadata.namespace ?? 'default',
-      name: pod.metadata.name,
-      stage,
-      timers: new Set(),
-      syncing: false,
-      resync: false,
-      probeFailing: false,
-      hostIP: this.hostIP,
-      sandboxReady: false,
-      restartPolicy: pod.spec?.restartPolicy ?? 'Always',
-      containers: (pod.spec?.containers ?? []).map((c): ContainerRun => ({
-        name: c.name,
-        image: c.image ?? '',
-        state: 'waiting',
-        waitingReason: 'ContainerCreating',
-        restartCount: 0,
-        pulled: false,
-        ready: false,
-      })),
-    };
   }
 
   private createSandbox(work: PodWork): void {
@@ -305,9 +261,6 @@ export class Kubelet {
   private startContainer(work: PodWork, spec: Container, run: ContainerRun): void {
     const pod = this.current(work);
     if (!pod || work.stage === 'terminating') return;
-    const claims = (pod.spec?.volumes ?? []).flatMap((v) =>
-      v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : [],
-    );
     const restarting = run.state !== 'waiting' || run.lastTerminated !== undefined;
     if (run.state === 'terminated') run.lastTerminated = run.terminated;
     // The kubelet keeps only the newest dead instance of each container.
@@ -315,7 +268,7 @@ export class Kubelet {
       work.uid,
       (c) => c.container === run.name && c.state === 'Exited' && c.id !== run.runtimeId,
     );
-    const id = this.containerId();
+    const id = newContainerId(this.ctx.random);
     this.event(work, 'Normal', 'Created', `Created container: ${spec.name}`);
     this.event(work, 'Normal', 'Started', `Started container ${spec.name}`);
     this.containers.add({
@@ -328,7 +281,7 @@ export class Kubelet {
       image: canonicalImage(spec.image ?? ''),
       state: 'Running',
       startedAtMs: this.ctx.clock.now(),
-      claims,
+      claims: mountedClaims(pod),
     });
     if (restarting) run.restartCount += 1;
     run.runtimeId = id;
@@ -350,9 +303,8 @@ export class Kubelet {
   }
 
   private beginTermination(pod: Stored<Pod>, existing: PodWork | undefined): void {
-    const work = existing ?? this.newWork(pod, 'terminating');
-    for (const t of work.timers) t.cancel();
-    work.timers.clear();
+    const work = existing ?? newPodWork(pod, 'terminating', this.hostIP);
+    work.timerEpoch += 1;
     work.stage = 'terminating';
     this.work.set(work.uid, work);
     const grace = pod.metadata.deletionGracePeriodSeconds ?? 30;
@@ -383,19 +335,13 @@ export class Kubelet {
       this.prober.stop(work, run);
       run.state = 'terminated';
       run.ready = false;
-      // nginx stops cleanly on SIGTERM (exit 0); a container still running when the grace period ends is killed.
-      run.terminated = {
-        exitCode: killed ? 137 : 0,
-        reason: killed ? 'Error' : 'Completed',
-        startedAt: run.startedAt,
-        finishedAt,
-        containerID: `containerd://${run.runtimeId ?? ''}`,
-      };
+      // A container still running when the grace period ends is killed (SIGKILL: 137).
+      run.terminated = terminatedState(run, killed ? 137 : 0, finishedAt);
     }
     work.terminal = true;
     const pod = this.current(work);
     if (!pod || this.partitioned) return;
-    this.ctx.store.update<Pod>({ ...pod, status: kubeletPodStatus(pod, work, finishedAt) });
+    this.writeStatus(pod, work, finishedAt);
   }
 
   /** The containers are gone: the kubelet confirms the deletion with a zero-grace delete (unless cut off). */
@@ -415,7 +361,7 @@ export class Kubelet {
   }
 
   private forget(work: PodWork): void {
-    for (const t of work.timers) t.cancel();
+    work.timerEpoch += 1;
     for (const run of work.containers) this.prober.stop(work, run);
     this.work.delete(work.uid);
   }
@@ -430,16 +376,20 @@ export class Kubelet {
     if (this.partitioned || work.stage === 'terminating') return;
     const pod = this.current(work);
     if (!pod) return;
-    this.ctx.store.update<Pod>({ ...pod, status: kubeletPodStatus(pod, work, this.ctx.clock.timestamp()) });
+    this.writeStatus(pod, work, this.ctx.clock.timestamp());
+  }
+
+  /** A status the pod already has would be a no-op write: the status manager skips it (needsUpdate). */
+  private writeStatus(pod: Stored<Pod>, work: PodWork, now: string): void {
+    const status = kubeletPodStatus(pod, work, now);
+    if (status !== pod.status) this.ctx.store.update<Pod>({ ...pod, status });
   }
 
   private schedule(work: PodWork, delayMs: number, label: string, run: () => void): { cancel(): void } {
-    const handle = this.ctx.clock.after(delayMs, `kubelet ${this.nodeName}: ${label} ${work.name}`, () => {
-      work.timers.delete(handle);
-      run();
+    const epoch = work.timerEpoch;
+    return this.ctx.clock.after(delayMs, `kubelet ${this.nodeName}: ${label} ${work.name}`, () => {
+      if (work.timerEpoch === epoch) run();
     });
-    work.timers.add(handle);
-    return handle;
   }
 
   private event(work: PodWork, type: 'Normal' | 'Warning', reason: string, message: string): void {
@@ -447,10 +397,15 @@ export class Kubelet {
     const pod = this.current(work);
     if (pod) this.ctx.recorder.event(pod, type, reason, message, COMPONENT, this.nodeName);
   }
+}
 
-  private containerId(): string {
-    let id = '';
-    for (let i = 0; i < 13; i++) id += Math.floor(this.ctx.random.next() * 16).toString(16);
-    return id;
-  }
+/**
+ * A write to a pod already bound to this node that does not begin its deletion: the kubelet admitted the pod (or
+ * began terminating it) when it saw the version before, or when it relisted after a partition, so nothing is new.
+ */
+function changesNothingHere(event: WatchEvent): boolean {
+  if (event.type !== 'MODIFIED' || !event.old) return false;
+  const pod = event.object as Stored<Pod>;
+  const old = event.old as Stored<Pod>;
+  return old.spec?.nodeName === pod.spec?.nodeName && isTerminating(old) === isTerminating(pod);
 }

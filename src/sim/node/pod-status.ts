@@ -1,12 +1,6 @@
-import type {
-  ContainerState,
-  ContainerStateTerminated,
-  ContainerStatus,
-  Pod,
-  PodStatus,
-} from 'kubernetes-types/core/v1';
-import { withCondition } from '../pods/pod-util';
-import { canonicalImage } from './images';
+import type { ContainerStateTerminated, HostIP, Pod, PodIP, PodStatus } from 'kubernetes-types/core/v1';
+import { kubeletContainerStatuses } from './container-status';
+import { kubeletConditions } from './pod-conditions';
 
 /** The kubelet's view of one container of a pod, from which it reports the container's status. */
 export interface ContainerRun {
@@ -41,46 +35,52 @@ export interface PodView {
   terminal?: boolean;
 }
 
-/** The order the kubelet reports pod conditions in; conditions owned by others follow. */
-const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
-
-/** generateAPIPodStatus: the status the kubelet writes, keeping conditions other components own. */
+/**
+ * generateAPIPodStatus: the status the kubelet writes, keeping conditions other components own. Every part it
+ * would write as stored is the stored one; when nothing changed it hands back the stored status itself, which the
+ * status manager then need not write at all.
+ */
 export function kubeletPodStatus(pod: Pod, view: PodView, now: string): PodStatus {
-  const unready = view.containers.filter((c) => !c.ready).map((c) => c.name);
-  const message = `containers with unready status: [${unready.join(' ')}]`;
-  let conditions = withCondition(
-    pod.status?.conditions,
-    'PodReadyToStartContainers',
-    view.sandboxReady ? 'True' : 'False',
-    now,
-  );
-  conditions = withCondition(conditions, 'Initialized', 'True', now);
-  for (const type of ['Ready', 'ContainersReady']) {
-    conditions =
-      unready.length === 0
-        ? withCondition(conditions, type, 'True', now)
-        : withCondition(conditions, type, 'False', now, 'ContainersNotReady', message);
+  const stored = pod.status;
+  const phase = podPhase(view);
+  const conditions = kubeletConditions(stored?.conditions, view, now);
+  const hostIPs = singleIP(stored?.hostIPs, view.hostIP);
+  const qosClass = stored?.qosClass ?? 'BestEffort';
+  const containerStatuses = kubeletContainerStatuses(stored?.containerStatuses, view.containers);
+  const podIPs = view.podIP ? singleIP(stored?.podIPs, view.podIP) : undefined;
+  if (
+    stored &&
+    stored.phase === phase &&
+    stored.conditions === conditions &&
+    stored.hostIP === view.hostIP &&
+    stored.hostIPs === hostIPs &&
+    stored.startTime === view.startTime &&
+    stored.qosClass === qosClass &&
+    stored.containerStatuses === containerStatuses &&
+    (!view.podIP || (stored.podIP === view.podIP && stored.podIPs === podIPs))
+  ) {
+    return stored;
   }
-  const rank = (type: string): number => {
-    const i = CONDITION_ORDER.indexOf(type);
-    return i < 0 ? CONDITION_ORDER.length : i;
-  };
-  conditions.sort((a, b) => rank(a.type) - rank(b.type));
-  const status: PodStatus = {
-    ...pod.status,
-    phase: podPhase(view),
-    conditions,
-    hostIP: view.hostIP,
-    hostIPs: [{ ip: view.hostIP }],
-    startTime: view.startTime,
-    qosClass: pod.status?.qosClass ?? 'BestEffort',
-    containerStatuses: view.containers.map(containerStatus),
-  };
+  // What a spread would give, key for key: Object.assign copies the varied shapes of stored statuses faster.
+  const status: PodStatus = Object.assign({}, stored);
+  status.phase = phase;
+  status.conditions = conditions;
+  status.hostIP = view.hostIP;
+  status.hostIPs = hostIPs;
+  status.startTime = view.startTime;
+  status.qosClass = qosClass;
+  status.containerStatuses = containerStatuses;
   if (view.podIP) {
     status.podIP = view.podIP;
-    status.podIPs = [{ ip: view.podIP }];
+    status.podIPs = podIPs;
   }
   return status;
+}
+
+/** `[{ ip }]`, or the stored list when it is exactly that. */
+function singleIP<T extends HostIP | PodIP>(stored: T[] | undefined, ip: string): T[] {
+  if (stored?.length === 1 && stored[0].ip === ip && Object.keys(stored[0]).length === 1) return stored;
+  return [{ ip } as T];
 }
 
 /** getPhase: Pending while a container has never run; Running after; terminal only without restarts. */
@@ -100,63 +100,4 @@ function podPhase(view: PodView): PodStatus['phase'] {
     return 'Succeeded';
   }
   return 'Running';
-}
-
-function containerStatus(run: ContainerRun): ContainerStatus {
-  let state: ContainerState;
-  if (run.state === 'running') state = { running: { startedAt: run.startedAt } };
-  else if (run.state === 'terminated' && run.terminated) state = { terminated: run.terminated };
-  else
-    state = {
-      waiting: run.waitingMessage
-        ? { reason: run.waitingReason, message: run.waitingMessage }
-        : { reason: run.waitingReason },
-    };
-  const status: ContainerStatus = {
-    name: run.name,
-    image: run.pulled ? canonicalImage(run.image) : run.image,
-    imageID: run.pulled ? imageIdOf(run.image) : '',
-    ready: run.ready,
-    restartCount: run.restartCount,
-    started: run.state === 'running',
-    state,
-    lastState: run.lastTerminated ? { terminated: run.lastTerminated } : {},
-  };
-  if (run.runtimeId) status.containerID = `containerd://${run.runtimeId}`;
-  return status;
-}
-
-/** Digests by image reference: a pure function of the string, worked out once per image. */
-const digests = new Map<string, string>();
-const imageIds = new Map<string, string>();
-
-/** The imageID the runtime reports for a pulled image: repository@sha256:digest. */
-function imageIdOf(image: string): string {
-  let id = imageIds.get(image);
-  if (id === undefined) {
-    id = `${canonicalImage(image).replace(/:[^:/]*$/, '')}@sha256:${digestOf(image)}`;
-    imageIds.set(image, id);
-  }
-  return id;
-}
-
-/** A stable fake digest per image reference. */
-export function digestOf(image: string): string {
-  let digest = digests.get(image);
-  if (digest === undefined) {
-    digest = computeDigest(image);
-    digests.set(image, digest);
-  }
-  return digest;
-}
-
-function computeDigest(image: string): string {
-  const ref = canonicalImage(image);
-  let h = 2166136261;
-  let out = '';
-  for (let round = 0; round < 8; round++) {
-    for (let i = 0; i < ref.length; i++) h = Math.imul(h ^ ref.charCodeAt(i) ^ round, 16777619) >>> 0;
-    out += h.toString(16).padStart(8, '0');
-  }
-  return out;
 }

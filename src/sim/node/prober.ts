@@ -1,7 +1,7 @@
 import type { Pod, Probe } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/meta';
 import type { ControllerContext } from '../controllers/context';
-import type { PodWork } from './kubelet';
+import type { PodWork } from './pod-work';
 import type { ContainerRun } from './pod-status';
 
 /** What the prober needs from its kubelet. */

@@ -1,3 +1,6 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { SeededRandom } from '../random';
+
 /**
  * The container runtime's view of a node: what is really running there, whatever the API says. `ps()` reads this;
  * it is how the simulator shows a container that outlived its Pod object.
@@ -15,4 +18,16 @@ export interface RuntimeContainer {
   startedAtMs: number;
   /** PersistentVolumeClaims the container has mounted. */
   claims: string[];
+}
+
+/** A new container id: 13 hex digits drawn from the seeded generator. */
+export function newContainerId(random: SeededRandom): string {
+  let id = '';
+  for (let i = 0; i < 13; i++) id += Math.floor(random.next() * 16).toString(16);
+  return id;
+}
+
+/** The PersistentVolumeClaims a pod's volumes name: what its containers mount. */
+export function mountedClaims(pod: Pod): string[] {
+  return (pod.spec?.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : []));
 }

@@ -3,7 +3,7 @@ import type { Stored } from '../api/meta';
 import type { WatchEvent } from '../api/store';
 import type { ControllerContext } from '../controllers/context';
 import { WorkQueue } from '../controllers/workqueue';
-import { withCondition } from '../pods/pod-util';
+import { isTerminal, withCondition } from '../pods/pod-util';
 import { parseQuantity } from '../api/quantity';
 import { podRequests, COMPUTE_RESOURCES, type ResourceAmounts } from '../pods/resources';
 import { fitErrorMessage, VOLUME_NODE_CONFLICT, VolumeBinder } from './volume-binding';
@@ -44,10 +44,9 @@ export class Scheduler {
 
   private onPod(event: WatchEvent): void {
     const pod = event.object as Stored<Pod>;
-    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
     const uid = pod.metadata.uid ?? '';
     const node = pod.spec?.nodeName;
-    this.trackRequests(pod, event.type === 'DELETED');
+    if (!unchangedShare(event)) this.trackRequests(pod, event.type === 'DELETED');
     if (event.type === 'DELETED') {
       if (node) this.podsPerNode.get(node)?.delete(uid);
       // AssignedPodDelete frees resources: pods waiting for room get another try.
@@ -55,6 +54,8 @@ export class Scheduler {
       return;
     }
     if (node) {
+      // Status writes to a bound pod leave it where it was counted.
+      if (event.type === 'MODIFIED' && (event.old as Stored<Pod> | undefined)?.spec?.nodeName === node) return;
       let set = this.podsPerNode.get(node);
       if (!set) {
         set = new Set();
@@ -63,7 +64,7 @@ export class Scheduler {
       set.add(uid);
       return;
     }
-    if (!pod.metadata.deletionTimestamp) this.queue.add(key);
+    if (!pod.metadata.deletionTimestamp) this.queue.add(`${pod.metadata.namespace}/${pod.metadata.name}`);
   }
 
   /** Keeps requestedPerNode current: a bound pod counts until it is deleted or has finished. */
@@ -201,6 +202,18 @@ export class Scheduler {
     // podMaxInUnschedulablePodsDuration is 5 minutes; the back-off queue retries within 10 s anyway.
     this.queue.addAfter(key, POD_MAX_BACKOFF_MS);
   }
+}
+
+/**
+ * A write that leaves a pod on the node it was on and neither ends nor revives it: its share of the node's
+ * requests stays what it was.
+ */
+function unchangedShare(event: WatchEvent): boolean {
+  if (event.type !== 'MODIFIED' || !event.old) return false;
+  const pod = event.object as Stored<Pod>;
+  const old = event.old as Stored<Pod>;
+  const node = pod.spec?.nodeName;
+  return !!node && old.spec?.nodeName === node && isTerminal(old) === isTerminal(pod);
 }
 
 /** kube-scheduler's default pod back-off: 1 s at first, at most 10 s. */

@@ -56,7 +56,21 @@ export function withCondition(
 ): PodCondition[] {
   const list = [...(conditions ?? [])];
   const i = list.findIndex((c) => c.type === type);
-  const prev = i >= 0 ? list[i] : undefined;
+  const next = nextCondition(i >= 0 ? list[i] : undefined, type, status, now, reason, message);
+  if (i >= 0) list[i] = next;
+  else list.push(next);
+  return list;
+}
+
+/** The condition that replaces `prev` (or is added): lastTransitionTime moves only when the status changes. */
+export function nextCondition(
+  prev: PodCondition | undefined,
+  type: string,
+  status: 'True' | 'False' | 'Unknown',
+  now: string,
+  reason?: string,
+  message?: string,
+): PodCondition {
   const next: PodCondition = {
     type,
     status,
@@ -65,7 +79,5 @@ export function withCondition(
   };
   if (reason) next.reason = reason;
   if (message) next.message = message;
-  if (i >= 0) list[i] = next;
-  else list.push(next);
-  return list;
+  return next;
 }

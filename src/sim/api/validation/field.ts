@@ -8,7 +8,13 @@ import { canonicalJson } from '../meta';
 
 /** fldPath.Child(...): "spec" + "replicas" → "spec.replicas". */
 export function child(path: string, ...names: string[]): string {
-  return [path, ...names].filter((p) => p !== '').join('.');
+  // Empty parts are skipped; built by concatenation, since validation of every write calls this many times.
+  let out = path;
+  for (const name of names) {
+    if (name === '') continue;
+    out = out === '' ? name : `${out}.${name}`;
+  }
+  return out;
 }
 
 /** fldPath.Index(i): "spec.containers" → "spec.containers[0]". */

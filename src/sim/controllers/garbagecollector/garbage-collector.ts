@@ -38,23 +38,28 @@ export class GarbageCollector {
   private processGraphChange(event: WatchEvent): void {
     const obj = event.object;
     if (obj.kind === 'Event') return;
-    const ref = refOf(obj);
+    const uid = obj.metadata.uid ?? '';
     this.graph.observe(event);
     if (event.type === 'DELETED') {
-      this.refs.delete(ref.uid);
+      this.refs.delete(uid);
       // The owner is gone: each dependent may now be garbage (or only needs its dangling reference removed).
-      for (const dep of this.graph.dependentsOf(ref.uid)) this.enqueueDelete(dep);
+      for (const dep of this.graph.dependentsOf(uid)) this.enqueueDelete(dep);
       // A dependent that vanished may have been the last one blocking its owner's foreground deletion.
       for (const owner of event.object.metadata.ownerReferences ?? []) this.attemptToDelete.add(owner.uid);
       return;
     }
-    this.refs.set(ref.uid, ref);
-    const finalizers = obj.metadata.finalizers ?? [];
+    // kind, namespace and name never change for a uid: a ref already known stays right.
+    let ref = this.refs.get(uid);
+    if (!ref) {
+      ref = refOf(obj);
+      this.refs.set(uid, ref);
+    }
     if (obj.metadata.deletionTimestamp) {
-      if (finalizers.includes(ORPHAN_FINALIZER)) this.attemptToOrphan.add(ref.uid);
+      const finalizers = obj.metadata.finalizers ?? [];
+      if (finalizers.includes(ORPHAN_FINALIZER)) this.attemptToOrphan.add(uid);
       if (finalizers.includes(FOREGROUND_FINALIZER)) {
-        this.attemptToDelete.add(ref.uid);
-        for (const dep of this.graph.dependentsOf(ref.uid)) this.enqueueDelete(dep);
+        this.attemptToDelete.add(uid);
+        for (const dep of this.graph.dependentsOf(uid)) this.enqueueDelete(dep);
       }
     }
     // A new object may point at owners that are already gone (or being deleted in the foreground).

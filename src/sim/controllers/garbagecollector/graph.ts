@@ -29,8 +29,11 @@ export class DependencyGraph {
 
   /** processGraphChanges: records the owner references an object has after the event. */
   observe(event: WatchEvent): void {
+    const refs = event.type === 'DELETED' ? undefined : event.object.metadata.ownerReferences;
+    // Most writes leave the owner references alone: then the graph already holds what this event would record.
+    if (sameOwners(this.owners.get(event.object.metadata.uid ?? ''), refs)) return;
     const ref = refOf(event.object);
-    const next = event.type === 'DELETED' ? [] : ownerUids(event.object.metadata.ownerReferences);
+    const next = ownerUids(refs);
     const prev = this.owners.get(ref.uid) ?? [];
     for (const uid of prev) if (!next.includes(uid)) this.unlink(uid, ref.uid);
     for (const uid of next) {
@@ -67,4 +70,22 @@ export class DependencyGraph {
 
 function ownerUids(refs: OwnerReference[] | undefined): string[] {
   return [...new Set((refs ?? []).map((r) => r.uid))];
+}
+
+/** Whether `recorded` (the distinct owner uids, in first-seen order) is what ownerUids(refs) would give. */
+function sameOwners(recorded: string[] | undefined, refs: OwnerReference[] | undefined): boolean {
+  const list = refs ?? [];
+  let distinct = 0;
+  for (let i = 0; i < list.length; i++) {
+    const uid = list[i].uid;
+    if (firstIndexOfUid(list, uid) < i) continue;
+    if (recorded === undefined || recorded[distinct] !== uid) return false;
+    distinct++;
+  }
+  return distinct === (recorded?.length ?? 0);
+}
+
+function firstIndexOfUid(refs: OwnerReference[], uid: string): number {
+  for (let i = 0; i < refs.length; i++) if (refs[i].uid === uid) return i;
+  return -1;
 }

@@ -3,23 +3,27 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { controllerOf, keyOf, selectorMatches, type Stored } from '../../api/meta';
 import type { ObjectStore, WatchEvent } from '../../api/store';
 import { isPodReady } from '../../pods/pod-util';
-import { isActive, podFacts, type RankedPod } from './pod-ranking';
+import { deletionCost, isActive, podStanding } from './pod-ranking';
+import { PodSlots, type PodSlot } from './pod-slots';
+import { selectVictims } from './victim-selection';
 
 interface OwnerCounts {
   /** The ReplicaSet's own controller uid (its Deployment's), or its uid when it has none: pods are related by it. */
   group: string;
   /** Active pods (not finished, not being deleted) by store key. */
-  pods: Map<string, PodEntry>;
+  pods: Map<string, PodSlot>;
+  /** The same pods in the same order, laid out for choosing which to delete. */
+  slots: PodSlots;
   ready: number;
   fullyLabeled: number;
   /** The template labels fullyLabeled was counted against. */
   templateKey: string;
 }
 
-/** An active pod and, once a scale-down has ranked it, its ranking facts. */
-interface PodEntry {
-  pod: Stored<Pod>;
-  ranked?: RankedPod;
+/** Active pods of one group of related ReplicaSets on each node, by the node's number in the node table. */
+interface NodeCounts {
+  byNode: number[];
+  total: number;
 }
 
 /**
@@ -30,9 +34,10 @@ interface PodEntry {
 export class ReplicaSetPodIndex {
   private readonly owners = new Map<string, OwnerCounts>();
   private readonly relabelled = new Map<string, Set<string>>();
-  /** Active pods per node ("" for unassigned) for each group of related ReplicaSets. */
-  private readonly podsOnNode = new Map<string, Map<string, number>>();
-  private readonly rankedScratch: RankedPod[] = [];
+  /** Active pods per node for each group of related ReplicaSets. */
+  private readonly podsOnNode = new Map<string, NodeCounts>();
+  /** A number for each node name seen ("" for unassigned), so that counts and slots hold nodes as numbers. */
+  private readonly nodeNumbers = new Map<string, number>();
 
   constructor(private readonly store: ObjectStore) {}
 
@@ -68,14 +73,21 @@ export class ReplicaSetPodIndex {
     return this.owners.get(uid)?.ready ?? 0;
   }
 
+  private nodeNumber(pod: Pod): number {
+    const name = pod.spec?.nodeName ?? '';
+    let n = this.nodeNumbers.get(name);
+    if (n === undefined) this.nodeNumbers.set(name, (n = this.nodeNumbers.size));
+    return n;
+  }
+
   private countOnNode(group: string, pod: Pod, delta: number): void {
     let counts = this.podsOnNode.get(group);
-    if (!counts) this.podsOnNode.set(group, (counts = new Map()));
-    const node = pod.spec?.nodeName ?? '';
-    const next = (counts.get(node) ?? 0) + delta;
-    if (next === 0) counts.delete(node);
-    else counts.set(node, next);
-    if (counts.size === 0) this.podsOnNode.delete(group);
+    if (!counts) this.podsOnNode.set(group, (counts = { byNode: [], total: 0 }));
+    const node = this.nodeNumber(pod);
+    while (counts.byNode.length <= node) counts.byNode.push(0);
+    counts.byNode[node] += delta;
+    counts.total += delta;
+    if (counts.total === 0) this.podsOnNode.delete(group);
   }
 
   activePods(uid: string): Stored<Pod>[] {
@@ -85,23 +97,14 @@ export class ReplicaSetPodIndex {
   }
 
   /**
-   * The active pods' ranking facts, in the same order as activePods (each pod's are read once), each ranked by
+   * getPodsToDelete over the active pods in the order activePods lists them, each ranked by
    * getIndirectlyRelatedPods counted per node: the active pods of ReplicaSets sharing this one's controller there.
-   * The array is reused by the next call (a scale-down reads it at once), sparing a 10,000-slot array per step.
    */
-  activeRanked(rs: Stored<ReplicaSet>): RankedPod[] {
+  podsToDelete(rs: Stored<ReplicaSet>, diff: number, now: number): Stored<Pod>[] {
     const counts = this.owners.get(rs.metadata.uid ?? '');
     if (!counts) return [];
     const onNode = this.podsOnNode.get(controllerOf(rs)?.uid ?? rs.metadata.uid ?? '');
-    const out = this.rankedScratch;
-    out.length = counts.pods.size;
-    let i = 0;
-    for (const entry of counts.pods.values()) {
-      const ranked = entry.ranked ?? (entry.ranked = podFacts(entry.pod));
-      ranked.rank = onNode?.get(ranked.node) ?? 0;
-      out[i++] = ranked;
-    }
-    return out;
+    return selectVictims(counts.slots, onNode?.byNode ?? [], diff, now);
   }
 
   /** Active pods carrying every label of the ReplicaSet's template (recounted when the template changes). */
@@ -124,7 +127,14 @@ export class ReplicaSetPodIndex {
     const rs = this.store.get<ReplicaSet>('ReplicaSet', pod.metadata.namespace ?? '', owner.name);
     if (!counts) {
       const group = (rs && controllerOf(rs)?.uid) || owner.uid;
-      counts = { group, pods: new Map(), ready: 0, fullyLabeled: 0, templateKey: rs ? templateKey(rs) : '' };
+      counts = {
+        group,
+        pods: new Map(),
+        slots: new PodSlots(),
+        ready: 0,
+        fullyLabeled: 0,
+        templateKey: rs ? templateKey(rs) : '',
+      };
       this.owners.set(owner.uid, counts);
     }
     return { counts, rs: rs?.metadata.uid === owner.uid ? rs : undefined };
@@ -133,9 +143,10 @@ export class ReplicaSetPodIndex {
   private add(pod: Stored<Pod>): void {
     const found = this.counts(pod);
     if (!found) return;
-    found.counts.pods.set(keyOf(pod), { pod });
+    const ready = isPodReady(pod);
+    this.place(found.counts, pod, ready);
     this.countOnNode(found.counts.group, pod, 1);
-    if (isPodReady(pod)) found.counts.ready++;
+    if (ready) found.counts.ready++;
     if (found.rs && templateKey(found.rs) === found.counts.templateKey && labelled(found.rs, pod)) {
       found.counts.fullyLabeled++;
     } else if (!found.rs || templateKey(found.rs) !== found.counts.templateKey) {
@@ -143,13 +154,27 @@ export class ReplicaSetPodIndex {
     }
   }
 
+  /** Sets the pod under its key: appended when new, in place (as Map.set keeps a key's place) when not. */
+  private place(counts: OwnerCounts, pod: Stored<Pod>, ready: boolean): void {
+    const key = keyOf(pod);
+    const standing = podStanding(pod, ready);
+    const cost = deletionCost(pod);
+    const node = this.nodeNumber(pod);
+    const entry = counts.pods.get(key);
+    if (entry) counts.slots.replace(entry, pod, standing, cost, node);
+    else counts.pods.set(key, counts.slots.append(pod, standing, cost, node));
+  }
+
   private remove(pod: Stored<Pod>): void {
     const owner = controllerOf(pod);
     if (owner?.kind !== 'ReplicaSet') return;
     const counts = this.owners.get(owner.uid);
-    const stored = counts?.pods.get(keyOf(pod))?.pod;
-    if (!counts || !stored) return;
-    counts.pods.delete(keyOf(pod));
+    const key = keyOf(pod);
+    const entry = counts?.pods.get(key);
+    if (!counts || !entry) return;
+    const stored = entry.pod;
+    counts.pods.delete(key);
+    counts.slots.remove(entry);
     this.countOnNode(counts.group, stored, -1);
     if (isPodReady(stored)) counts.ready--;
     const rs = this.store.get<ReplicaSet>('ReplicaSet', stored.metadata.namespace ?? '', owner.name);
@@ -159,12 +184,20 @@ export class ReplicaSetPodIndex {
   }
 }
 
+/** Template keys by ReplicaSet object: a stored object never changes, and every pod event asks for its owner's. */
+const templateKeys = new WeakMap<ReplicaSet, string>();
+
 function templateKey(rs: ReplicaSet): string {
-  const labels = rs.spec?.template?.metadata?.labels ?? {};
-  return `t:${Object.keys(labels)
-    .sort()
-    .map((k) => `${k}=${labels[k]}`)
-    .join(',')}`;
+  let key = templateKeys.get(rs);
+  if (key === undefined) {
+    const labels = rs.spec?.template?.metadata?.labels ?? {};
+    key = `t:${Object.keys(labels)
+      .sort()
+      .map((k) => `${k}=${labels[k]}`)
+      .join(',')}`;
+    templateKeys.set(rs, key);
+  }
+  return key;
 }
 
 function labelled(rs: ReplicaSet, pod: Pod): boolean {

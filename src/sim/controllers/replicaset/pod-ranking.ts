@@ -6,7 +6,7 @@ const DELETION_COST_ANNOTATION = 'controller.kubernetes.io/pod-deletion-cost';
 const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 
 /** podutil deletion cost: the annotation as an int32, 0 when missing or malformed. */
-function deletionCost(pod: Pod): number {
+export function deletionCost(pod: Pod): number {
   const text = pod.metadata?.annotations?.[DELETION_COST_ANNOTATION];
   if (text === undefined || !/^-?\d+$/.test(text)) return 0;
   return Number(text);
@@ -97,11 +97,27 @@ function bucketsFor(r: RankedPod, now: number): void {
   r.createdBucket = logRank(r.created, now);
 }
 
+/** The log bucket of the time since a ready pod became ready, as compareRanked works it out for `now`. */
+export function readyBucketOf(r: RankedPod, now: number): number {
+  bucketsFor(r, now);
+  return r.readyBucket;
+}
+
 /** The LogarithmicScaleDown comparison of two timestamps (as log buckets): newer first, then uid. */
 function compareTimes(a: RankedPod, b: RankedPod, bucketA: number, bucketB: number): number {
   const diff = bucketA - bucketB;
   if (diff === 0) return a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
   return diff;
+}
+
+/**
+ * Assignment, phase and readiness, the first three steps of compareRanked, as one number ordered the same way
+ * (two pods on different nodes differ in assignment there only when one of them is unassigned).
+ */
+export function podStanding(pod: Pod, ready: boolean): number {
+  const assigned = pod.spec?.nodeName ? 1 : 0;
+  const phase = PHASE_ORDINAL[pod.status?.phase ?? ''] ?? 0;
+  return (assigned * 3 + phase) * 2 + (ready ? 1 : 0);
 }
 
 function compareRanked(a: RankedPod, b: RankedPod, now: number): number {
@@ -110,6 +126,11 @@ function compareRanked(a: RankedPod, b: RankedPod, now: number): number {
   if (a.ready !== b.ready) return a.ready ? 1 : -1;
   if (a.cost !== b.cost) return a.cost - b.cost;
   if (a.rank !== b.rank) return b.rank - a.rank;
+  return compareAfterRank(a, b, now);
+}
+
+/** compareRanked for two pods already equal in assignment, phase, readiness, deletion cost and rank. */
+export function compareAfterRank(a: RankedPod, b: RankedPod, now: number): number {
   if (a.ready && b.ready && a.readyTime !== b.readyTime) {
     // afterOrZero: a zero time sorts first; otherwise the more recent time first.
     if (a.readyTime === undefined || b.readyTime === undefined) return a.readyTime === undefined ? -1 : 1;

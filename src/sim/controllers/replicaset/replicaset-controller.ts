@@ -7,7 +7,7 @@ import { isPodReady } from '../../pods/pod-util';
 import type { ControllerContext } from '../context';
 import { WorkQueue } from '../workqueue';
 import { ReplicaSetPodControl } from './pod-control';
-import { isActive, selectRankedToDelete } from './pod-ranking';
+import { isActive } from './pod-ranking';
 import { calculateReplicaSetStatus, countAvailable, type ReplicaCounts } from './replicaset-status';
 import { ReplicaSetPodIndex } from './pod-index';
 
@@ -136,8 +136,7 @@ export class ReplicaSetController {
     if (diff < 0) {
       slowStartBatch(Math.min(-diff, BURST_REPLICAS), () => this.podControl.createPod(rs));
     } else if (diff > 0) {
-      const pods = this.pods.activeRanked(rs);
-      const victims = selectRankedToDelete(pods, undefined, Math.min(diff, BURST_REPLICAS), this.ctx.clock.now());
+      const victims = this.pods.podsToDelete(rs, Math.min(diff, BURST_REPLICAS), this.ctx.clock.now());
       for (const pod of victims) this.podControl.deletePod(rs, pod);
     }
   }

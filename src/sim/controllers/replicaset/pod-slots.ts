@@ -1,0 +1,122 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { Stored } from '../../api/meta';
+import { podFacts, type RankedPod } from './pod-ranking';
+
+/** An active pod, the slot it holds and, once a scale-down has compared it in full, its ranking facts. */
+export interface PodSlot {
+  pod: Stored<Pod>;
+  slot: number;
+  ranked?: RankedPod;
+}
+
+/** Compaction waits for at least this many emptied slots, so small ReplicaSets do not compact on every removal. */
+const MIN_HOLES_TO_COMPACT = 64;
+
+/**
+ * One ReplicaSet's active pods in informer order (the order its pod map holds them), with the leading facts of
+ * the deletion ranking laid out as flat arrays: a scale-down runs over every pod, and for most of them these
+ * settle the comparison without touching the pod. Removal leaves a hole; holes are squeezed out once they
+ * outnumber the pods, keeping the order.
+ */
+export class PodSlots {
+  /** The pod in each slot; undefined once removed. */
+  readonly entries: (PodSlot | undefined)[] = [];
+  /** podStanding: assignment, phase and readiness; Infinity for an emptied slot, which sorts after every pod. */
+  readonly standing: number[] = [];
+  /** The pod-deletion-cost annotation. */
+  readonly cost: number[] = [];
+  /** The pod's node by its number in the index's node table ("" for unassigned). */
+  readonly node: number[] = [];
+  /** When the pod became ready, once its full facts are read; NaN before, or when it has no such time. */
+  readonly readyAt: number[] = [];
+  /** uidOrder of the pod's uid, alongside readyAt. */
+  readonly uidKey: number[] = [];
+  private live = 0;
+
+  get size(): number {
+    return this.live;
+  }
+
+  /** Appends a pod after every other, as a Map does for a new key. */
+  append(pod: Stored<Pod>, standing: number, cost: number, node: number): PodSlot {
+    const entry: PodSlot = { pod, slot: this.entries.length };
+    this.entries.push(entry);
+    this.standing.push(standing);
+    this.cost.push(cost);
+    this.node.push(node);
+    this.readyAt.push(NaN);
+    this.uidKey.push(NaN);
+    this.live++;
+    return entry;
+  }
+
+  /** Stores a new version of a pod in the slot it already holds, as a Map does for an existing key. */
+  replace(entry: PodSlot, pod: Stored<Pod>, standing: number, cost: number, node: number): void {
+    entry.pod = pod;
+    entry.ranked = undefined;
+    this.standing[entry.slot] = standing;
+    this.cost[entry.slot] = cost;
+    this.node[entry.slot] = node;
+    this.readyAt[entry.slot] = NaN;
+    this.uidKey[entry.slot] = NaN;
+  }
+
+  /** The full ranking facts of the pod in a slot, read once per stored pod. */
+  factsAt(slot: number): RankedPod {
+    const entry = this.entries[slot] as PodSlot;
+    if (entry.ranked) return entry.ranked;
+    const ranked = (entry.ranked = podFacts(entry.pod));
+    if (ranked.ready && ranked.readyTime !== undefined) {
+      this.readyAt[slot] = ranked.readyTime;
+      this.uidKey[slot] = uidOrder(ranked.uid);
+    }
+    return ranked;
+  }
+
+  remove(entry: PodSlot): void {
+    this.entries[entry.slot] = undefined;
+    this.standing[entry.slot] = Infinity;
+    this.live--;
+    const holes = this.entries.length - this.live;
+    if (holes >= MIN_HOLES_TO_COMPACT && holes > this.live) this.compact();
+  }
+
+  /** The pods in order. */
+  pods(): Stored<Pod>[] {
+    const out: Stored<Pod>[] = [];
+    for (const entry of this.entries) if (entry) out.push(entry.pod);
+    return out;
+  }
+
+  private compact(): void {
+    let to = 0;
+    for (let from = 0; from < this.entries.length; from++) {
+      const entry = this.entries[from];
+      if (!entry) continue;
+      entry.slot = to;
+      this.entries[to] = entry;
+      this.standing[to] = this.standing[from];
+      this.cost[to] = this.cost[from];
+      this.node[to] = this.node[from];
+      this.readyAt[to] = this.readyAt[from];
+      this.uidKey[to] = this.uidKey[from];
+      to++;
+    }
+    this.entries.length = to;
+    this.standing.length = to;
+    this.cost.length = to;
+    this.node.length = to;
+    this.readyAt.length = to;
+    this.uidKey.length = to;
+  }
+}
+
+/**
+ * A number ordered as the uid strings are where it differs: their first three UTF-16 code units (a missing one
+ * sorting first, as a shorter string does). Equal numbers say nothing; the strings must then be compared.
+ */
+export function uidOrder(uid: string): number {
+  let key = 0;
+  for (let i = 0; i < 3; i++) key = key * 65537 + (i < uid.length ? uid.charCodeAt(i) + 1 : 0);
+  return key;
+}

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Pod } from 'kubernetes-types/core/v1';
+import { kubeletPodStatus, type PodView } from '../../../src/sim/node/pod-status';
+import { storesAs } from '../../../src/sim/pods/stored-json';
+
+/** What the store keeps of a status: a JSON copy, without keys that hold undefined. */
+function stored<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function view(ready: boolean): PodView {
+  return {
+    hostIP: '172.18.0.2',
+    podIP: '10.244.1.2',
+    startTime: '2026-01-01T00:00:01Z',
+    sandboxReady: true,
+    restartPolicy: 'Always',
+    containers: [
+      {
+        name: 'nginx',
+        image: 'nginx:1.27',
+        state: 'running',
+        waitingReason: 'ContainerCreating',
+        restartCount: 0,
+        runtimeId: 'abc',
+        startedAt: '2026-01-01T00:00:02Z',
+        pulled: true,
+        ready,
+      },
+      {
+        name: 'sidecar',
+        image: 'busybox:1.36',
+        state: 'waiting',
+        waitingReason: 'ContainerCreating',
+        restartCount: 0,
+        pulled: false,
+        ready: false,
+      },
+    ],
+  };
+}
+
+const scheduled: Pod = {
+  metadata: { name: 'web' },
+  status: {
+    phase: 'Pending',
+    qosClass: 'BestEffort',
+    conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as undefined }],
+  },
+};
+
+describe('storesAs', () => {
+  it('holds for what the store would keep: same values, same key order, undefined keys dropped', () => {
+    assert.ok(storesAs({ a: 1, b: undefined, c: [{ d: 'x' }] }, { a: 1, c: [{ d: 'x' }] }));
+    assert.ok(storesAs(null, null));
+    assert.ok(!storesAs({ a: 1, c: 2 }, { c: 2, a: 1 }));
+    assert.ok(!storesAs({ a: 1 }, { a: 1, b: 2 }));
+    assert.ok(!storesAs({ a: 1, b: 2 }, { a: 1 }));
+    assert.ok(!storesAs([1, 2], [1]));
+    assert.ok(!storesAs({}, []));
+    assert.ok(!storesAs({ a: null }, { a: {} }));
+  });
+});
+
+describe('kubeletPodStatus', () => {
+  it('hands back the stored status when it would write it unchanged', () => {
+    const first = kubeletPodStatus(scheduled, view(false), '2026-01-01T00:00:03Z');
+    const pod = { ...scheduled, status: stored(first) };
+    assert.equal(kubeletPodStatus(pod, view(false), '2026-01-01T00:00:09Z'), pod.status);
+  });
+
+  it('shares the unchanged parts of the stored status and rebuilds the rest as a fresh status would', () => {
+    const pod = { ...scheduled, status: stored(kubeletPodStatus(scheduled, view(false), '2026-01-01T00:00:03Z')) };
+    const next = kubeletPodStatus(pod, view(true), '2026-01-01T00:00:09Z');
+    const fromScratch = kubeletPodStatus(stored(pod), view(true), '2026-01-01T00:00:09Z');
+    assert.deepEqual(stored(next), stored(fromScratch));
+    assert.equal(JSON.stringify(next), JSON.stringify(fromScratch));
+    assert.notEqual(next, pod.status);
+    assert.equal(next.hostIPs, pod.status.hostIPs);
+    assert.equal(next.containerStatuses?.[1], pod.status.containerStatuses?.[1]);
+    assert.notEqual(next.containerStatuses?.[0], pod.status.containerStatuses?.[0]);
+    const types = (next.conditions ?? []).map((c) => `${c.type}=${c.status}`);
+    assert.deepEqual(types, [
+      'PodReadyToStartContainers=True',
+      'Initialized=True',
+      'Ready=False',
+      'ContainersReady=False',
+      'PodScheduled=True',
+    ]);
+    const ready = next.conditions?.find((c) => c.type === 'Ready');
+    assert.equal(ready?.message, 'containers with unready status: [sidecar]');
+    assert.equal(ready?.lastTransitionTime, '2026-01-01T00:00:03Z');
+  });
+});
