@@ -2,7 +2,7 @@ import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/meta';
 import type { WatchEvent } from '../api/store';
 import type { ControllerContext } from '../controllers/context';
-import { unboundPodClaims } from '../controllers/volume/volume-util';
+import { podClaimNames, unboundPodClaims } from '../controllers/volume/volume-util';
 import { isTerminating } from '../pods/pod-util';
 import { jitter } from './backoff';
 import { commandExit } from './container-command';
@@ -13,7 +13,7 @@ import { kubeletPodStatus, type ContainerRun } from './pod-status';
 import { newPodWork, terminatedState, type PodWork } from './pod-work';
 import { ReadinessProber } from './prober';
 import { ContainerRestarts } from './restarts';
-import { mountedClaims, newContainerId, type RuntimeContainer } from './runtime';
+import { newContainerId, type RuntimeContainer } from './runtime';
 
 export type { PodWork } from './pod-work';
 
@@ -281,7 +281,7 @@ export class Kubelet {
       image: canonicalImage(spec.image ?? ''),
       state: 'Running',
       startedAtMs: this.ctx.clock.now(),
-      claims: mountedClaims(pod),
+      claims: podClaimNames(pod),
     });
     if (restarting) run.restartCount += 1;
     run.runtimeId = id;

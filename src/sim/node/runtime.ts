@@ -1,4 +1,3 @@
-import type { Pod } from 'kubernetes-types/core/v1';
 import type { SeededRandom } from '../random';
 
 /**
@@ -25,9 +24,4 @@ export function newContainerId(random: SeededRandom): string {
   let id = '';
   for (let i = 0; i < 13; i++) id += Math.floor(random.next() * 16).toString(16);
   return id;
-}
-
-/** The PersistentVolumeClaims a pod's volumes name: what its containers mount. */
-export function mountedClaims(pod: Pod): string[] {
-  return (pod.spec?.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : []));
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Pod, PodCondition } from 'kubernetes-types/core/v1';
+import { kubeletConditions } from '../../../src/sim/node/pod-conditions';
 import { kubeletPodStatus, type PodView } from '../../../src/sim/node/pod-status';
 import { storesAs } from '../../../src/sim/pods/stored-json';
 
@@ -91,5 +92,44 @@ describe('kubeletPodStatus', () => {
     const ready = next.conditions?.find((c) => c.type === 'Ready');
     assert.equal(ready?.message, 'containers with unready status: [sidecar]');
     assert.equal(ready?.lastTransitionTime, '2026-01-01T00:00:03Z');
+  });
+});
+
+describe('kubeletConditions', () => {
+  const now = '2026-01-01T00:00:09Z';
+  const ready = (type: string): PodCondition => ({
+    type,
+    status: 'True',
+    lastProbeTime: null as unknown as undefined,
+    lastTransitionTime: '2026-01-01T00:00:01Z',
+  });
+  const allReady: PodView = { ...view(true), containers: view(true).containers.slice(0, 1) };
+
+  it('keeps a stored list that is already what it would write', () => {
+    const stored = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map(ready);
+    assert.equal(kubeletConditions(stored, allReady, now), stored);
+  });
+
+  it('sorts a copy of an out-of-order stored list, leaving the stored one as it was', () => {
+    const stored = ['PodScheduled', 'Ready', 'PodReadyToStartContainers', 'Initialized', 'ContainersReady'].map(ready);
+    const before = JSON.stringify(stored);
+    const out = kubeletConditions(stored, allReady, now);
+    assert.notEqual(out, stored);
+    assert.equal(JSON.stringify(stored), before);
+    assert.deepEqual(
+      out.map((c) => c.type),
+      ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'],
+    );
+    assert.equal(out[2], stored[1]);
+  });
+
+  it('rewrites a condition stored in another shape the way withCondition writes it', () => {
+    const odd = { status: 'True', type: 'Ready', lastProbeTime: null, lastTransitionTime: '2026-01-01T00:00:01Z' };
+    const stored = [ready('PodReadyToStartContainers'), ready('Initialized'), odd as unknown as PodCondition];
+    const out = kubeletConditions(stored, allReady, now);
+    assert.notEqual(out[2], odd);
+    assert.deepEqual(Object.keys(out[2]), ['type', 'status', 'lastProbeTime', 'lastTransitionTime']);
+    assert.equal(out[2].lastTransitionTime, '2026-01-01T00:00:01Z');
+    assert.equal(out[3].lastTransitionTime, now);
   });
 });

@@ -124,7 +124,7 @@ export class DeploymentController {
     const current = this.syncer.fresh(sets);
     const requeue =
       state.d.spec?.strategy?.type === 'Recreate'
-        ? rolloutRecreate(this.syncer, state, current, this.podsBySet(current))
+        ? rolloutRecreate(this.syncer, state, current, (rs) => this.podsOf(rs))
         : rolloutRolling(this.syncer, state, current);
     if (requeue !== undefined) {
       if (requeue <= 0) this.queue.add(key);
@@ -188,13 +188,8 @@ export class DeploymentController {
     return out;
   }
 
-  /** getPodMapForDeployment: each ReplicaSet's pods by ReplicaSet uid. */
-  private podsBySet(sets: RS[]): Map<string, Pod[]> {
-    const out = new Map<string, Pod[]>();
-    for (const rs of sets) {
-      const uid = rs.metadata.uid ?? '';
-      out.set(uid, this.ctx.store.listControlledBy<Pod>('Pod', uid));
-    }
-    return out;
+  /** getPodMapForDeployment, one ReplicaSet at a time: the pods it controls. */
+  private podsOf(rs: RS): Pod[] {
+    return this.ctx.store.listControlledBy<Pod>('Pod', rs.metadata.uid ?? '');
   }
 }

@@ -11,7 +11,7 @@ export function rolloutRecreate(
   sync: DeploymentSync,
   state: SyncState,
   sets: RS[],
-  podsBySet: Map<string, Pod[]>,
+  podsOf: (rs: RS) => Pod[],
 ): number | undefined {
   let { newRS, oldRSs } = sync.getAllReplicaSetsAndSyncRevision(state, sets, false);
   let allRSs: RS[] = newRS ? [...oldRSs, newRS] : [...oldRSs];
@@ -20,7 +20,7 @@ export function rolloutRecreate(
     if (sync.scaleAndRecord(state, rs, 0).scaled) scaledDown = true;
   }
   if (scaledDown) return syncRolloutStatus(sync, state, allRSs, newRS);
-  if (oldPodsRunning(newRS, oldRSs, podsBySet)) return syncRolloutStatus(sync, state, allRSs, newRS);
+  if (oldPodsRunning(newRS, oldRSs, sets, podsOf)) return syncRolloutStatus(sync, state, allRSs, newRS);
   if (!newRS) {
     ({ newRS, oldRSs } = sync.getAllReplicaSetsAndSyncRevision(state, sync.fresh(sets), true));
     allRSs = newRS ? [...oldRSs, newRS] : [...oldRSs];
@@ -30,12 +30,16 @@ export function rolloutRecreate(
   return syncRolloutStatus(sync, state, allRSs, newRS);
 }
 
-/** oldPodsRunning: any old ReplicaSet still reports replicas, or has a pod that has not finished. */
-function oldPodsRunning(newRS: RS | undefined, oldRSs: RS[], podsBySet: Map<string, Pod[]>): boolean {
+/**
+ * oldPodsRunning: any old ReplicaSet still reports replicas, or has a pod that has not finished. The pods of
+ * `sets` (getPodMapForDeployment) are listed only when the replica counts leave the answer open, and never the
+ * new ReplicaSet's: nothing writes pods during a sync, so they are the same as at its start.
+ */
+function oldPodsRunning(newRS: RS | undefined, oldRSs: RS[], sets: RS[], podsOf: (rs: RS) => Pod[]): boolean {
   if (actualReplicaCount(oldRSs) > 0) return true;
-  for (const [uid, pods] of podsBySet) {
-    if (newRS && newRS.metadata.uid === uid) continue;
-    for (const pod of pods) {
+  for (const rs of sets) {
+    if (newRS && newRS.metadata.uid === (rs.metadata.uid ?? '')) continue;
+    for (const pod of podsOf(rs)) {
       if (pod.status?.phase !== 'Failed' && pod.status?.phase !== 'Succeeded') return true;
     }
   }

@@ -2,9 +2,10 @@ import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { controllerOf, keyOf, selectorMatches, type Stored } from '../../api/meta';
 import type { ObjectStore, WatchEvent } from '../../api/store';
-import { isPodReady } from '../../pods/pod-util';
+import { isPodReady, readySince } from '../../pods/pod-util';
 import { deletionCost, isActive, podStanding } from './pod-ranking';
 import { PodSlots, type PodSlot } from './pod-slots';
+import { ReadyTimes } from './ready-times';
 import { selectVictims } from './victim-selection';
 
 interface OwnerCounts {
@@ -15,6 +16,8 @@ interface OwnerCounts {
   /** The same pods in the same order, laid out for choosing which to delete. */
   slots: PodSlots;
   ready: number;
+  /** The ready times of the pods in `pods` that have one. */
+  readyTimes: ReadyTimes;
   fullyLabeled: number;
   /** The template labels fullyLabeled was counted against. */
   templateKey: string;
@@ -71,6 +74,11 @@ export class ReplicaSetPodIndex {
 
   readyCount(uid: string): number {
     return this.owners.get(uid)?.ready ?? 0;
+  }
+
+  /** countAvailable over activePods(uid). */
+  availableCount(uid: string, minReadySeconds: number, nowMs: number): number {
+    return this.owners.get(uid)?.readyTimes.countAvailable(minReadySeconds, nowMs) ?? 0;
   }
 
   private nodeNumber(pod: Pod): number {
@@ -132,6 +140,7 @@ export class ReplicaSetPodIndex {
         pods: new Map(),
         slots: new PodSlots(),
         ready: 0,
+        readyTimes: new ReadyTimes(),
         fullyLabeled: 0,
         templateKey: rs ? templateKey(rs) : '',
       };
@@ -161,8 +170,14 @@ export class ReplicaSetPodIndex {
     const cost = deletionCost(pod);
     const node = this.nodeNumber(pod);
     const entry = counts.pods.get(key);
-    if (entry) counts.slots.replace(entry, pod, standing, cost, node);
-    else counts.pods.set(key, counts.slots.append(pod, standing, cost, node));
+    if (entry) {
+      forgetReadyTime(counts.readyTimes, entry.pod);
+      counts.slots.replace(entry, pod, standing, cost, node);
+    } else {
+      counts.pods.set(key, counts.slots.append(pod, standing, cost, node));
+    }
+    const since = readySince(pod);
+    if (since !== undefined && !Number.isNaN(since)) counts.readyTimes.add(since);
   }
 
   private remove(pod: Stored<Pod>): void {
@@ -175,6 +190,7 @@ export class ReplicaSetPodIndex {
     const stored = entry.pod;
     counts.pods.delete(key);
     counts.slots.remove(entry);
+    forgetReadyTime(counts.readyTimes, stored);
     this.countOnNode(counts.group, stored, -1);
     if (isPodReady(stored)) counts.ready--;
     const rs = this.store.get<ReplicaSet>('ReplicaSet', stored.metadata.namespace ?? '', owner.name);
@@ -202,6 +218,11 @@ function templateKey(rs: ReplicaSet): string {
 
 function labelled(rs: ReplicaSet, pod: Pod): boolean {
   return selectorMatches({ matchLabels: rs.spec?.template?.metadata?.labels ?? {} }, pod.metadata?.labels);
+}
+
+function forgetReadyTime(times: ReadyTimes, pod: Pod): void {
+  const since = readySince(pod);
+  if (since !== undefined) times.remove(since);
 }
 
 function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {

@@ -8,7 +8,7 @@ import type { ControllerContext } from '../context';
 import { WorkQueue } from '../workqueue';
 import { ReplicaSetPodControl } from './pod-control';
 import { isActive } from './pod-ranking';
-import { calculateReplicaSetStatus, countAvailable, type ReplicaCounts } from './replicaset-status';
+import { calculateReplicaSetStatus, type ReplicaCounts } from './replicaset-status';
 import { ReplicaSetPodIndex } from './pod-index';
 
 /** Milliseconds between an informer event and the worker picking the key up. */
@@ -88,7 +88,7 @@ export class ReplicaSetController {
       replicas: this.pods.activeCount(uid),
       fullyLabeled: this.pods.fullyLabeledCount(rs),
       ready,
-      available: minReady > 0 ? countAvailable(this.pods.activePods(uid), minReady, now) : ready,
+      available: minReady > 0 ? this.pods.availableCount(uid, minReady, now) : ready,
     };
     if (!rs.metadata.deletionTimestamp) this.manageReplicas(rs, counts.replicas);
     const updated = this.updateStatus(rs, counts);
