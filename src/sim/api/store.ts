@@ -4,6 +4,7 @@ import type { SeededRandom } from '../random';
 import { alreadyExists, conflict, invalid, notFound, type FieldError } from './errors';
 import { clone, deepEqual, keyOf, writable, type KubeObject, type Stored } from './meta';
 import { apiVersionOf, typeForKind } from './resources';
+import { NameIndex } from './name-index';
 import { cloneSharing } from './share';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -46,6 +47,7 @@ export type GracePeriodRule = (obj: Stored<KubeObject>, requested: number | unde
  */
 export class ObjectStore {
   private readonly byKind = new Map<string, Map<string, Stored<KubeObject>>>();
+  private readonly byName = new NameIndex();
   private readonly byOwner = new Map<string, Map<string, Set<string>>>();
   private readonly watchers = new Map<string, WatchHandler[]>();
   private readonly anyWatchers: WatchHandler[] = [];
@@ -77,7 +79,7 @@ export class ObjectStore {
   }
 
   get<T extends KubeObject>(kind: string, namespace: string, name: string): Stored<T> | undefined {
-    return this.kindMap(kind).get(namespace ? `${namespace}/${name}` : name) as Stored<T> | undefined;
+    return this.byName.get(kind, namespace, name) as Stored<T> | undefined;
   }
 
   /** Objects of a kind, optionally in one namespace, sorted by key as etcd returns them. */
@@ -144,7 +146,7 @@ export class ObjectStore {
     writable(obj.metadata).creationTimestamp = this.clock.timestamp();
     if (strategy?.tracksGeneration) writable(obj.metadata).generation = 1;
     delete writable(obj.metadata).deletionTimestamp;
-    map.set(key, obj);
+    this.put(map, kind, key, obj);
     this.indexOwner(kind, key, undefined, obj);
     this.emit({ type: 'ADDED', object: obj });
     return obj;
@@ -200,7 +202,7 @@ export class ObjectStore {
       return old as Stored<T>; // a no-op write does not bump resourceVersion or notify watchers
     }
     writable(obj.metadata).resourceVersion = this.nextResourceVersion();
-    map.set(key, obj);
+    this.put(map, kind, key, obj);
     this.indexOwner(kind, key, old, obj);
     this.emit({ type: 'MODIFIED', object: obj, old });
     // An object marked for deletion goes away once its last finalizer is removed.
@@ -243,7 +245,7 @@ export class ObjectStore {
     writable(obj.metadata).deletionGracePeriodSeconds = grace;
     if (finalizers.length === 0 && grace === 0) delete obj.metadata.finalizers;
     writable(obj.metadata).resourceVersion = this.nextResourceVersion();
-    this.kindMap(kind).set(key, obj);
+    this.put(this.kindMap(kind), kind, key, obj);
     this.emit({ type: 'MODIFIED', object: obj, old });
     return obj;
   }
@@ -263,6 +265,7 @@ export class ObjectStore {
     const old = map.get(key);
     if (!old) return;
     map.delete(key);
+    this.byName.delete(kind, old);
     this.indexOwner(kind, key, old, undefined);
     const gone = { ...old, metadata: { ...old.metadata } };
     writable(gone.metadata).resourceVersion = this.nextResourceVersion();
@@ -299,6 +302,12 @@ export class ObjectStore {
       }
       set.add(key);
     }
+  }
+
+  /** Stores `obj` under its key, in the kind's map and in the name index. */
+  private put(map: Map<string, Stored<KubeObject>>, kind: string, key: string, obj: Stored<KubeObject>): void {
+    map.set(key, obj);
+    this.byName.put(kind, obj);
   }
 
   private emit(event: WatchEvent): void {
