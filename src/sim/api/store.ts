@@ -293,7 +293,8 @@ export class ObjectStore {
   }
 
   private emit(event: WatchEvent): void {
-    for (const handler of this.watchers.get(event.object.kind) ?? []) handler(event);
+    const handlers = this.watchers.get(event.object.kind);
+    if (handlers) for (const handler of handlers) handler(event);
     for (const handler of this.anyWatchers) handler(event);
   }
 
