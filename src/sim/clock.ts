@@ -21,9 +21,14 @@ export class VirtualClock {
   private nowMs = EPOCH_MS;
   private seq = 0;
   private heap: ScheduledTask[] = [];
-  /** The last timestamp formatted, by second: most calls ask for the same second. */
+  /**
+   * The last two timestamps formatted, by second: most calls ask for the current second, and graceful deletions
+   * interleave it with their deadline's.
+   */
   private stampSecond = NaN;
   private stamp = '';
+  private previousSecond = NaN;
+  private previousStamp = '';
 
   /** Milliseconds since the Unix epoch, in virtual time. */
   now(): number {
@@ -38,10 +43,12 @@ export class VirtualClock {
   /** RFC 3339 timestamp with second precision, as the apiserver writes metav1.Time. */
   timestamp(ms: number = this.nowMs): string {
     const second = Math.floor(ms / 1000);
-    if (second !== this.stampSecond) {
-      this.stampSecond = second;
-      this.stamp = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
-    }
+    if (second === this.stampSecond) return this.stamp;
+    if (second === this.previousSecond) return this.previousStamp;
+    this.previousSecond = this.stampSecond;
+    this.previousStamp = this.stamp;
+    this.stampSecond = second;
+    this.stamp = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
     return this.stamp;
   }
 

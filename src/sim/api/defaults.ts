@@ -5,6 +5,7 @@ import type {
   Pod,
   PodSpec,
   PodTemplateSpec,
+  Probe,
   Service,
 } from 'kubernetes-types/core/v1';
 import { writable, type KubeObject } from './meta';
@@ -28,13 +29,18 @@ export function defaultContainer(c: Container): void {
   c.terminationMessagePolicy = c.terminationMessagePolicy ?? 'File';
   c.resources = c.resources ?? {};
   for (const port of c.ports ?? []) port.protocol = port.protocol ?? 'TCP';
-  for (const probe of [c.readinessProbe, c.livenessProbe, c.startupProbe]) {
-    if (!probe) continue;
-    probe.timeoutSeconds = probe.timeoutSeconds ?? 1;
-    probe.periodSeconds = probe.periodSeconds ?? 10;
-    probe.successThreshold = probe.successThreshold ?? 1;
-    probe.failureThreshold = probe.failureThreshold ?? 3;
-  }
+  defaultProbe(c.readinessProbe);
+  defaultProbe(c.livenessProbe);
+  defaultProbe(c.startupProbe);
+}
+
+/** SetDefaults_Probe */
+function defaultProbe(probe: Probe | undefined): void {
+  if (!probe) return;
+  probe.timeoutSeconds = probe.timeoutSeconds ?? 1;
+  probe.periodSeconds = probe.periodSeconds ?? 10;
+  probe.successThreshold = probe.successThreshold ?? 1;
+  probe.failureThreshold = probe.failureThreshold ?? 3;
 }
 
 /** SetDefaults_PodSpec */

@@ -4,6 +4,7 @@ import type { SeededRandom } from '../random';
 import { alreadyExists, conflict, invalid, notFound, type FieldError } from './errors';
 import { clone, deepEqual, keyOf, writable, type KubeObject, type Stored } from './meta';
 import { apiVersionOf, typeForKind } from './resources';
+import { ObjectTable, type Slot } from './object-table';
 import { cloneSharing } from './share';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -45,8 +46,8 @@ export type GracePeriodRule = (obj: Stored<KubeObject>, requested: number | unde
  * graceful deletion and finalizers. Indexes by kind and by controller owner keep controllers off whole-store scans.
  */
 export class ObjectStore {
-  private readonly byKind = new Map<string, Map<string, Stored<KubeObject>>>();
-  private readonly byOwner = new Map<string, Map<string, Set<string>>>();
+  private readonly table = new ObjectTable();
+  private readonly byOwner = new Map<string, Map<string, Set<Slot>>>();
   private readonly watchers = new Map<string, WatchHandler[]>();
   private readonly anyWatchers: WatchHandler[] = [];
   private readonly strategies = new Map<string, KindStrategy>();
@@ -77,28 +78,21 @@ export class ObjectStore {
   }
 
   get<T extends KubeObject>(kind: string, namespace: string, name: string): Stored<T> | undefined {
-    return this.kindMap(kind).get(namespace ? `${namespace}/${name}` : name) as Stored<T> | undefined;
+    return this.table.slot(kind, namespace, name)?.object as Stored<T> | undefined;
   }
 
   /** Objects of a kind, optionally in one namespace, sorted by key as etcd returns them. */
   list<T extends KubeObject>(kind: string, namespace?: string): Stored<T>[] {
-    const out: Stored<T>[] = [];
-    for (const obj of this.kindMap(kind).values()) {
-      if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj as Stored<T>);
-    }
+    const out = this.table.objects(kind, namespace) as Stored<T>[];
     return out.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
   }
 
   /** Objects of a kind whose controller owner reference has this uid. */
   listControlledBy<T extends KubeObject>(kind: string, ownerUid: string): Stored<T>[] {
-    const keys = this.byOwner.get(kind)?.get(ownerUid);
-    if (!keys) return [];
-    const map = this.kindMap(kind);
+    const slots = this.byOwner.get(kind)?.get(ownerUid);
+    if (!slots) return [];
     const out: Stored<T>[] = [];
-    for (const key of keys) {
-      const obj = map.get(key);
-      if (obj) out.push(obj as Stored<T>);
-    }
+    for (const slot of slots) out.push(slot.object as Stored<T>);
     return out;
   }
 
@@ -108,7 +102,7 @@ export class ObjectStore {
   }
 
   count(kind: string): number {
-    return this.kindMap(kind).size;
+    return this.table.count(kind);
   }
 
   /** Creates an object: defaults, validates, assigns uid/resourceVersion/timestamps (a POST). */
@@ -136,16 +130,13 @@ export class ObjectStore {
     strategy?.applyDefaults?.(obj);
     const errs = strategy?.validate?.(obj, undefined) ?? [];
     if (errs.length > 0) throw invalid(kind, obj.metadata.name ?? '', errs);
-    const key = keyOf(obj);
-    const map = this.kindMap(kind);
-    if (map.has(key)) throw alreadyExists(kind, obj.metadata.name);
+    if (this.table.slot(kind, obj.metadata.namespace, obj.metadata.name)) throw alreadyExists(kind, obj.metadata.name);
     writable(obj.metadata).uid = this.random.uuid();
     writable(obj.metadata).resourceVersion = this.nextResourceVersion();
     writable(obj.metadata).creationTimestamp = this.clock.timestamp();
     if (strategy?.tracksGeneration) writable(obj.metadata).generation = 1;
     delete writable(obj.metadata).deletionTimestamp;
-    map.set(key, obj);
-    this.indexOwner(kind, key, undefined, obj);
+    this.indexOwner(kind, this.table.add(kind, obj), undefined, obj);
     this.emit({ type: 'ADDED', object: obj });
     return obj;
   }
@@ -156,10 +147,9 @@ export class ObjectStore {
    */
   update<T extends KubeObject>(input: T): Stored<T> {
     const kind = input.kind ?? '';
-    const key = keyOf(input);
-    const map = this.kindMap(kind);
-    const old = map.get(key);
-    if (!old) throw notFound(kind, input.metadata?.name ?? '');
+    const slot = this.table.slot(kind, input.metadata?.namespace, input.metadata?.name ?? '');
+    const old = slot?.object;
+    if (!slot || !old) throw notFound(kind, input.metadata?.name ?? '');
     if (input.metadata?.resourceVersion && input.metadata.resourceVersion !== old.metadata.resourceVersion) {
       throw conflict(kind, old.metadata.name);
     }
@@ -200,12 +190,12 @@ export class ObjectStore {
       return old as Stored<T>; // a no-op write does not bump resourceVersion or notify watchers
     }
     writable(obj.metadata).resourceVersion = this.nextResourceVersion();
-    map.set(key, obj);
-    this.indexOwner(kind, key, old, obj);
+    slot.object = obj;
+    this.indexOwner(kind, slot, old, obj);
     this.emit({ type: 'MODIFIED', object: obj, old });
     // An object marked for deletion goes away once its last finalizer is removed.
     if (obj.metadata.deletionTimestamp && (obj.metadata.finalizers ?? []).length === 0 && this.graceDone(obj)) {
-      this.remove(kind, key);
+      this.remove(kind, obj.metadata.namespace, obj.metadata.name);
     }
     return obj;
   }
@@ -215,9 +205,9 @@ export class ObjectStore {
    * both are done; others are removed at once. Returns the object as it stands after the call.
    */
   delete(kind: string, namespace: string, name: string, options: DeleteOptions = {}): Stored<KubeObject> {
-    const key = namespace ? `${namespace}/${name}` : name;
-    const old = this.kindMap(kind).get(key);
-    if (!old) throw notFound(kind, name);
+    const slot = this.table.slot(kind, namespace, name);
+    const old = slot?.object;
+    if (!slot || !old) throw notFound(kind, name);
     const finalizers = [...(old.metadata.finalizers ?? [])];
     if (options.propagationPolicy === 'Foreground' && !finalizers.includes('foregroundDeletion')) {
       finalizers.push('foregroundDeletion');
@@ -234,7 +224,7 @@ export class ObjectStore {
       grace = Math.min(grace, current);
     }
     if (finalizers.length === 0 && grace === 0) {
-      this.remove(kind, key);
+      this.remove(kind, namespace, name);
       return old;
     }
     const obj = { ...old, metadata: { ...old.metadata } };
@@ -243,7 +233,7 @@ export class ObjectStore {
     writable(obj.metadata).deletionGracePeriodSeconds = grace;
     if (finalizers.length === 0 && grace === 0) delete obj.metadata.finalizers;
     writable(obj.metadata).resourceVersion = this.nextResourceVersion();
-    this.kindMap(kind).set(key, obj);
+    slot.object = obj;
     this.emit({ type: 'MODIFIED', object: obj, old });
     return obj;
   }
@@ -258,12 +248,13 @@ export class ObjectStore {
   }
 
   /** Removes an object from storage and tells watchers (the final step of every deletion). */
-  private remove(kind: string, key: string): void {
-    const map = this.kindMap(kind);
-    const old = map.get(key);
-    if (!old) return;
-    map.delete(key);
-    this.indexOwner(kind, key, old, undefined);
+  private remove(kind: string, namespace: string | undefined, name: string): void {
+    // Looked up afresh: watchers of the write that led here may have changed what is stored.
+    const slot = this.table.slot(kind, namespace, name);
+    if (!slot) return;
+    const old = slot.object;
+    this.table.remove(kind, old);
+    this.indexOwner(kind, slot, old, undefined);
     const gone = { ...old, metadata: { ...old.metadata } };
     writable(gone.metadata).resourceVersion = this.nextResourceVersion();
     this.emit({ type: 'DELETED', object: gone });
@@ -271,7 +262,7 @@ export class ObjectStore {
 
   private indexOwner(
     kind: string,
-    key: string,
+    slot: Slot,
     old: Stored<KubeObject> | undefined,
     next: Stored<KubeObject> | undefined,
   ): void {
@@ -288,7 +279,7 @@ export class ObjectStore {
     }
     if (oldUid !== undefined) {
       const set = index.get(oldUid);
-      set?.delete(key);
+      set?.delete(slot);
       if (set && set.size === 0) index.delete(oldUid);
     }
     if (newUid !== undefined) {
@@ -297,27 +288,19 @@ export class ObjectStore {
         set = new Set();
         index.set(newUid, set);
       }
-      set.add(key);
+      set.add(slot);
     }
   }
 
   private emit(event: WatchEvent): void {
-    for (const handler of this.watchers.get(event.object.kind) ?? []) handler(event);
+    const handlers = this.watchers.get(event.object.kind);
+    if (handlers) for (const handler of handlers) handler(event);
     for (const handler of this.anyWatchers) handler(event);
   }
 
   private nextResourceVersion(): string {
     this.resourceVersion += 1;
     return String(this.resourceVersion);
-  }
-
-  private kindMap(kind: string): Map<string, Stored<KubeObject>> {
-    let map = this.byKind.get(kind);
-    if (!map) {
-      map = new Map();
-      this.byKind.set(kind, map);
-    }
-    return map;
   }
 
   private watchersOf(kind: string): WatchHandler[] {

@@ -9,19 +9,23 @@ export class WorkQueue {
   private pending = new Set<string>();
   private scheduled = false;
   private readonly delayed = new Map<string, { cancel(): void; at: number }>();
+  /** The clock label of a drain, built once: a queue schedules one per burst of adds. */
+  private readonly drainLabel: string;
 
   constructor(
     private readonly clock: VirtualClock,
     private readonly name: string,
     private readonly latencyMs: number,
     private readonly sync: (key: string) => void,
-  ) {}
+  ) {
+    this.drainLabel = `${name}: process queue`;
+  }
 
   add(key: string): void {
     this.pending.add(key);
     if (!this.scheduled) {
       this.scheduled = true;
-      this.clock.after(this.latencyMs, `${this.name}: process queue`, () => this.drain());
+      this.clock.after(this.latencyMs, this.drainLabel, () => this.drain());
     }
   }
 

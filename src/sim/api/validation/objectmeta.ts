@@ -1,5 +1,6 @@
 import type { LabelSelector, ObjectMeta } from 'kubernetes-types/meta/v1';
 import type { FieldError } from '../errors';
+import { deepEqual } from '../meta';
 import { child, forbidden, index, invalidField, required, validateNonnegative } from './field';
 import { isDNS1123Label, isQualifiedName, isValidLabelValue, type NameValidator } from './names';
 
@@ -111,12 +112,18 @@ export function validateFinalizers(finalizers: string[] | undefined, path: strin
   return errs;
 }
 
-/** ValidateObjectMetaUpdate: the object's identity does not change. */
+/**
+ * ValidateObjectMetaUpdate: the object's identity does not change. Labels and annotations left as stored are not
+ * checked again: every kind validated here validated them on create and on each write since (ValidateObjectMeta
+ * or this function), and the same data gives the same verdict.
+ */
 export function validateObjectMetaUpdate(meta: ObjectMeta, old: ObjectMeta, path = 'metadata'): FieldError[] {
   const errs: FieldError[] = [];
   if (meta.name !== old.name) errs.push(invalidField(child(path, 'name'), meta.name, 'field is immutable'));
-  errs.push(...validateLabels(meta.labels, child(path, 'labels')));
-  errs.push(...validateAnnotations(meta.annotations, child(path, 'annotations')));
+  if (!deepEqual(meta.labels, old.labels)) errs.push(...validateLabels(meta.labels, child(path, 'labels')));
+  if (!deepEqual(meta.annotations, old.annotations)) {
+    errs.push(...validateAnnotations(meta.annotations, child(path, 'annotations')));
+  }
   errs.push(...validateFinalizers(meta.finalizers, child(path, 'finalizers')));
   return errs;
 }

@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Event as CoreEvent, Pod } from 'kubernetes-types/core/v1';
+import { clone, deepEqual, type Stored } from '../../../src/sim/api/meta';
+import { ObjectTable } from '../../../src/sim/api/object-table';
+import { cloneSharing } from '../../../src/sim/api/share';
+import { ObjectStore } from '../../../src/sim/api/store';
+import { validateObjectMetaUpdate } from '../../../src/sim/api/validation/objectmeta';
+import { child } from '../../../src/sim/api/validation/field';
+import { VirtualClock } from '../../../src/sim/clock';
+import { EventRecorder } from '../../../src/sim/events';
+import { SeededRandom } from '../../../src/sim/random';
+
+describe('cloneSharing', () => {
+  const stored = { a: { x: 1, list: [{ n: 1 }, { n: 2 }] }, b: { y: 2 } };
+
+  it('keeps the very subtrees taken from the stored object, and copies the rest', () => {
+    const input = { ...stored, b: { y: 3 } };
+    const out = cloneSharing(input, stored);
+    assert.equal(out.a, stored.a);
+    assert.notEqual(out.b, input.b);
+    assert.deepEqual(out, input);
+  });
+
+  it('copies a subtree rebuilt equal, keeping its key order', () => {
+    const input = { a: { list: stored.a.list, x: 1 }, b: { y: 2 } };
+    const out = cloneSharing(input, stored);
+    assert.notEqual(out.a, stored.a);
+    assert.notEqual(out.b, input.b);
+    assert.deepEqual(Object.keys(out.a), ['list', 'x']);
+    assert.equal(out.a.list, stored.a.list);
+  });
+
+  it('drops undefined fields as clone does', () => {
+    assert.equal(
+      JSON.stringify(cloneSharing({ a: stored.a, c: { z: undefined, w: 1 } }, stored)),
+      '{"a":{"x":1,"list":[{"n":1},{"n":2}]},"c":{"w":1}}',
+    );
+  });
+});
+
+describe('deepEqual and clone', () => {
+  it('treat undefined fields as absent', () => {
+    assert.equal(deepEqual({ a: 1, b: undefined }, { a: 1 }), true);
+    assert.equal(deepEqual({ a: 1 }, { a: 1, b: 2 }), false);
+    assert.deepEqual(Object.keys(clone({ a: 1, b: undefined, c: [1] })), ['a', 'c']);
+  });
+});
+
+describe('field path child', () => {
+  it('joins the non-empty parts with dots', () => {
+    assert.equal(child('spec', 'template', 'spec'), 'spec.template.spec');
+    assert.equal(child('', 'metadata'), 'metadata');
+    assert.equal(child('spec', ''), 'spec');
+    assert.equal(child(''), '');
+  });
+});
+
+describe('ObjectTable', () => {
+  it('files cluster-scoped objects under the empty namespace and lists a namespace exactly', () => {
+    const table = new ObjectTable();
+    const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1' } };
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-0', namespace: 'default' } };
+    table.add('Node', node);
+    table.add('Pod', pod);
+    assert.equal(table.slot('Node', '', 'node-1')?.object, node);
+    assert.equal(table.slot('Node', undefined, 'node-1')?.object, node);
+    assert.equal(table.slot('Pod', 'default', 'web-0')?.object, pod);
+    assert.deepEqual(table.objects('Node', ''), []);
+    assert.deepEqual(table.objects('Pod', 'default'), [pod]);
+    assert.equal(table.count('Pod'), 1);
+    table.remove('Pod', pod);
+    assert.equal(table.slot('Pod', 'default', 'web-0'), undefined);
+    assert.equal(table.count('Pod'), 0);
+  });
+});
+
+describe('ValidateObjectMetaUpdate', () => {
+  it('still rejects labels a write changes to invalid ones, and an immutable name', () => {
+    const old = { name: 'a', labels: { app: 'x' } };
+    assert.deepEqual(validateObjectMetaUpdate({ name: 'a', labels: { app: 'x' } }, old), []);
+    const errs = validateObjectMetaUpdate({ name: 'b', labels: { 'bad/key/x': '1' } }, old);
+    assert.deepEqual(
+      errs.map((e) => e.path),
+      ['metadata.name', 'metadata.labels'],
+    );
+  });
+});
+
+describe('SeededRandom.uuid', () => {
+  it('draws the variant first, then the hex digits in order', () => {
+    const random = new SeededRandom(1);
+    assert.equal(random.uuid(), '50972615-02f7-40da-8bc2-00b6304d9723');
+    assert.equal(random.suffix(5), 'qrfkr');
+  });
+});
+
+describe('EventRecorder', () => {
+  function setUp(): { store: ObjectStore; clock: VirtualClock; recorder: EventRecorder; pod: Stored<Pod> } {
+    const clock = new VirtualClock();
+    const store = new ObjectStore(clock, new SeededRandom(1));
+    const recorder = new EventRecorder(store, clock);
+    const pod = store.create<Pod>({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-0', namespace: 'default' } });
+    return { store, clock, recorder, pod };
+  }
+
+  it('folds a repeat of reason, message and component into one Event', () => {
+    const { store, clock, recorder, pod } = setUp();
+    recorder.event(pod, 'Normal', 'Pulled', 'image present', 'kubelet', 'node-1');
+    clock.advanceTo(clock.now() + 5000);
+    recorder.event(pod, 'Normal', 'Pulled', 'image present', 'kubelet', 'node-2');
+    recorder.event(pod, 'Normal', 'Started', 'image present', 'kubelet', 'node-1');
+    const events = store.list<CoreEvent>('Event');
+    assert.equal(events.length, 2);
+    const pulled = events.find((e) => e.reason === 'Pulled');
+    assert.equal(pulled?.count, 2);
+    assert.equal(pulled?.firstTimestamp, '2026-01-01T00:00:00Z');
+    assert.equal(pulled?.lastTimestamp, '2026-01-01T00:00:05Z');
+  });
+
+  it('names events <object>.<hex of the time in microseconds plus a sequence> and leaves out absent fields', () => {
+    const { store, recorder } = setUp();
+    const node = store.create({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1' } });
+    recorder.event(node, 'Normal', 'Starting', 'Starting kubelet.', 'kubelet', 'node-1');
+    const [event] = store.list<CoreEvent>('Event');
+    assert.equal(event.metadata.name, `node-1.${(Date.UTC(2026, 0, 1) * 1000 + 1).toString(16)}`);
+    assert.deepEqual(Object.keys(event.involvedObject), ['apiVersion', 'kind', 'name', 'uid', 'resourceVersion']);
+    assert.equal(event.metadata.namespace, 'default');
+  });
+});
