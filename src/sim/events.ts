@@ -2,6 +2,7 @@ import type { Event as CoreEvent, ObjectReference } from 'kubernetes-types/core/
 import type { ObjectStore } from './api/store';
 import type { KubeObject, Stored } from './api/meta';
 import type { VirtualClock } from './clock';
+import { EventCorrelator } from './events/event-correlator';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -13,8 +14,14 @@ interface RecordedEvent {
 }
 
 /**
- * record.EventRecorder: writes core/v1 Events about an object. Repeats of the same reason and message about the
- * same object are folded into one Event with a higher count, as the event correlator does.
+ * The scheduler records through events.k8s.io (client-go tools/events), which folds repeats into a series but has
+ * no EventCorrelator: no aggregation and no spam filter.
+ */
+const EVENTS_API_COMPONENTS = new Set(['default-scheduler']);
+
+/**
+ * record.EventRecorder: writes core/v1 Events about an object, each component through its own EventCorrelator
+ * (aggregation, counted repeats, the per-object spam filter). The scheduler's events only fold exact repeats.
  */
 export class EventRecorder {
   private seq = 0;
@@ -23,6 +30,8 @@ export class EventRecorder {
    * repeat into. Keyed in two steps so that no signature string is built (and kept) per event.
    */
   private readonly byObject = new Map<string | undefined, Map<string, RecordedEvent[]>>();
+  /** One correlator per source (component and host), as each process runs its own broadcaster. */
+  private readonly correlators = new Map<string, EventCorrelator>();
 
   constructor(
     private readonly store: ObjectStore,
@@ -39,15 +48,81 @@ export class EventRecorder {
   ): void {
     const namespace = obj.metadata.namespace || 'default';
     const now = this.clock.timestamp();
+    if (EVENTS_API_COMPONENTS.has(component)) {
+      this.fold(obj, namespace, type, reason, message, component, host, now);
+      return;
+    }
+    const result = this.correlatorFor(component, host).correlate(
+      { objectKey: objectKey(obj), type, reason, message },
+      this.clock.now(),
+      now,
+      () => this.newName(obj),
+    );
+    if (result.skip) return;
+    if (result.count > 1) {
+      const existing = this.store.get<CoreEvent>('Event', namespace, result.name);
+      if (existing) {
+        this.store.update({ ...existing, count: result.count, lastTimestamp: now, message: result.message });
+        return;
+      }
+    }
+    // A first occurrence, or a repeat whose Event is gone: recordEvent creates it (with the count it reached).
+    this.create(obj, namespace, result.name, type, reason, result.message, component, host, result.count, {
+      first: result.firstTimestamp,
+      last: now,
+    });
+  }
+
+  /** Exact repeats of an event (same object, reason, message and component) fold into one Event's count. */
+  private fold(
+    obj: Stored<KubeObject>,
+    namespace: string,
+    type: EventType,
+    reason: string,
+    message: string,
+    component: string,
+    host: string | undefined,
+    now: string,
+  ): void {
     const similar = this.similarTo(obj, message);
     const existing = this.findSimilar(namespace, similar, reason, component);
     if (existing) {
       this.store.update({ ...existing, count: (existing.count ?? 1) + 1, lastTimestamp: now });
       return;
     }
-    this.seq += 1;
-    const name = `${obj.metadata.name}.${eventNameSuffix(this.clock.now() * 1000 + this.seq)}`;
+    const name = this.newName(obj);
     similar.push({ reason, component, name });
+    this.create(obj, namespace, name, type, reason, message, component, host, 1, { first: now, last: now });
+  }
+
+  private correlatorFor(component: string, host: string | undefined): EventCorrelator {
+    const key = host ? `${component}\u0000${host}` : component;
+    let correlator = this.correlators.get(key);
+    if (!correlator) {
+      correlator = new EventCorrelator();
+      this.correlators.set(key, correlator);
+    }
+    return correlator;
+  }
+
+  /** makeEvent's name: "<object>.<hex of the time>". */
+  private newName(obj: Stored<KubeObject>): string {
+    this.seq += 1;
+    return `${obj.metadata.name}.${eventNameSuffix(this.clock.now() * 1000 + this.seq)}`;
+  }
+
+  private create(
+    obj: Stored<KubeObject>,
+    namespace: string,
+    name: string,
+    type: EventType,
+    reason: string,
+    message: string,
+    component: string,
+    host: string | undefined,
+    count: number,
+    times: { first: string; last: string },
+  ): void {
     // Built here and handed over whole, with no undefined fields: the store need not copy it.
     this.store.createOwned<CoreEvent>({
       apiVersion: 'v1',
@@ -60,9 +135,9 @@ export class EventRecorder {
       source: host ? { component, host } : { component },
       reportingComponent: component,
       reportingInstance: host ?? '',
-      count: 1,
-      firstTimestamp: now,
-      lastTimestamp: now,
+      count,
+      firstTimestamp: times.first,
+      lastTimestamp: times.last,
     });
   }
 
@@ -94,6 +169,12 @@ export class EventRecorder {
     }
     return undefined;
   }
+}
+
+/** getSpamKey without the source: the involved object's kind, namespace, name, uid and apiVersion. */
+function objectKey(obj: Stored<KubeObject>): string {
+  const m = obj.metadata;
+  return `${obj.kind}\u0000${m.namespace ?? ''}\u0000${m.name}\u0000${m.uid ?? ''}\u0000${obj.apiVersion ?? ''}`;
 }
 
 /** ref.GetReference: the involved object, without the fields it lacks (a copy would drop them too). */

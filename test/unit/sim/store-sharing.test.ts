@@ -104,15 +104,17 @@ describe('EventRecorder', () => {
     return { store, clock, recorder, pod };
   }
 
-  it('folds a repeat of reason, message and component into one Event', () => {
+  it('folds a repeat of reason and message from one source into one Event', () => {
     const { store, clock, recorder, pod } = setUp();
     recorder.event(pod, 'Normal', 'Pulled', 'image present', 'kubelet', 'node-1');
     clock.advanceTo(clock.now() + 5000);
-    recorder.event(pod, 'Normal', 'Pulled', 'image present', 'kubelet', 'node-2');
+    recorder.event(pod, 'Normal', 'Pulled', 'image present', 'kubelet', 'node-1');
     recorder.event(pod, 'Normal', 'Started', 'image present', 'kubelet', 'node-1');
+    // Another host is another kubelet, with a correlator of its own.
+    recorder.event(pod, 'Normal', 'Pulled', 'image present', 'kubelet', 'node-2');
     const events = store.list<CoreEvent>('Event');
-    assert.equal(events.length, 2);
-    const pulled = events.find((e) => e.reason === 'Pulled');
+    assert.equal(events.length, 3);
+    const pulled = events.find((e) => e.reason === 'Pulled' && e.source?.host === 'node-1');
     assert.equal(pulled?.count, 2);
     assert.equal(pulled?.firstTimestamp, '2026-01-01T00:00:00Z');
     assert.equal(pulled?.lastTimestamp, '2026-01-01T00:00:05Z');
