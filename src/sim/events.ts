@@ -171,10 +171,13 @@ export class EventRecorder {
   }
 }
 
-/** getSpamKey without the source: the involved object's kind, namespace, name, uid and apiVersion. */
+/**
+ * getSpamKey without the source: the involved object's kind, namespace, name, uid and apiVersion. A stored
+ * object's uid alone already tells it from every other, so it stands for the whole key.
+ */
 function objectKey(obj: Stored<KubeObject>): string {
   const m = obj.metadata;
-  return `${obj.kind}\u0000${m.namespace ?? ''}\u0000${m.name}\u0000${m.uid ?? ''}\u0000${obj.apiVersion ?? ''}`;
+  return m.uid ?? `${obj.kind}\u0000${m.namespace ?? ''}\u0000${m.name}\u0000${obj.apiVersion ?? ''}`;
 }
 
 /** ref.GetReference: the involved object, without the fields it lacks (a copy would drop them too). */

@@ -14,7 +14,7 @@ export const COMBINED_PREFIX = '(combined from similar events): ';
 
 /** An event as the correlator sees it: the object it is about (as one key), its type, reason and message. */
 export interface EventToCorrelate {
-  /** Kind, namespace, name, uid and apiVersion of the involved object, joined: getSpamKey less the source. */
+  /** Identifies the involved object (getSpamKey less the source; one correlator serves one source). */
   objectKey: string;
   type: string;
   reason: string;
@@ -64,24 +64,33 @@ export class EventCorrelator {
    */
   correlate(event: EventToCorrelate, nowMs: number, stamp: string, newName: () => string): Correlation {
     const { message, key } = this.aggregate(event, nowMs);
-    const log = this.logs.get(key);
-    const observed: EventLog = log
-      ? { count: log.count + 1, name: log.name, firstTimestamp: log.firstTimestamp }
-      : { count: 1, name: newName(), firstTimestamp: stamp };
+    let observed = this.logs.get(key);
+    if (observed) observed.count += 1;
+    else {
+      observed = { count: 1, name: newName(), firstTimestamp: stamp };
+      this.logs.add(key, observed);
+    }
     // eventObserve records the observation before the filter runs: a dropped event still counts.
-    this.logs.add(key, observed);
     if (!this.accept(event.objectKey, nowMs)) return { skip: true };
-    return { skip: false, message, ...observed };
+    return {
+      skip: false,
+      message,
+      name: observed.name,
+      count: observed.count,
+      firstTimestamp: observed.firstTimestamp,
+    };
   }
 
   /** EventAggregate: the event's key, or the aggregate's once ten messages share a reason. */
   private aggregate(event: EventToCorrelate, nowMs: number): { message: string; key: string } {
     const aggregateKey = `${event.objectKey}\u0000${event.type}\u0000${event.reason}`;
     let record = this.aggregates.get(aggregateKey);
-    if (!record || nowMs - record.lastMs > AGGREGATE_INTERVAL_MS) record = { localKeys: new Set(), lastMs: nowMs };
+    if (!record || nowMs - record.lastMs > AGGREGATE_INTERVAL_MS) {
+      record = { localKeys: new Set(), lastMs: nowMs };
+      this.aggregates.add(aggregateKey, record);
+    }
     record.localKeys.add(event.message);
     record.lastMs = nowMs;
-    this.aggregates.add(aggregateKey, record);
     if (record.localKeys.size < AGGREGATE_MAX_EVENTS) {
       return { message: event.message, key: `${aggregateKey}\u0000${event.message}` };
     }
@@ -93,8 +102,10 @@ export class EventCorrelator {
   /** EventSourceObjectSpamFilter.Filter, inverted: whether the object's bucket has a token. */
   private accept(objectKey: string, nowMs: number): boolean {
     let bucket = this.spam.get(objectKey);
-    if (!bucket) bucket = new TokenBucket(SPAM_QPS, SPAM_BURST, nowMs);
-    this.spam.add(objectKey, bucket);
+    if (!bucket) {
+      bucket = new TokenBucket(SPAM_QPS, SPAM_BURST, nowMs);
+      this.spam.add(objectKey, bucket);
+    }
     return bucket.tryAccept(nowMs);
   }
 }
