@@ -134,9 +134,29 @@ export function byRevision(a: RS, b: RS): number {
 /** Comparisons by template pair: templates read from the store are never mutated, so a pair always agrees. */
 const equalByPair = new WeakMap<PodTemplateSpec, WeakMap<PodTemplateSpec, boolean>>();
 
+/**
+ * The last few pairs compared, checked by identity before the weak maps: a sync asks about the same two or three
+ * templates many times over, and a weak-map lookup costs far more than a glance at these.
+ */
+const RECENT_PAIRS = 4;
+const recentA: (PodTemplateSpec | undefined)[] = new Array(RECENT_PAIRS).fill(undefined);
+const recentB: (PodTemplateSpec | undefined)[] = new Array(RECENT_PAIRS).fill(undefined);
+const recentEqual: boolean[] = new Array(RECENT_PAIRS).fill(false);
+let recentNext = 0;
+
 /** EqualIgnoreHash: compares in place, as if both had the hash label (and then an empty label map) removed. */
 export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
   if (!a || !b) return compareIgnoringHash(a, b);
+  for (let i = 0; i < RECENT_PAIRS; i++) if (recentA[i] === a && recentB[i] === b) return recentEqual[i];
+  const equal = pairEqual(a, b);
+  recentA[recentNext] = a;
+  recentB[recentNext] = b;
+  recentEqual[recentNext] = equal;
+  recentNext = (recentNext + 1) % RECENT_PAIRS;
+  return equal;
+}
+
+function pairEqual(a: PodTemplateSpec, b: PodTemplateSpec): boolean {
   let row = equalByPair.get(a);
   if (!row) equalByPair.set(a, (row = new WeakMap()));
   let equal = row.get(b);
