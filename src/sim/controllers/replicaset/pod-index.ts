@@ -21,6 +21,9 @@ interface OwnerCounts {
   fullyLabeled: number;
   /** The template labels fullyLabeled was counted against. */
   templateKey: string;
+  /** The template labels map templateKey last read, and its key: status writes keep that map shared. */
+  keyedLabels: Record<string, string> | undefined;
+  keyedText: string;
 }
 
 /** Active pods of one group of related ReplicaSets on each node, by the node's number in the node table. */
@@ -119,7 +122,7 @@ export class ReplicaSetPodIndex {
   fullyLabeledCount(rs: Stored<ReplicaSet>): number {
     const counts = this.owners.get(rs.metadata.uid ?? '');
     if (!counts) return 0;
-    const key = templateKey(rs);
+    const key = templateKeyFor(counts, rs);
     if (counts.templateKey !== key) {
       counts.templateKey = key;
       counts.fullyLabeled = 0;
@@ -142,8 +145,11 @@ export class ReplicaSetPodIndex {
         ready: 0,
         readyTimes: new ReadyTimes(),
         fullyLabeled: 0,
-        templateKey: rs ? templateKey(rs) : '',
+        templateKey: '',
+        keyedLabels: undefined,
+        keyedText: '',
       };
+      counts.templateKey = rs ? templateKeyFor(counts, rs) : '';
       this.owners.set(owner.uid, counts);
     }
     return { counts, rs: rs?.metadata.uid === owner.uid ? rs : undefined };
@@ -156,9 +162,10 @@ export class ReplicaSetPodIndex {
     this.place(found.counts, pod, ready);
     this.countOnNode(found.counts.group, pod, 1);
     if (ready) found.counts.ready++;
-    if (found.rs && templateKey(found.rs) === found.counts.templateKey && labelled(found.rs, pod)) {
+    const key = found.rs ? templateKeyFor(found.counts, found.rs) : undefined;
+    if (found.rs && key === found.counts.templateKey && labelled(found.rs, pod)) {
       found.counts.fullyLabeled++;
-    } else if (!found.rs || templateKey(found.rs) !== found.counts.templateKey) {
+    } else if (!found.rs || key !== found.counts.templateKey) {
       found.counts.templateKey = ''; // recount on the next read
     }
   }
@@ -194,26 +201,31 @@ export class ReplicaSetPodIndex {
     this.countOnNode(counts.group, stored, -1);
     if (isPodReady(stored)) counts.ready--;
     const rs = this.store.get<ReplicaSet>('ReplicaSet', stored.metadata.namespace ?? '', owner.name);
-    if (rs && templateKey(rs) === counts.templateKey && labelled(rs, stored)) counts.fullyLabeled--;
-    else if (!rs || templateKey(rs) !== counts.templateKey) counts.templateKey = '';
+    const rsKey = rs ? templateKeyFor(counts, rs) : undefined;
+    if (rs && rsKey === counts.templateKey && labelled(rs, stored)) counts.fullyLabeled--;
+    else if (!rs || rsKey !== counts.templateKey) counts.templateKey = '';
     if (counts.pods.size === 0) this.owners.delete(owner.uid);
   }
 }
 
-/** Template keys by ReplicaSet object: a stored object never changes, and every pod event asks for its owner's. */
-const templateKeys = new WeakMap<ReplicaSet, string>();
-
-function templateKey(rs: ReplicaSet): string {
-  let key = templateKeys.get(rs);
-  if (key === undefined) {
-    const labels = rs.spec?.template?.metadata?.labels ?? {};
-    key = `t:${Object.keys(labels)
-      .sort()
-      .map((k) => `${k}=${labels[k]}`)
-      .join(',')}`;
-    templateKeys.set(rs, key);
-  }
+/**
+ * The key of a ReplicaSet's template labels, worked out again only when its labels map is another object: stored
+ * objects never change, and every pod event asks for its owner's.
+ */
+function templateKeyFor(counts: OwnerCounts, rs: ReplicaSet): string {
+  const labels = rs.spec?.template?.metadata?.labels;
+  if (labels !== undefined && labels === counts.keyedLabels) return counts.keyedText;
+  const key = templateKey(labels ?? {});
+  counts.keyedLabels = labels;
+  counts.keyedText = key;
   return key;
+}
+
+function templateKey(labels: Record<string, string>): string {
+  return `t:${Object.keys(labels)
+    .sort()
+    .map((k) => `${k}=${labels[k]}`)
+    .join(',')}`;
 }
 
 function labelled(rs: ReplicaSet, pod: Pod): boolean {
