@@ -1,28 +1,25 @@
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Pod, PodTemplateSpec } from 'kubernetes-types/core/v1';
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import { ApiError } from '../../api/errors';
 import { clone, newControllerRef, type Stored } from '../../api/meta';
 import type { ControllerContext } from '../context';
 
 const COMPONENT = 'replicaset-controller';
 
-/** GetPodFromTemplate: an unsaved pod from the template, named by generateName "<owner>-". */
+/**
+ * GetPodFromTemplate: an unsaved pod from the template, named by generateName "<owner>-". Everything in it is
+ * new and no field is left undefined, so the store may keep it as built (createOwned).
+ */
 export function podFromTemplate(template: PodTemplateSpec, owner: Stored<ReplicaSet>): Pod {
   const meta = template.metadata ?? {};
-  const pod: Pod = {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      generateName: `${owner.metadata.name}-`,
-      namespace: owner.metadata.namespace,
-      labels: meta.labels ? { ...meta.labels } : undefined,
-      annotations: meta.annotations ? { ...meta.annotations } : undefined,
-      finalizers: meta.finalizers ? [...meta.finalizers] : undefined,
-      ownerReferences: [newControllerRef(owner)],
-    },
-    spec: clone(template.spec ?? { containers: [] }),
-  };
-  return pod;
+  const metadata: ObjectMeta = { generateName: `${owner.metadata.name}-` };
+  if (owner.metadata.namespace !== undefined) metadata.namespace = owner.metadata.namespace;
+  if (meta.labels) metadata.labels = { ...meta.labels };
+  if (meta.annotations) metadata.annotations = { ...meta.annotations };
+  if (meta.finalizers) metadata.finalizers = [...meta.finalizers];
+  metadata.ownerReferences = [clone(newControllerRef(owner))];
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: clone(template.spec ?? { containers: [] }) };
 }
 
 /** RealPodControl: creates and deletes a ReplicaSet's pods, recording an event on the ReplicaSet for each. */
@@ -32,7 +29,7 @@ export class ReplicaSetPodControl {
   /** CreatePods */
   createPod(rs: Stored<ReplicaSet>): Stored<Pod> {
     try {
-      const created = this.ctx.store.create(podFromTemplate(rs.spec?.template ?? {}, rs));
+      const created = this.ctx.store.createOwned(podFromTemplate(rs.spec?.template ?? {}, rs));
       this.ctx.recorder.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`, COMPONENT);
       return created;
     } catch (err) {
