@@ -176,6 +176,42 @@ describe('selectVictims (the pod index scale-down path)', () => {
     }
   });
 
+  it('matches selectRankedToDelete on rollout-sized sets, with pods moving between nodes', () => {
+    const moved = fc.record({ node: fc.integer({ min: 1, max: 3 }), readyAgo: fc.integer({ min: 0, max: 90 }) });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(rolloutPodSpec, fc.boolean(), fc.option(moved, { freq: 6 })), {
+          minLength: 8,
+          maxLength: 400,
+          size: 'max',
+        }),
+        fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 0, maxLength: NODES.length }),
+        fc.array(fc.tuple(nowOffset, fc.integer({ min: 1, max: 6 })), { minLength: 1, maxLength: 4 }),
+        (specs, ranks, calls) => {
+          const slots = new PodSlots();
+          const put = (p: Stored<Pod>): [number, number, number] => {
+            const facts = podFacts(p);
+            return [podStanding(p, facts.ready), deletionCost(p), facts.node ? NODES.indexOf(facts.node) : 0];
+          };
+          const entries = specs.map(([s], i) => slots.append(pod(i, s), ...put(pod(i, s))));
+          specs.forEach(([s, removed, move], i) => {
+            if (move) slots.replace(entries[i], pod(i, { ...s, ...move }), ...put(pod(i, { ...s, ...move })));
+            if (removed) slots.remove(entries[i]);
+          });
+          for (const [offset, diff] of calls) {
+            const now = NOW + offset;
+            const got = selectVictims(slots, ranks, diff, now).map((p) => p.metadata.name);
+            assert.deepEqual(got, reference(slots, ranks, diff, now));
+            // Pods keep arriving between scale-downs.
+            const extra = pod(specs.length + offset, { ...specs[0][0], node: 1 + (offset & 1) });
+            slots.append(extra, ...put(extra));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('uidOrder orders as the strings do wherever it differs', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), (a, b) => {
