@@ -54,8 +54,10 @@ export class ReplicaSetPodIndex {
       this.remove(pod);
       return;
     }
-    if (old) this.remove(old);
-    this.add(pod);
+    if (!old || !this.updateInPlace(old, pod)) {
+      if (old) this.remove(old);
+      this.add(pod);
+    }
     const owner = controllerOf(pod);
     if (old && owner?.kind === 'ReplicaSet' && !sameLabels(old.metadata.labels, pod.metadata.labels)) {
       let set = this.relabelled.get(owner.uid);
@@ -185,6 +187,41 @@ export class ReplicaSetPodIndex {
     }
     const since = readySince(pod);
     if (since !== undefined && !Number.isNaN(since)) counts.readyTimes.add(since);
+  }
+
+  /**
+   * remove(old) then add(pod) for the usual update (a status change: same owning ReplicaSet, still active, the same
+   * labels map, not the owner's last pod), reading the ReplicaSet once and skipping the label checks whose
+   * outcome cannot change. Returns false, having done nothing, for any other update.
+   */
+  private updateInPlace(old: Stored<Pod>, pod: Stored<Pod>): boolean {
+    const owner = controllerOf(pod);
+    const oldOwner = controllerOf(old);
+    if (owner?.kind !== 'ReplicaSet' || !isActive(pod)) return false;
+    if (oldOwner?.kind !== owner.kind || oldOwner.uid !== owner.uid || oldOwner.name !== owner.name) return false;
+    const counts = this.owners.get(owner.uid);
+    const key = keyOf(pod);
+    const entry = counts?.pods.get(key);
+    if (!counts || !entry || counts.pods.size < 2) return false;
+    const stored = entry.pod;
+    if (stored.metadata.labels !== pod.metadata.labels) return false;
+    const rs = this.store.get<ReplicaSet>('ReplicaSet', pod.metadata.namespace ?? '', owner.name);
+    if (!rs || rs.metadata.uid !== owner.uid) return false;
+    const nodeBefore = this.nodeNumber(stored);
+    counts.pods.delete(key);
+    counts.slots.remove(entry);
+    forgetReadyTime(counts.readyTimes, stored);
+    if (isPodReady(stored)) counts.ready--;
+    const ready = isPodReady(pod);
+    this.place(counts, pod, ready);
+    if (this.nodeNumber(pod) !== nodeBefore) {
+      this.countOnNode(counts.group, stored, -1);
+      this.countOnNode(counts.group, pod, 1);
+    }
+    if (ready) counts.ready++;
+    // The same labels against the same template: counted in fullyLabeled before exactly when they are now.
+    if (templateKeyFor(counts, rs) !== counts.templateKey) counts.templateKey = '';
+    return true;
   }
 
   private remove(pod: Stored<Pod>): void {
