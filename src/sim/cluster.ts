@@ -73,6 +73,8 @@ export interface ClusterOptions {
 const QUIET_PERIOD_MS = 60_000;
 /** The most virtual time one `settle()` may run. */
 const SETTLE_CAP_MS = 6 * 3600_000;
+/** kube-apiserver's default --event-ttl. */
+const EVENT_TTL_SECONDS = 3600;
 
 /**
  * A simulated Kubernetes v1.34 cluster: apiserver storage, controllers, scheduler and kubelets on a virtual clock.
@@ -382,6 +384,8 @@ export class Cluster {
       applyDefaults: (obj) => defaultService(obj, allocateClusterIP),
       validate: validateServiceStrategy,
     });
+    // kube-apiserver --event-ttl: an Event is deleted an hour after its last write.
+    this.store.registerTimeToLive('Event', EVENT_TTL_SECONDS);
     this.store.registerGracePeriod('Pod', (obj, requested) => {
       const pod = obj as Stored<Pod>;
       // An unscheduled or finished pod has nothing to stop: it goes at once (pod strategy CheckGracefulDelete).

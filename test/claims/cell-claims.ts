@@ -243,6 +243,14 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nweb-0\s+1\/1\s+Running[^\n]*\n*$/,
   ],
   // A bad tag: ErrImagePull, then ImagePullBackOff; the rollout stops at one surge pod; undo restores three pods.
+  // The event correlator: the tenth create of one reason is combined, creates past 25 are dropped; a pod retrying a
+  // pull for 20 minutes shows its Pulling event stuck early on while the BackOff count keeps growing.
+  'trouble-events-thinned': [
+    /SuccessfulCreate\s[^\n]*create Pod web-8 in StatefulSet web successful\n/,
+    /SuccessfulCreate\s+\S+ \(x\d+ over [^)]+\)\s+statefulset-controller\s+\(combined from similar events\): create Pod web-\d+ in StatefulSet web successful/,
+    /Normal\s+Pulling\s+1\dm \(x\d over (1\d|20)m\)\s+kubelet/,
+    /Normal\s+BackOff\s+\S+\s+\(x[3-9]\d over 1\dm\)\s+kubelet/,
+  ],
   'trouble-image-pull': [
     /-[a-z0-9]{5}\s+0\/1\s+ErrImagePull\s/,
     /nginx-deployment-[a-z0-9]+\s+1\s+1\s+0\s[^\n]*\nnginx-deployment-[a-z0-9]+\s+3\s+3\s+3\s/,

@@ -6,6 +6,7 @@ import { clone, deepEqual, keyOf, writable, type KubeObject, type Stored } from 
 import { apiVersionOf, typeForKind } from './resources';
 import { ObjectTable, type Slot } from './object-table';
 import { cloneSharing } from './share';
+import { LeaseManager, type LeasedKey } from './ttl';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -52,6 +53,7 @@ export class ObjectStore {
   private readonly anyWatchers: WatchHandler[] = [];
   private readonly strategies = new Map<string, KindStrategy>();
   private readonly graceRules = new Map<string, GracePeriodRule>();
+  private readonly leases = new Map<string, LeaseManager>();
   private resourceVersion = 1000;
 
   constructor(
@@ -65,6 +67,15 @@ export class ObjectStore {
 
   registerGracePeriod(kind: string, rule: GracePeriodRule): void {
     this.graceRules.set(kind, rule);
+  }
+
+  /** Objects of `kind` expire `seconds` after their last write, as Events do with the apiserver's --event-ttl. */
+  registerTimeToLive(kind: string, seconds: number): void {
+    const expire = (key: LeasedKey): void => {
+      const current = this.table.slot(kind, key.namespace, key.name)?.object;
+      if (current?.metadata.resourceVersion === key.resourceVersion) this.remove(kind, key.namespace, key.name);
+    };
+    this.leases.set(kind, new LeaseManager(this.clock, seconds, `apiserver: ${kind} lease expiry`, expire));
   }
 
   /** Subscribes to changes of one kind ("Pod") or of every kind ("*"). */
@@ -137,6 +148,7 @@ export class ObjectStore {
     if (strategy?.tracksGeneration) writable(obj.metadata).generation = 1;
     delete writable(obj.metadata).deletionTimestamp;
     this.indexOwner(kind, this.table.add(kind, obj), undefined, obj);
+    this.lease(kind, obj);
     this.emit({ type: 'ADDED', object: obj });
     return obj;
   }
@@ -192,6 +204,7 @@ export class ObjectStore {
     writable(obj.metadata).resourceVersion = this.nextResourceVersion();
     slot.object = obj;
     this.indexOwner(kind, slot, old, obj);
+    this.lease(kind, obj);
     this.emit({ type: 'MODIFIED', object: obj, old });
     // An object marked for deletion goes away once its last finalizer is removed.
     if (obj.metadata.deletionTimestamp && (obj.metadata.finalizers ?? []).length === 0 && this.graceDone(obj)) {
@@ -234,6 +247,7 @@ export class ObjectStore {
     if (finalizers.length === 0 && grace === 0) delete obj.metadata.finalizers;
     writable(obj.metadata).resourceVersion = this.nextResourceVersion();
     slot.object = obj;
+    this.lease(kind, obj);
     this.emit({ type: 'MODIFIED', object: obj, old });
     return obj;
   }
@@ -290,6 +304,12 @@ export class ObjectStore {
       }
       set.add(slot);
     }
+  }
+
+  /** Puts this version of the object on the kind's lease, if its kind has a time to live. */
+  private lease(kind: string, obj: Stored<KubeObject>): void {
+    const { namespace, name, resourceVersion } = obj.metadata;
+    this.leases.get(kind)?.attach({ namespace, name, resourceVersion: resourceVersion ?? '' });
   }
 
   private emit(event: WatchEvent): void {
