@@ -1,6 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/meta';
 import { isPodReady, readySince } from '../../pods/pod-util';
+import { siftDown, siftUp } from './max-heap';
 
 const DELETION_COST_ANNOTATION = 'controller.kubernetes.io/pod-deletion-cost';
 const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
@@ -253,32 +254,13 @@ export function isActive(pod: Pod): boolean {
 function smallest<T>(items: T[], k: number, cmp: (a: T, b: T) => number): T[] {
   if (k * 4 >= items.length) return [...items].sort(cmp).slice(0, k);
   const heap: T[] = [];
-  const swap = (i: number, j: number): void => {
-    const t = heap[i];
-    heap[i] = heap[j];
-    heap[j] = t;
-  };
   for (const item of items) {
     if (heap.length < k) {
       heap.push(item);
-      for (let i = heap.length - 1; i > 0;) {
-        const parent = (i - 1) >> 1;
-        if (cmp(heap[i], heap[parent]) <= 0) break;
-        swap(i, parent);
-        i = parent;
-      }
+      siftUp(heap, cmp);
     } else if (cmp(item, heap[0]) < 0) {
       heap[0] = item;
-      for (let i = 0; ;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let largest = i;
-        if (l < heap.length && cmp(heap[l], heap[largest]) > 0) largest = l;
-        if (r < heap.length && cmp(heap[r], heap[largest]) > 0) largest = r;
-        if (largest === i) break;
-        swap(i, largest);
-        i = largest;
-      }
+      siftDown(heap, cmp);
     }
   }
   return heap.sort(cmp);

@@ -1,6 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/meta';
 import { compareAfterRank, readyBucketOf, selectRankedToDelete, type RankedPod } from './pod-ranking';
+import { siftDown, siftUp } from './max-heap';
 import type { PodSlot, PodSlots } from './pod-slots';
 
 /**
@@ -55,22 +56,12 @@ function smallestSlots(slots: PodSlots, rankOnNode: readonly number[], k: number
     return compareAfterRank(slots.factsAt(a), slots.factsAt(b), now);
   };
   const heap: number[] = [];
-  const swap = (i: number, j: number): void => {
-    const t = heap[i];
-    heap[i] = heap[j];
-    heap[j] = t;
-  };
   const end = entries.length;
   let slot = 0;
   for (; slot < end && heap.length < k; slot++) {
     if (!entries[slot]) continue;
     heap.push(slot);
-    for (let i = heap.length - 1; i > 0;) {
-      const parent = (i - 1) >> 1;
-      if (cmp(heap[i], heap[parent]) <= 0) break;
-      swap(i, parent);
-      i = parent;
-    }
+    siftUp(heap, cmp);
   }
   let top = new Largest(slots, heap[0], rankAt(heap[0]), now);
   for (; slot < end; slot++) {
@@ -89,16 +80,7 @@ function smallestSlots(slots: PodSlots, rankOnNode: readonly number[], k: number
       }
     }
     heap[0] = slot;
-    for (let i = 0; ;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let largest = i;
-      if (l < heap.length && cmp(heap[l], heap[largest]) > 0) largest = l;
-      if (r < heap.length && cmp(heap[r], heap[largest]) > 0) largest = r;
-      if (largest === i) break;
-      swap(i, largest);
-      i = largest;
-    }
+    siftDown(heap, cmp);
     top = new Largest(slots, heap[0], rankAt(heap[0]), now);
   }
   return heap.sort(cmp);
