@@ -8,14 +8,33 @@ export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
 export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
 export const REVISION_LABEL = 'controller-revision-hash';
 
-const ORDINAL_NAME = /^(.*)-([0-9]+)$/;
-
 /** getParentNameAndOrdinal: "web-2" → { parent: "web", ordinal: 2 }; ordinal -1 when the name has none. */
 export function parentNameAndOrdinal(pod: Pod): { parent: string; ordinal: number } {
-  const match = ORDINAL_NAME.exec(pod.metadata?.name ?? '');
-  if (!match) return { parent: '', ordinal: -1 };
-  const ordinal = Number(match[2]);
-  return Number.isSafeInteger(ordinal) ? { parent: match[1], ordinal } : { parent: '', ordinal: -1 };
+  // The match of ^(.*)-([0-9]+)$, found by hand: digits after the last "-", up to the end of the name.
+  const name = pod.metadata?.name ?? '';
+  const dash = name.lastIndexOf('-');
+  if (dash < 0 || dash === name.length - 1 || !allDigits(name, dash + 1)) return { parent: '', ordinal: -1 };
+  const parent = name.slice(0, dash);
+  if (hasLineTerminator(parent)) return { parent: '', ordinal: -1 };
+  const ordinal = Number(name.slice(dash + 1));
+  return Number.isSafeInteger(ordinal) ? { parent, ordinal } : { parent: '', ordinal: -1 };
+}
+
+function allDigits(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Whether the text holds a character that a regular expression's "." does not match. */
+function hasLineTerminator(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
 }
 
 /** getOrdinal */
