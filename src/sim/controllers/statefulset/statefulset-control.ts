@@ -51,7 +51,9 @@ export class StatefulSetControl {
    */
   updateStatefulSetIndexed(set: Stored<StatefulSet>, index: StatefulSetPodIndex): StatefulSetStatus {
     const revisions = this.revisionsOf(set);
-    const liveRevisions = [...index.revisions.keys()];
+    // The pods' revisions as the sync begins, read only when truncateHistory may drop some: getRevisions adds
+    // at most one revision.
+    const liveRevisions = historyAboveLimit(set, revisions.length + 1) ? [...index.revisions.keys()] : [];
     const { current, update, collisionCount, wrote } = this.getRevisions(set, revisions);
     const status = this.reconcileIndexed(set, current, update, collisionCount, index);
     this.updateStatus(set, status);
@@ -161,11 +163,16 @@ export class StatefulSetControl {
   } {
     const collision = { value: set.status?.collisionCount ?? 0 };
     const candidate = this.revisionMemo.candidate(set, nextRevision(revisions), collision.value);
-    const equal = revisions.filter((r) => this.revisionMemo.equals(set, r, candidate));
+    const latest = revisions[revisions.length - 1];
+    // The common case, the newest revision holds the template: no list of equal revisions is needed.
+    const equal =
+      latest && this.revisionMemo.equals(set, latest, candidate)
+        ? [latest]
+        : revisions.filter((r) => this.revisionMemo.equals(set, r, candidate));
     let update: Stored<ControllerRevision>;
     let wrote = true;
-    if (equal.length > 0 && revisions[revisions.length - 1] === equal[equal.length - 1]) {
-      update = revisions[revisions.length - 1];
+    if (equal.length > 0 && latest === equal[equal.length - 1]) {
+      update = latest;
       wrote = false;
     } else if (equal.length > 0) {
       // Rolling back to an older template: that revision gets the next revision number.
@@ -345,6 +352,8 @@ export class StatefulSetControl {
     current: Stored<ControllerRevision>,
     update: Stored<ControllerRevision>,
   ): void {
+    // Only revisions outside the live ones are dropped: none while there are no more than the limit in all.
+    if (!historyAboveLimit(set, revisions.length)) return;
     const live = new Set<string>([current.metadata.name, update.metadata.name]);
     for (const rev of podRevisions) {
       if (rev) live.add(rev);
@@ -355,6 +364,11 @@ export class StatefulSetControl {
       this.ctx.store.delete('ControllerRevision', revision.metadata.namespace ?? 'default', revision.metadata.name);
     }
   }
+}
+
+/** Whether a history of this many revisions may exceed the set's revisionHistoryLimit. */
+function historyAboveLimit(set: Stored<StatefulSet>, revisions: number): boolean {
+  return revisions > (set.spec?.revisionHistoryLimit ?? 10);
 }
 
 /** updateStatus / computeReplicaStatus */
