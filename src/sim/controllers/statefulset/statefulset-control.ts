@@ -111,7 +111,8 @@ export class StatefulSetControl {
         );
       // processReplica reads the update-revision set only to fix a pod's identity or storage.
       const fixes = !existing || !identityMatches(set, existing) || !storageMatches(set, existing);
-      if (this.processReplica(set, fixes ? atUpdate() : set, true, [pod], 0)) return status;
+      // A pod built here is read by nothing after processReplica: the store may keep it without a copy.
+      if (this.processReplica(set, fixes ? atUpdate() : set, true, [pod], 0, !existing)) return status;
     }
     // Every replica is healthy. Scale down from the highest condemned ordinal; only the lowest unavailable
     // condemned pod may go while unhealthy.
@@ -276,13 +277,14 @@ export class StatefulSetControl {
     return status;
   }
 
-  /** processReplica: returns true when the loop must stop for this sync. */
+  /** processReplica: returns true when the loop must stop for this sync. `handOver`: see createStatefulPod. */
   private processReplica(
     set: Stored<StatefulSet>,
     updateSet: Stored<StatefulSet>,
     monotonic: boolean,
     replicas: Pod[],
     i: number,
+    handOver = false,
   ): boolean {
     const pod = replicas[i];
     const now = this.ctx.clock.now();
@@ -294,7 +296,7 @@ export class StatefulSetControl {
     if (!isCreated(pod)) {
       // A claim still owned by an earlier pod of this name waits for the garbage collector.
       if (this.podControl.podClaimIsStale(set, pod)) return true;
-      this.podControl.createStatefulPod(set, pod);
+      this.podControl.createStatefulPod(set, pod, handOver);
       // The pod is now in the store; the watch event brings the next sync.
       if (monotonic) return true;
       return false;
