@@ -224,12 +224,18 @@ export function setPodRevision(pod: Pod, revision: string): void {
   pod.metadata = { ...pod.metadata, labels: { ...(pod.metadata?.labels ?? {}), [REVISION_LABEL]: revision } };
 }
 
-/** ApplyRevision: the set with its pod template replaced by the one recorded in a ControllerRevision. */
+/**
+ * ApplyRevision: the set with its pod template replaced by the one recorded in a ControllerRevision. Only read
+ * (whoever builds a pod or claim from it copies the template first), so it shares the stored set's and
+ * revision's parts instead of deep-copying both.
+ */
 export function applyRevision(set: Stored<StatefulSet>, revision: ControllerRevision): Stored<StatefulSet> {
-  const copy = clone(set);
   const data = revision.data as { spec?: { template?: unknown } } | undefined;
-  if (copy.spec && data?.spec?.template) copy.spec.template = clone(data.spec.template) as typeof copy.spec.template;
-  return copy;
+  if (!set.spec || !data?.spec?.template) return set;
+  return {
+    ...set,
+    spec: { ...set.spec, template: data.spec.template as NonNullable<StatefulSet['spec']>['template'] },
+  };
 }
 
 /** ascendingOrdinal sort. */
