@@ -1,4 +1,4 @@
-import type { Event as CoreEvent, ObjectReference } from 'kubernetes-types/core/v1';
+import type { Event as CoreEvent, EventSource, ObjectReference } from 'kubernetes-types/core/v1';
 import type { ObjectStore } from './api/store';
 import type { KubeObject, Stored } from './api/meta';
 import type { VirtualClock } from './clock';
@@ -32,6 +32,11 @@ export class EventRecorder {
   private readonly byObject = new Map<string | undefined, Map<string, RecordedEvent[]>>();
   /** One correlator per source (component and host), as each process runs its own broadcaster. */
   private readonly correlators = new Map<string, EventCorrelator>();
+  /**
+   * The source object of each component and host, shared by all its Events (stored objects are never mutated):
+   * tens of thousands of Events hold one object per source instead of one each.
+   */
+  private readonly sources = new Map<string, EventSource>();
 
   constructor(
     private readonly store: ObjectStore,
@@ -105,6 +110,16 @@ export class EventRecorder {
     return correlator;
   }
 
+  private sourceOf(component: string, host: string | undefined): EventSource {
+    const key = host ? `${component}\u0000${host}` : component;
+    let source = this.sources.get(key);
+    if (!source) {
+      source = host ? { component, host } : { component };
+      this.sources.set(key, source);
+    }
+    return source;
+  }
+
   /** makeEvent's name: "<object>.<hex of the time>". */
   private newName(obj: Stored<KubeObject>): string {
     this.seq += 1;
@@ -132,7 +147,7 @@ export class EventRecorder {
       reason,
       message,
       type,
-      source: host ? { component, host } : { component },
+      source: this.sourceOf(component, host),
       reportingComponent: component,
       reportingInstance: host ?? '',
       count,
