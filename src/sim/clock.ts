@@ -17,6 +17,7 @@ class ScheduledTask {
     readonly subject?: string,
   ) {}
 
+  /** A method: a handle kept apart from its task must be called through it (`handle.cancel()`). */
   cancel(): void {
     this.run = noop;
   }

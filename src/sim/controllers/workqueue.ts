@@ -8,7 +8,7 @@ import type { VirtualClock } from '../clock';
 export class WorkQueue {
   private pending = new Set<string>();
   private scheduled = false;
-  private readonly delayed = new Map<string, { cancel(): void; at: number }>();
+  private readonly delayed = new Map<string, { handle: { cancel(): void }; at: number }>();
   /** The clock label of a drain, built once: a queue schedules one per burst of adds. */
   private readonly drainLabel: string;
 
@@ -34,12 +34,12 @@ export class WorkQueue {
     const at = this.clock.now() + delayMs;
     const existing = this.delayed.get(key);
     if (existing && existing.at <= at) return;
-    existing?.cancel();
+    existing?.handle.cancel();
     const handle = this.clock.after(delayMs, `${this.name}: requeue ${key}`, () => {
       this.delayed.delete(key);
       this.add(key);
     });
-    this.delayed.set(key, { cancel: handle.cancel, at });
+    this.delayed.set(key, { handle, at });
   }
 
   get length(): number {
