@@ -3,7 +3,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { deepEqual, type Stored } from '../../api/meta';
 import { isRunningAndAvailable, isRunningAndReady, isTerminal, isTerminating } from '../../pods/pod-util';
 import type { ControllerContext } from '../context';
-import { createRevision, nextRevision, sortRevisions } from './history';
+import { createRevision, nextRevision, sortRevisionsInPlace } from './history';
 import type { StatefulPodControl } from './pod-control';
 import type { StatefulSetPodIndex } from './pod-index';
 import { RevisionMemo } from './revision-memo';
@@ -147,7 +147,7 @@ export class StatefulSetControl {
 
   /** ListRevisions, sorted (history.SortControllerRevisions). */
   private revisionsOf(set: Stored<StatefulSet>): Stored<ControllerRevision>[] {
-    return sortRevisions(
+    return sortRevisionsInPlace(
       this.ctx.store.listControlledBy<ControllerRevision>('ControllerRevision', set.metadata.uid ?? ''),
     );
   }
