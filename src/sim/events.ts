@@ -38,6 +38,8 @@ export class EventRecorder {
    * tens of thousands of Events hold one object per source instead of one each.
    */
   private readonly sources = new Map<string, EventSource>();
+  private lastReferenced: Stored<KubeObject> | undefined;
+  private lastReference: ObjectReference | undefined;
 
   constructor(
     private readonly store: ObjectStore,
@@ -111,6 +113,18 @@ export class EventRecorder {
     return correlator;
   }
 
+  /**
+   * ref.GetReference of `obj`, shared with the previous Event when it was about the same stored version (a
+   * component often records several events in a row about one object, and stored objects are never mutated).
+   */
+  private referenceTo(obj: Stored<KubeObject>): ObjectReference {
+    if (obj !== this.lastReferenced) {
+      this.lastReferenced = obj;
+      this.lastReference = objectReference(obj);
+    }
+    return this.lastReference as ObjectReference;
+  }
+
   private sourceOf(component: string, host: string | undefined): EventSource {
     const key = host ? `${component}\u0000${host}` : component;
     let source = this.sources.get(key);
@@ -144,7 +158,7 @@ export class EventRecorder {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name, namespace },
-      involvedObject: objectReference(obj),
+      involvedObject: this.referenceTo(obj),
       reason,
       message,
       type,
