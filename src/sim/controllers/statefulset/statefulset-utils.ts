@@ -210,18 +210,16 @@ export function newVersionedStatefulSetPod(
       (partition === undefined && ordinal < start + current) ||
       (partition !== undefined && ordinal < start + partition)
     ) {
-      const pod = newStatefulSetPod(currentSet, ordinal);
-      setPodRevision(pod, currentRevision);
-      return pod;
+      return setPodRevision(newStatefulSetPod(currentSet, ordinal), currentRevision);
     }
   }
-  const pod = newStatefulSetPod(updateSet, ordinal);
-  setPodRevision(pod, updateRevision);
-  return pod;
+  return setPodRevision(newStatefulSetPod(updateSet, ordinal), updateRevision);
 }
 
-export function setPodRevision(pod: Pod, revision: string): void {
-  pod.metadata = { ...pod.metadata, labels: { ...(pod.metadata?.labels ?? {}), [REVISION_LABEL]: revision } };
+/** setPodRevision, on a pod just built (its labels are its own): set in place, as kubernetes does. */
+export function setPodRevision(pod: Pod, revision: string): Pod {
+  (pod.metadata?.labels as Record<string, string>)[REVISION_LABEL] = revision;
+  return pod;
 }
 
 /**
