@@ -6,11 +6,26 @@
 /** The instant the virtual clock starts at: 2026-01-01T00:00:00Z. */
 export const EPOCH_MS = Date.UTC(2026, 0, 1, 0, 0, 0);
 
-interface ScheduledTask {
-  at: number;
-  seq: number;
-  label: string;
-  run: () => void;
+/** A pending task, which is also the handle `after` returns: one object per task, with no closure to cancel it. */
+class ScheduledTask {
+  constructor(
+    readonly at: number,
+    readonly seq: number,
+    /** What the task is for; with `subject` (a name the caller holds anyway), read as "<label> <subject>". */
+    readonly label: string,
+    public run: () => void,
+    readonly subject?: string,
+  ) {}
+
+  /** A method: a handle kept apart from its task must be called through it (`handle.cancel()`). */
+  cancel(): void {
+    this.run = noop;
+  }
+
+  /** The task's description, joined only when asked for. */
+  describe(): string {
+    return this.subject === undefined ? this.label : `${this.label} ${this.subject}`;
+  }
 }
 
 /**
@@ -52,15 +67,14 @@ export class VirtualClock {
     return this.stamp;
   }
 
-  /** Schedules `run` at `delayMs` from now. Returns a handle that can cancel it. */
-  after(delayMs: number, label: string, run: () => void): { cancel(): void } {
-    const task: ScheduledTask = { at: this.nowMs + Math.max(0, delayMs), seq: this.seq++, label, run };
+  /**
+   * Schedules `run` at `delayMs` from now, described by `label` and an optional `subject` (kept apart, so that
+   * frequent callers build no string per task). Returns a handle that can cancel it.
+   */
+  after(delayMs: number, label: string, run: () => void, subject?: string): { cancel(): void } {
+    const task = new ScheduledTask(this.nowMs + Math.max(0, delayMs), this.seq++, label, run, subject);
     this.push(task);
-    return {
-      cancel: () => {
-        task.run = noop;
-      },
-    };
+    return task;
   }
 
   /** Time of the next pending task, or undefined when the queue is empty. */

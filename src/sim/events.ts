@@ -1,4 +1,4 @@
-import type { Event as CoreEvent, ObjectReference } from 'kubernetes-types/core/v1';
+import type { Event as CoreEvent, EventSource, ObjectReference } from 'kubernetes-types/core/v1';
 import type { ObjectStore } from './api/store';
 import type { KubeObject, Stored } from './api/meta';
 import type { VirtualClock } from './clock';
@@ -6,8 +6,9 @@ import { EventCorrelator } from './events/event-correlator';
 
 export type EventType = 'Normal' | 'Warning';
 
-/** One Event the correlator can fold repeats into: what tells it apart among events with the same message. */
+/** One Event the scheduler can fold exact repeats into: what tells it apart among events about its object. */
 interface RecordedEvent {
+  message: string;
   reason: string;
   component: string;
   name: string;
@@ -26,12 +27,19 @@ const EVENTS_API_COMPONENTS = new Set(['default-scheduler']);
 export class EventRecorder {
   private seq = 0;
   /**
-   * Events recorded so far, by involved object uid and then message: how the correlator finds the event to fold a
-   * repeat into. Keyed in two steps so that no signature string is built (and kept) per event.
+   * Events recorded so far, by involved object uid, oldest first: how a repeat finds the event to fold into. An
+   * object has few, so a list scanned for the message costs less than a map per object, and builds no key string.
    */
-  private readonly byObject = new Map<string | undefined, Map<string, RecordedEvent[]>>();
+  private readonly byObject = new Map<string | undefined, RecordedEvent[]>();
   /** One correlator per source (component and host), as each process runs its own broadcaster. */
   private readonly correlators = new Map<string, EventCorrelator>();
+  /**
+   * The source object of each component and host, shared by all its Events (stored objects are never mutated):
+   * tens of thousands of Events hold one object per source instead of one each.
+   */
+  private readonly sources = new Map<string, EventSource>();
+  private lastReferenced: Stored<KubeObject> | undefined;
+  private lastReference: ObjectReference | undefined;
 
   constructor(
     private readonly store: ObjectStore,
@@ -84,14 +92,14 @@ export class EventRecorder {
     host: string | undefined,
     now: string,
   ): void {
-    const similar = this.similarTo(obj, message);
-    const existing = this.findSimilar(namespace, similar, reason, component);
+    const recorded = this.recordedAbout(obj);
+    const existing = this.findSimilar(namespace, recorded, message, reason, component);
     if (existing) {
       this.store.update({ ...existing, count: (existing.count ?? 1) + 1, lastTimestamp: now });
       return;
     }
     const name = this.newName(obj);
-    similar.push({ reason, component, name });
+    recorded.push({ message, reason, component, name });
     this.create(obj, namespace, name, type, reason, message, component, host, 1, { first: now, last: now });
   }
 
@@ -103,6 +111,28 @@ export class EventRecorder {
       this.correlators.set(key, correlator);
     }
     return correlator;
+  }
+
+  /**
+   * ref.GetReference of `obj`, shared with the previous Event when it was about the same stored version (a
+   * component often records several events in a row about one object, and stored objects are never mutated).
+   */
+  private referenceTo(obj: Stored<KubeObject>): ObjectReference {
+    if (obj !== this.lastReferenced) {
+      this.lastReferenced = obj;
+      this.lastReference = objectReference(obj);
+    }
+    return this.lastReference as ObjectReference;
+  }
+
+  private sourceOf(component: string, host: string | undefined): EventSource {
+    const key = host ? `${component}\u0000${host}` : component;
+    let source = this.sources.get(key);
+    if (!source) {
+      source = host ? { component, host } : { component };
+      this.sources.set(key, source);
+    }
+    return source;
   }
 
   /** makeEvent's name: "<object>.<hex of the time>". */
@@ -128,11 +158,11 @@ export class EventRecorder {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name, namespace },
-      involvedObject: objectReference(obj),
+      involvedObject: this.referenceTo(obj),
       reason,
       message,
       type,
-      source: host ? { component, host } : { component },
+      source: this.sourceOf(component, host),
       reportingComponent: component,
       reportingInstance: host ?? '',
       count,
@@ -141,31 +171,28 @@ export class EventRecorder {
     });
   }
 
-  /** The events recorded about `obj` with this message (a list the caller may add to). */
-  private similarTo(obj: Stored<KubeObject>, message: string): RecordedEvent[] {
-    let byMessage = this.byObject.get(obj.metadata.uid);
-    if (!byMessage) {
-      byMessage = new Map();
-      this.byObject.set(obj.metadata.uid, byMessage);
-    }
-    let list = byMessage.get(message);
+  /** The events recorded about `obj` (a list the caller may add to). */
+  private recordedAbout(obj: Stored<KubeObject>): RecordedEvent[] {
+    let list = this.byObject.get(obj.metadata.uid);
     if (!list) {
       list = [];
-      byMessage.set(message, list);
+      this.byObject.set(obj.metadata.uid, list);
     }
     return list;
   }
 
+  /** The newest Event recorded with this message, reason and component, if it is still stored. */
   private findSimilar(
     namespace: string,
-    similar: RecordedEvent[],
+    recorded: RecordedEvent[],
+    message: string,
     reason: string,
     component: string,
   ): Stored<CoreEvent> | undefined {
-    for (let i = similar.length - 1; i >= 0; i--) {
-      const recorded = similar[i];
-      if (recorded.reason !== reason || recorded.component !== component) continue;
-      return this.store.get<CoreEvent>('Event', namespace, recorded.name);
+    for (let i = recorded.length - 1; i >= 0; i--) {
+      const event = recorded[i];
+      if (event.message !== message || event.reason !== reason || event.component !== component) continue;
+      return this.store.get<CoreEvent>('Event', namespace, event.name);
     }
     return undefined;
   }

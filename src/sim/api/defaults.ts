@@ -13,7 +13,8 @@ import { podQOSClass } from '../pods/resources';
 
 /**
  * Server-side defaulting, as the apiserver's SetDefaults_* functions and admission plugins apply it. Each function
- * fills only what is unset, so applying it twice changes nothing.
+ * fills only what is unset, so applying it twice changes nothing. Pod defaults assign with `??=`: a spec shared
+ * with the stored object (every status write) is read, never written.
  */
 
 /** SetDefaults_Container (and the pull-policy rule: :latest or no tag → Always). */
@@ -25,10 +26,10 @@ export function defaultContainer(c: Container): void {
     const tag = colon > lastSlash ? image.slice(colon + 1) : '';
     c.imagePullPolicy = tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
   }
-  c.terminationMessagePath = c.terminationMessagePath ?? '/dev/termination-log';
-  c.terminationMessagePolicy = c.terminationMessagePolicy ?? 'File';
-  c.resources = c.resources ?? {};
-  for (const port of c.ports ?? []) port.protocol = port.protocol ?? 'TCP';
+  c.terminationMessagePath ??= '/dev/termination-log';
+  c.terminationMessagePolicy ??= 'File';
+  c.resources ??= {};
+  for (const port of c.ports ?? []) port.protocol ??= 'TCP';
   defaultProbe(c.readinessProbe);
   defaultProbe(c.livenessProbe);
   defaultProbe(c.startupProbe);
@@ -37,19 +38,19 @@ export function defaultContainer(c: Container): void {
 /** SetDefaults_Probe */
 function defaultProbe(probe: Probe | undefined): void {
   if (!probe) return;
-  probe.timeoutSeconds = probe.timeoutSeconds ?? 1;
-  probe.periodSeconds = probe.periodSeconds ?? 10;
-  probe.successThreshold = probe.successThreshold ?? 1;
-  probe.failureThreshold = probe.failureThreshold ?? 3;
+  probe.timeoutSeconds ??= 1;
+  probe.periodSeconds ??= 10;
+  probe.successThreshold ??= 1;
+  probe.failureThreshold ??= 3;
 }
 
 /** SetDefaults_PodSpec */
 export function defaultPodSpec(spec: PodSpec): void {
-  spec.restartPolicy = spec.restartPolicy ?? 'Always';
-  spec.dnsPolicy = spec.dnsPolicy ?? 'ClusterFirst';
-  spec.terminationGracePeriodSeconds = spec.terminationGracePeriodSeconds ?? 30;
-  spec.securityContext = spec.securityContext ?? {};
-  spec.schedulerName = spec.schedulerName ?? 'default-scheduler';
+  spec.restartPolicy ??= 'Always';
+  spec.dnsPolicy ??= 'ClusterFirst';
+  spec.terminationGracePeriodSeconds ??= 30;
+  spec.securityContext ??= {};
+  spec.schedulerName ??= 'default-scheduler';
   for (const c of spec.containers ?? []) defaultContainer(c);
   for (const c of spec.initContainers ?? []) defaultContainer(c);
 }

@@ -8,9 +8,10 @@ import type { VirtualClock } from '../clock';
 export class WorkQueue {
   private pending = new Set<string>();
   private scheduled = false;
-  private readonly delayed = new Map<string, { cancel(): void; at: number }>();
-  /** The clock label of a drain, built once: a queue schedules one per burst of adds. */
+  private readonly delayed = new Map<string, { handle: { cancel(): void }; at: number }>();
+  /** Clock labels built once: a queue schedules a drain per burst of adds, and a requeue's key is its subject. */
   private readonly drainLabel: string;
+  private readonly requeueLabel: string;
 
   constructor(
     private readonly clock: VirtualClock,
@@ -19,6 +20,7 @@ export class WorkQueue {
     private readonly sync: (key: string) => void,
   ) {
     this.drainLabel = `${name}: process queue`;
+    this.requeueLabel = `${name}: requeue`;
   }
 
   add(key: string): void {
@@ -34,12 +36,13 @@ export class WorkQueue {
     const at = this.clock.now() + delayMs;
     const existing = this.delayed.get(key);
     if (existing && existing.at <= at) return;
-    existing?.cancel();
-    const handle = this.clock.after(delayMs, `${this.name}: requeue ${key}`, () => {
+    existing?.handle.cancel();
+    const requeue = () => {
       this.delayed.delete(key);
       this.add(key);
-    });
-    this.delayed.set(key, { cancel: handle.cancel, at });
+    };
+    const handle = this.clock.after(delayMs, this.requeueLabel, requeue, key);
+    this.delayed.set(key, { handle, at });
   }
 
   get length(): number {

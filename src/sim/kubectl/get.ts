@@ -127,7 +127,10 @@ export function ordered(obj: KubeObject): Record<string, unknown> {
   return out;
 }
 
-/** kubectl's YAML: keys sorted (it round-trips through JSON maps), sequences not indented under their key. */
+/**
+ * kubectl's YAML: keys sorted (it round-trips through JSON maps), sequences not indented under their key. Stored
+ * objects may share unchanged parts, which kubectl would print in full each time, never as anchors and aliases.
+ */
 export function toYaml(doc: unknown): string {
-  return stringify(doc, { indentSeq: false, sortMapEntries: true, lineWidth: 0 });
+  return stringify(doc, { indentSeq: false, sortMapEntries: true, lineWidth: 0, aliasDuplicateObjects: false });
 }

@@ -35,6 +35,7 @@ export class Kubelet {
   partitioned = false;
   private readonly containers = new ContainerTable();
   private readonly work = new Map<string, PodWork>();
+  private readonly timerLabels = new Map<string, string>();
   private readonly images: ImageManager;
   /** The container restart back-off: keyed by pod and container. */
   private readonly restarts: ContainerRestarts;
@@ -387,9 +388,13 @@ export class Kubelet {
 
   private schedule(work: PodWork, delayMs: number, label: string, run: () => void): { cancel(): void } {
     const epoch = work.timerEpoch;
-    return this.ctx.clock.after(delayMs, `kubelet ${this.nodeName}: ${label} ${work.name}`, () => {
+    const guarded = () => {
       if (work.timerEpoch === epoch) run();
-    });
+    };
+    // "kubelet <node>: <label>" is built once per label; the pod's name goes apart, as the task's subject.
+    let full = this.timerLabels.get(label);
+    if (full === undefined) this.timerLabels.set(label, (full = `kubelet ${this.nodeName}: ${label}`));
+    return this.ctx.clock.after(delayMs, full, guarded, work.name);
   }
 
   private event(work: PodWork, type: 'Normal' | 'Warning', reason: string, message: string): void {

@@ -92,6 +92,8 @@ export class Scheduler {
 
   /** NodeResourcesFit's Filter: the "Insufficient <resource>" reasons the node gives, none when the pod fits. */
   private insufficient(node: Stored<Node>, requests: ResourceAmounts): string[] {
+    // A pod that requests nothing fits every node: no lists built per node and pod.
+    if (requests.cpu === 0 && requests.memory === 0) return NO_REASONS;
     const used = this.requestedPerNode.get(node.metadata.name) ?? { cpu: 0, memory: 0 };
     return COMPUTE_RESOURCES.filter((r) => {
       if (requests[r] === 0) return false;
@@ -101,7 +103,9 @@ export class Scheduler {
   }
 
   private schedule(key: string): void {
-    const [namespace, name] = key.split('/');
+    const slash = key.indexOf('/');
+    const namespace = key.slice(0, slash);
+    const name = key.slice(slash + 1);
     const pod = this.ctx.store.get<Pod>('Pod', namespace, name);
     if (!pod || pod.spec?.nodeName || pod.metadata.deletionTimestamp || this.volumes.isBinding(pod)) return;
     const total = this.ctx.store.count('Node');
@@ -215,6 +219,8 @@ function unchangedShare(event: WatchEvent): boolean {
   const node = pod.spec?.nodeName;
   return !!node && old.spec?.nodeName === node && isTerminal(old) === isTerminal(pod);
 }
+
+const NO_REASONS: string[] = [];
 
 /** kube-scheduler's default pod back-off: 1 s at first, at most 10 s. */
 const POD_INITIAL_BACKOFF_MS = 1000;

@@ -15,7 +15,7 @@ const COMPONENT = 'taint-eviction-controller';
  */
 export class TaintEvictionController {
   /** Scheduled evictions by pod key (the TimedWorkerQueue). */
-  private readonly scheduled = new Map<string, { cancel(): void; uid: string }>();
+  private readonly scheduled = new Map<string, { handle: { cancel(): void }; uid: string }>();
 
   constructor(
     private readonly ctx: ControllerContext,
@@ -72,13 +72,13 @@ export class TaintEvictionController {
       this.scheduled.delete(key);
       this.evict(key, uid);
     });
-    this.scheduled.set(key, { cancel: handle.cancel, uid });
+    this.scheduled.set(key, { handle, uid });
   }
 
   private cancel(key: string, pod?: Stored<Pod>): void {
     const entry = this.scheduled.get(key);
     if (!entry) return;
-    entry.cancel();
+    entry.handle.cancel();
     this.scheduled.delete(key);
     if (pod && !pod.metadata.deletionTimestamp) {
       this.ctx.recorder.event(pod, 'Normal', 'TaintManagerEviction', `Cancelling deletion of Pod ${key}`, COMPONENT);

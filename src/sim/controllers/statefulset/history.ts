@@ -58,9 +58,16 @@ export function nextRevision(revisions: ControllerRevision[]): number {
 
 /** history.SortControllerRevisions: by revision number, then name. */
 export function sortRevisions<T extends ControllerRevision>(revisions: T[]): T[] {
-  return [...revisions].sort(
-    (a, b) => a.revision - b.revision || ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1),
-  );
+  return sortRevisionsInPlace([...revisions]);
+}
+
+/** sortRevisions of a list the caller owns (a fresh listing), without copying it first. */
+export function sortRevisionsInPlace<T extends ControllerRevision>(revisions: T[]): T[] {
+  return revisions.sort(byRevision);
+}
+
+function byRevision(a: ControllerRevision, b: ControllerRevision): number {
+  return a.revision - b.revision || ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1);
 }
 
 /**

@@ -35,8 +35,12 @@ function asOwner(pod: Pod): PodOwner {
 export class StatefulPodControl {
   constructor(private readonly ctx: ControllerContext) {}
 
-  /** CreateStatefulPod: the pod's claims first, then the pod, then the claims' retention owner references. */
-  createStatefulPod(set: Stored<StatefulSet>, pod: Pod): void {
+  /**
+   * CreateStatefulPod: the pod's claims first, then the pod, then the claims' retention owner references.
+   * `handOver`: the pod was built for this call alone (newStatefulSetPod) and is not read after it, so the store
+   * keeps it as it is instead of copying it.
+   */
+  createStatefulPod(set: Stored<StatefulSet>, pod: Pod, handOver = false): void {
     try {
       this.createPersistentVolumeClaims(set, pod);
     } catch (err) {
@@ -45,7 +49,7 @@ export class StatefulPodControl {
     }
     let created: Stored<Pod>;
     try {
-      created = this.ctx.store.create(pod);
+      created = handOver ? this.ctx.store.createOwned(pod) : this.ctx.store.create(pod);
     } catch (err) {
       if (err instanceof ApiError && err.reason === 'AlreadyExists') return;
       this.recordPodEvent('create', set, pod.metadata?.name ?? '', err);

@@ -3,7 +3,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { deepEqual, type Stored } from '../../api/meta';
 import { isRunningAndAvailable, isRunningAndReady, isTerminal, isTerminating } from '../../pods/pod-util';
 import type { ControllerContext } from '../context';
-import { createRevision, nextRevision, sortRevisions } from './history';
+import { createRevision, nextRevision, sortRevisionsInPlace } from './history';
 import type { StatefulPodControl } from './pod-control';
 import type { StatefulSetPodIndex } from './pod-index';
 import { RevisionMemo } from './revision-memo';
@@ -51,7 +51,9 @@ export class StatefulSetControl {
    */
   updateStatefulSetIndexed(set: Stored<StatefulSet>, index: StatefulSetPodIndex): StatefulSetStatus {
     const revisions = this.revisionsOf(set);
-    const liveRevisions = [...index.revisions.keys()];
+    // The pods' revisions as the sync begins, read only when truncateHistory may drop some: getRevisions adds
+    // at most one revision.
+    const liveRevisions = historyAboveLimit(set, revisions.length + 1) ? [...index.revisions.keys()] : [];
     const { current, update, collisionCount, wrote } = this.getRevisions(set, revisions);
     const status = this.reconcileIndexed(set, current, update, collisionCount, index);
     this.updateStatus(set, status);
@@ -109,7 +111,8 @@ export class StatefulSetControl {
         );
       // processReplica reads the update-revision set only to fix a pod's identity or storage.
       const fixes = !existing || !identityMatches(set, existing) || !storageMatches(set, existing);
-      if (this.processReplica(set, fixes ? atUpdate() : set, true, [pod], 0)) return status;
+      // A pod built here is read by nothing after processReplica: the store may keep it without a copy.
+      if (this.processReplica(set, fixes ? atUpdate() : set, true, [pod], 0, !existing)) return status;
     }
     // Every replica is healthy. Scale down from the highest condemned ordinal; only the lowest unavailable
     // condemned pod may go while unhealthy.
@@ -144,7 +147,7 @@ export class StatefulSetControl {
 
   /** ListRevisions, sorted (history.SortControllerRevisions). */
   private revisionsOf(set: Stored<StatefulSet>): Stored<ControllerRevision>[] {
-    return sortRevisions(
+    return sortRevisionsInPlace(
       this.ctx.store.listControlledBy<ControllerRevision>('ControllerRevision', set.metadata.uid ?? ''),
     );
   }
@@ -161,11 +164,16 @@ export class StatefulSetControl {
   } {
     const collision = { value: set.status?.collisionCount ?? 0 };
     const candidate = this.revisionMemo.candidate(set, nextRevision(revisions), collision.value);
-    const equal = revisions.filter((r) => this.revisionMemo.equals(set, r, candidate));
+    const latest = revisions[revisions.length - 1];
+    // The common case, the newest revision holds the template: no list of equal revisions is needed.
+    const equal =
+      latest && this.revisionMemo.equals(set, latest, candidate)
+        ? [latest]
+        : revisions.filter((r) => this.revisionMemo.equals(set, r, candidate));
     let update: Stored<ControllerRevision>;
     let wrote = true;
-    if (equal.length > 0 && revisions[revisions.length - 1] === equal[equal.length - 1]) {
-      update = revisions[revisions.length - 1];
+    if (equal.length > 0 && latest === equal[equal.length - 1]) {
+      update = latest;
       wrote = false;
     } else if (equal.length > 0) {
       // Rolling back to an older template: that revision gets the next revision number.
@@ -269,13 +277,14 @@ export class StatefulSetControl {
     return status;
   }
 
-  /** processReplica: returns true when the loop must stop for this sync. */
+  /** processReplica: returns true when the loop must stop for this sync. `handOver`: see createStatefulPod. */
   private processReplica(
     set: Stored<StatefulSet>,
     updateSet: Stored<StatefulSet>,
     monotonic: boolean,
     replicas: Pod[],
     i: number,
+    handOver = false,
   ): boolean {
     const pod = replicas[i];
     const now = this.ctx.clock.now();
@@ -287,7 +296,7 @@ export class StatefulSetControl {
     if (!isCreated(pod)) {
       // A claim still owned by an earlier pod of this name waits for the garbage collector.
       if (this.podControl.podClaimIsStale(set, pod)) return true;
-      this.podControl.createStatefulPod(set, pod);
+      this.podControl.createStatefulPod(set, pod, handOver);
       // The pod is now in the store; the watch event brings the next sync.
       if (monotonic) return true;
       return false;
@@ -345,6 +354,8 @@ export class StatefulSetControl {
     current: Stored<ControllerRevision>,
     update: Stored<ControllerRevision>,
   ): void {
+    // Only revisions outside the live ones are dropped: none while there are no more than the limit in all.
+    if (!historyAboveLimit(set, revisions.length)) return;
     const live = new Set<string>([current.metadata.name, update.metadata.name]);
     for (const rev of podRevisions) {
       if (rev) live.add(rev);
@@ -355,6 +366,11 @@ export class StatefulSetControl {
       this.ctx.store.delete('ControllerRevision', revision.metadata.namespace ?? 'default', revision.metadata.name);
     }
   }
+}
+
+/** Whether a history of this many revisions may exceed the set's revisionHistoryLimit. */
+function historyAboveLimit(set: Stored<StatefulSet>, revisions: number): boolean {
+  return revisions > (set.spec?.revisionHistoryLimit ?? 10);
 }
 
 /** updateStatus / computeReplicaStatus */

@@ -8,14 +8,33 @@ export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
 export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
 export const REVISION_LABEL = 'controller-revision-hash';
 
-const ORDINAL_NAME = /^(.*)-([0-9]+)$/;
-
 /** getParentNameAndOrdinal: "web-2" → { parent: "web", ordinal: 2 }; ordinal -1 when the name has none. */
 export function parentNameAndOrdinal(pod: Pod): { parent: string; ordinal: number } {
-  const match = ORDINAL_NAME.exec(pod.metadata?.name ?? '');
-  if (!match) return { parent: '', ordinal: -1 };
-  const ordinal = Number(match[2]);
-  return Number.isSafeInteger(ordinal) ? { parent: match[1], ordinal } : { parent: '', ordinal: -1 };
+  // The match of ^(.*)-([0-9]+)$, found by hand: digits after the last "-", up to the end of the name.
+  const name = pod.metadata?.name ?? '';
+  const dash = name.lastIndexOf('-');
+  if (dash < 0 || dash === name.length - 1 || !allDigits(name, dash + 1)) return { parent: '', ordinal: -1 };
+  const parent = name.slice(0, dash);
+  if (hasLineTerminator(parent)) return { parent: '', ordinal: -1 };
+  const ordinal = Number(name.slice(dash + 1));
+  return Number.isSafeInteger(ordinal) ? { parent, ordinal } : { parent: '', ordinal: -1 };
+}
+
+function allDigits(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Whether the text holds a character that a regular expression's "." does not match. */
+function hasLineTerminator(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
 }
 
 /** getOrdinal */
@@ -191,26 +210,30 @@ export function newVersionedStatefulSetPod(
       (partition === undefined && ordinal < start + current) ||
       (partition !== undefined && ordinal < start + partition)
     ) {
-      const pod = newStatefulSetPod(currentSet, ordinal);
-      setPodRevision(pod, currentRevision);
-      return pod;
+      return setPodRevision(newStatefulSetPod(currentSet, ordinal), currentRevision);
     }
   }
-  const pod = newStatefulSetPod(updateSet, ordinal);
-  setPodRevision(pod, updateRevision);
+  return setPodRevision(newStatefulSetPod(updateSet, ordinal), updateRevision);
+}
+
+/** setPodRevision, on a pod just built (its labels are its own): set in place, as kubernetes does. */
+export function setPodRevision(pod: Pod, revision: string): Pod {
+  (pod.metadata?.labels as Record<string, string>)[REVISION_LABEL] = revision;
   return pod;
 }
 
-export function setPodRevision(pod: Pod, revision: string): void {
-  pod.metadata = { ...pod.metadata, labels: { ...(pod.metadata?.labels ?? {}), [REVISION_LABEL]: revision } };
-}
-
-/** ApplyRevision: the set with its pod template replaced by the one recorded in a ControllerRevision. */
+/**
+ * ApplyRevision: the set with its pod template replaced by the one recorded in a ControllerRevision. Only read
+ * (whoever builds a pod or claim from it copies the template first), so it shares the stored set's and
+ * revision's parts instead of deep-copying both.
+ */
 export function applyRevision(set: Stored<StatefulSet>, revision: ControllerRevision): Stored<StatefulSet> {
-  const copy = clone(set);
   const data = revision.data as { spec?: { template?: unknown } } | undefined;
-  if (copy.spec && data?.spec?.template) copy.spec.template = clone(data.spec.template) as typeof copy.spec.template;
-  return copy;
+  if (!set.spec || !data?.spec?.template) return set;
+  return {
+    ...set,
+    spec: { ...set.spec, template: data.spec.template as NonNullable<StatefulSet['spec']>['template'] },
+  };
 }
 
 /** ascendingOrdinal sort. */
