@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { Cluster } from '../../../src/sim/index';
 import { toYaml } from '../../../src/sim/kubectl/get';
 import { parentNameAndOrdinal } from '../../../src/sim/controllers/statefulset/statefulset-utils';
+import { webManifest } from './fixtures-web';
 
 describe('objects that share parts', () => {
   it('print in full in YAML, with no anchors or aliases', () => {
@@ -14,19 +15,7 @@ describe('objects that share parts', () => {
 
   it('Events of one source print their source in full in kubectl get -o yaml', () => {
     const cluster = new Cluster({ seed: 3 });
-    cluster.apply(`
-apiVersion: apps/v1
-kind: StatefulSet
-metadata: {name: web}
-spec:
-  serviceName: nginx
-  replicas: 2
-  selector: {matchLabels: {app: nginx}}
-  template:
-    metadata: {labels: {app: nginx}}
-    spec:
-      containers: [{name: nginx, image: "nginx:1.27"}]
-`);
+    cluster.apply(webManifest({ replicas: 2 }));
     cluster.settle();
     const events = cluster.kubectl('get events -o yaml');
     assert.doesNotMatch(events, /[&*]a\d/);
