@@ -14,6 +14,12 @@ interface RecordedEvent {
   name: string;
 }
 
+/** One component (and host) that records events. */
+interface RecordingSource {
+  source: EventSource;
+  correlator: EventCorrelator;
+}
+
 /**
  * The scheduler records through events.k8s.io (client-go tools/events), which folds repeats into a series but has
  * no EventCorrelator: no aggregation and no spam filter.
@@ -31,13 +37,11 @@ export class EventRecorder {
    * object has few, so a list scanned for the message costs less than a map per object, and builds no key string.
    */
   private readonly byObject = new Map<string | undefined, RecordedEvent[]>();
-  /** One correlator per source (component and host), as each process runs its own broadcaster. */
-  private readonly correlators = new Map<string, EventCorrelator>();
   /**
-   * The source object of each component and host, shared by all its Events (stored objects are never mutated):
-   * tens of thousands of Events hold one object per source instead of one each.
+   * Each source (component and host): its source object, shared by all its Events (stored objects are never
+   * mutated), and its own correlator, as each process runs its own broadcaster.
    */
-  private readonly sources = new Map<string, EventSource>();
+  private readonly sources = new Map<string, RecordingSource>();
   private lastReferenced: Stored<KubeObject> | undefined;
   private lastReference: ObjectReference | undefined;
 
@@ -60,7 +64,7 @@ export class EventRecorder {
       this.fold(obj, namespace, type, reason, message, component, host, now);
       return;
     }
-    const result = this.correlatorFor(component, host).correlate(
+    const result = this.sourceOf(component, host).correlator.correlate(
       { objectKey: objectKey(obj), type, reason, message },
       this.clock.now(),
       now,
@@ -103,16 +107,6 @@ export class EventRecorder {
     this.create(obj, namespace, name, type, reason, message, component, host, 1, { first: now, last: now });
   }
 
-  private correlatorFor(component: string, host: string | undefined): EventCorrelator {
-    const key = host ? `${component}\u0000${host}` : component;
-    let correlator = this.correlators.get(key);
-    if (!correlator) {
-      correlator = new EventCorrelator();
-      this.correlators.set(key, correlator);
-    }
-    return correlator;
-  }
-
   /**
    * ref.GetReference of `obj`, shared with the previous Event when it was about the same stored version (a
    * component often records several events in a row about one object, and stored objects are never mutated).
@@ -125,11 +119,11 @@ export class EventRecorder {
     return this.lastReference as ObjectReference;
   }
 
-  private sourceOf(component: string, host: string | undefined): EventSource {
+  private sourceOf(component: string, host: string | undefined): RecordingSource {
     const key = host ? `${component}\u0000${host}` : component;
     let source = this.sources.get(key);
     if (!source) {
-      source = host ? { component, host } : { component };
+      source = { source: host ? { component, host } : { component }, correlator: new EventCorrelator() };
       this.sources.set(key, source);
     }
     return source;
@@ -162,7 +156,7 @@ export class EventRecorder {
       reason,
       message,
       type,
-      source: this.sourceOf(component, host),
+      source: this.sourceOf(component, host).source,
       reportingComponent: component,
       reportingInstance: host ?? '',
       count,
