@@ -21,11 +21,6 @@ class ScheduledTask {
   cancel(): void {
     this.run = noop;
   }
-
-  /** The task's description, joined only when asked for. */
-  describe(): string {
-    return this.subject === undefined ? this.label : `${this.label} ${this.subject}`;
-  }
 }
 
 /**
