@@ -94,8 +94,13 @@ export class ObjectStore {
 
   /** Objects of a kind, optionally in one namespace, sorted by key as etcd returns them. */
   list<T extends KubeObject>(kind: string, namespace?: string): Stored<T>[] {
-    const out = this.table.objects(kind, namespace) as Stored<T>[];
-    return out.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+    // Each key is built once: a comparator building both keys per comparison costs n log n strings.
+    const keyed = (this.table.objects(kind, namespace) as Stored<T>[]).map((object) => ({
+      key: keyOf(object),
+      object,
+    }));
+    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return keyed.map((entry) => entry.object);
   }
 
   /** Objects of a kind whose controller owner reference has this uid. */

@@ -109,16 +109,39 @@ export function printTolerationsMultiline(
   });
 }
 
-/** The events about an object (searchEvents: involvedObject name, namespace, kind and uid). */
-export function eventsFor(store: ObjectStore, obj: Stored<KubeObject>): Stored<CoreEvent>[] {
-  return store
-    .list<CoreEvent>('Event', obj.metadata.namespace ?? 'default')
-    .filter(
-      (e) =>
-        e.involvedObject.name === obj.metadata.name &&
-        e.involvedObject.kind === obj.kind &&
-        (!e.involvedObject.uid || e.involvedObject.uid === obj.metadata.uid),
-    );
+/**
+ * The events about objects of one namespace (searchEvents: involvedObject name, namespace, kind and uid). The
+ * namespace's Events are listed and grouped once, so describing many objects reads them once, not once each.
+ */
+export class EventLookup {
+  private byObject: Map<string, Stored<CoreEvent>[]> | undefined;
+
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly namespace: string,
+  ) {}
+
+  about(obj: Stored<KubeObject>): Stored<CoreEvent>[] {
+    const events = this.grouped().get(involvedKey(obj.kind ?? '', obj.metadata.name)) ?? [];
+    return events.filter((e) => !e.involvedObject.uid || e.involvedObject.uid === obj.metadata.uid);
+  }
+
+  private grouped(): Map<string, Stored<CoreEvent>[]> {
+    if (this.byObject) return this.byObject;
+    const byObject = new Map<string, Stored<CoreEvent>[]>();
+    for (const event of this.store.list<CoreEvent>('Event', this.namespace)) {
+      const key = involvedKey(event.involvedObject.kind ?? '', event.involvedObject.name ?? '');
+      const list = byObject.get(key);
+      if (list) list.push(event);
+      else byObject.set(key, [event]);
+    }
+    this.byObject = byObject;
+    return byObject;
+  }
+}
+
+function involvedKey(kind: string, name: string): string {
+  return `${kind}\u0000${name}`;
 }
 
 /** DescribeEvents: sorted by last timestamp (SortableEvents), with "(xN over …)" for repeats. */

@@ -6,7 +6,7 @@ import { flag, type ParsedArgs } from './args';
 import { describePod } from './describe-pod';
 import { describeStatefulSet } from './describe-statefulset';
 import { describeDeployment } from './describe-deployment';
-import { eventsFor } from './describe-util';
+import { EventLookup } from './describe-util';
 import { tabbed } from './go-tabwriter';
 import type { KubectlHost } from './host';
 import { parseLabelSelector } from './label-selector';
@@ -25,6 +25,7 @@ export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult 
   const selectorText = flag(args, 'selector');
   const now = host.clock.now();
   const blocks: string[] = [];
+  const events = new EventLookup(host.store, namespace);
   let stderr = '';
   for (const target of targets) {
     if (!['Pod', 'StatefulSet', 'Deployment'].includes(target.type.kind)) {
@@ -48,18 +49,18 @@ export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult 
         .filter((o) => selectorMatches(selector, o.metadata.labels));
     }
     for (const obj of objects) {
-      const events = eventsFor(host.store, obj);
-      if (obj.kind === 'Pod') blocks.push(tabbed(describePod(obj as Stored<Pod>, events, now)));
+      const about = events.about(obj);
+      if (obj.kind === 'Pod') blocks.push(tabbed(describePod(obj as Stored<Pod>, about, now)));
       else if (obj.kind === 'Deployment') {
         const d = obj as Stored<Deployment>;
         const sets = host.store.listControlledBy<ReplicaSet>('ReplicaSet', d.metadata.uid ?? '');
-        blocks.push(tabbed(describeDeployment(d, sets, events, now)));
+        blocks.push(tabbed(describeDeployment(d, sets, about, now)));
       } else {
         const set = obj as Stored<StatefulSet>;
         const pods = host.store
           .listControlledBy<Pod>('Pod', set.metadata.uid ?? '')
           .filter((p) => selectorMatches(set.spec?.selector, p.metadata.labels));
-        blocks.push(tabbed(describeStatefulSet(set, pods, events, now)));
+        blocks.push(tabbed(describeStatefulSet(set, pods, about, now)));
       }
     }
   }
