@@ -112,8 +112,10 @@ export function selectorMatches(
 ): boolean {
   if (!selector) return false;
   const have = labels ?? {};
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) {
-    if (have[k] !== v) return false;
+  const matchLabels = selector.matchLabels;
+  // for-in over the selector's own keys (plain JSON objects): no entries array per call.
+  for (const k in matchLabels) {
+    if (have[k] !== matchLabels[k]) return false;
   }
   for (const req of selector.matchExpressions ?? []) {
     if (!requirementMatches(req, have)) return false;

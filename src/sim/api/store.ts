@@ -94,13 +94,16 @@ export class ObjectStore {
 
   /** Objects of a kind, optionally in one namespace, sorted by key as etcd returns them. */
   list<T extends KubeObject>(kind: string, namespace?: string): Stored<T>[] {
-    // Each key is built once: a comparator building both keys per comparison costs n log n strings.
-    const keyed = (this.table.objects(kind, namespace) as Stored<T>[]).map((object) => ({
-      key: keyOf(object),
-      object,
-    }));
-    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return keyed.map((entry) => entry.object);
+    const out = this.table.objects(kind, namespace) as Stored<T>[];
+    if (out.length < 2) return out;
+    // Each key is built once: a comparator building both keys per comparison costs n log n strings. Objects come
+    // in the order they were stored, often already the key order.
+    const keys = out.map(keyOf);
+    let sorted = true;
+    for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1] < keys[i];
+    if (sorted) return out;
+    const order = keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : 1));
+    return order.map((i) => out[i]);
   }
 
   /** Objects of a kind whose controller owner reference has this uid. */

@@ -7,6 +7,8 @@ import type { VirtualClock } from '../clock';
  */
 export class WorkQueue {
   private pending = new Set<string>();
+  /** The set drained last time, emptied and kept to take the next burst of adds. */
+  private spare = new Set<string>();
   private scheduled = false;
   private readonly delayed = new Map<string, { handle: { cancel(): void }; at: number }>();
   /** Clock labels built once: a queue schedules a drain per burst of adds, and a requeue's key is its subject. */
@@ -52,7 +54,12 @@ export class WorkQueue {
   private drain(): void {
     this.scheduled = false;
     const keys = this.pending;
-    this.pending = new Set();
-    for (const key of keys) this.sync(key);
+    this.pending = this.spare;
+    try {
+      for (const key of keys) this.sync(key);
+    } finally {
+      keys.clear();
+      this.spare = keys;
+    }
   }
 }

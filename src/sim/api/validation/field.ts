@@ -92,6 +92,7 @@ export function validateImmutable(equal: boolean, value: unknown, path: string):
 
 /** ErrorList.ToAggregate drops errors whose rendered text repeats an earlier one. */
 export function dedupe(errs: FieldError[]): FieldError[] {
+  if (errs.length < 2) return errs;
   const seen = new Set<string>();
   return errs.filter((e) => {
     const k = `${e.path}\u0000${e.type}\u0000${e.value ?? ''}\u0000${e.detail ?? ''}`;

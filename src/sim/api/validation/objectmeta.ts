@@ -12,8 +12,29 @@ export function validateLabelName(name: string, path: string): FieldError[] {
   return isQualifiedName(name).map((msg) => invalidField(path, name, msg));
 }
 
+/**
+ * Label keys found valid so far. A few keys recur on every object and validity depends on the key alone; the
+ * set is emptied if a run uses unusually many.
+ */
+const validLabelKeys = new Set<string>();
+const VALID_LABEL_KEYS_KEPT = 4096;
+
+/** Whether every label is valid, checked without building an error list (the common case). */
+function allLabelsValid(labels: Record<string, string>): boolean {
+  for (const k in labels) {
+    if (!validLabelKeys.has(k)) {
+      if (isQualifiedName(k).length > 0) return false;
+      if (validLabelKeys.size >= VALID_LABEL_KEYS_KEPT) validLabelKeys.clear();
+      validLabelKeys.add(k);
+    }
+    if (isValidLabelValue(String(labels[k])).length > 0) return false;
+  }
+  return true;
+}
+
 /** ValidateLabels (keys in sorted order, so that the message is stable). */
 export function validateLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
+  if (!labels || allLabelsValid(labels)) return [];
   const errs: FieldError[] = [];
   for (const k of Object.keys(labels ?? {}).sort()) {
     const v = labels![k];

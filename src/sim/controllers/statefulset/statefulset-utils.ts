@@ -112,8 +112,10 @@ export function identityMatches(set: StatefulSet, pod: Pod): boolean {
 export function storageMatches(set: StatefulSet, pod: Pod): boolean {
   const ordinal = ordinalOf(pod);
   if (ordinal < 0) return false;
+  const templates = set.spec?.volumeClaimTemplates;
+  if (!templates || templates.length === 0) return true;
   const volumes = new Map((pod.spec?.volumes ?? []).map((v) => [v.name, v]));
-  for (const template of set.spec?.volumeClaimTemplates ?? []) {
+  for (const template of templates) {
     const volume = volumes.get(template.metadata?.name ?? '');
     if (
       !volume?.persistentVolumeClaim ||
