@@ -343,7 +343,8 @@ export class StatefulSetControl {
       set.metadata.name,
     );
     if (!latest || deepEqual(latest.status, status)) return;
-    this.ctx.store.update<StatefulSet>({ ...latest, status });
+    // The status was built for this write; the caller only reads it afterwards.
+    this.ctx.store.updateOwned<StatefulSet>({ ...latest, status });
   }
 
   /** truncateHistory: keeps revisionHistoryLimit revisions besides the live ones (`revisions` sorted). */
