@@ -14,6 +14,8 @@ export class WorkQueue {
   /** Clock labels built once: a queue schedules a drain per burst of adds, and a requeue's key is its subject. */
   private readonly drainLabel: string;
   private readonly requeueLabel: string;
+  /** The drain task's body, made once rather than per burst. */
+  private readonly drainTask = (): void => this.drain();
 
   constructor(
     private readonly clock: VirtualClock,
@@ -29,7 +31,7 @@ export class WorkQueue {
     this.pending.add(key);
     if (!this.scheduled) {
       this.scheduled = true;
-      this.clock.after(this.latencyMs, this.drainLabel, () => this.drain());
+      this.clock.after(this.latencyMs, this.drainLabel, this.drainTask);
     }
   }
 

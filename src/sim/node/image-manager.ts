@@ -2,9 +2,12 @@ import type { Container } from 'kubernetes-types/core/v1';
 import type { ControllerContext } from '../controllers/context';
 import { Backoff, goDuration } from './backoff';
 import { pullImage } from './image-pull';
+import { EventMessages } from './event-messages';
 import { canonicalImage } from './images';
 import type { PodWork } from './pod-work';
 import type { ContainerRun } from './pod-status';
+
+const ALREADY_PRESENT = new EventMessages((image) => `Container image "${image}" already present on machine`);
 
 /** Bytes per second a node pulls image layers at (about 25 MB/s). */
 const PULL_BYTES_PER_SECOND = 25_000_000;
@@ -41,7 +44,7 @@ export class ImageManager {
     const image = spec.image ?? '';
     const present = this.cache.has(canonicalImage(image));
     if (present && spec.imagePullPolicy !== 'Always') {
-      this.host.event(work, 'Normal', 'Pulled', `Container image "${image}" already present on machine`);
+      this.host.event(work, 'Normal', 'Pulled', ALREADY_PRESENT.of(image));
       run.pulled = true;
       done(true);
       return;

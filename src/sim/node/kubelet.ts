@@ -7,6 +7,7 @@ import { isTerminating } from '../pods/pod-util';
 import { jitter } from './backoff';
 import { commandExit } from './container-command';
 import { ContainerTable } from './container-table';
+import { EventMessages } from './event-messages';
 import { ImageManager } from './image-manager';
 import { canonicalImage } from './images';
 import { kubeletPodStatus, type ContainerRun } from './pod-status';
@@ -18,6 +19,9 @@ import { newContainerId, type RuntimeContainer } from './runtime';
 export type { PodWork } from './pod-work';
 
 const COMPONENT = 'kubelet';
+const CREATED = new EventMessages((container) => `Created container: ${container}`);
+const STARTED = new EventMessages((container) => `Started container ${container}`);
+const STOPPING = new EventMessages((container) => `Stopping container ${container}`);
 /** How often a pod waiting for its volumes checks again. */
 const VOLUME_RETRY_MS = 2000;
 /** pod_workers.go: a sync that failed is retried after backOffPeriod (10 s) with 50 % jitter. */
@@ -270,8 +274,8 @@ export class Kubelet {
       (c) => c.container === run.name && c.state === 'Exited' && c.id !== run.runtimeId,
     );
     const id = newContainerId(this.ctx.random);
-    this.event(work, 'Normal', 'Created', `Created container: ${spec.name}`);
-    this.event(work, 'Normal', 'Started', `Started container ${spec.name}`);
+    this.event(work, 'Normal', 'Created', CREATED.of(spec.name));
+    this.event(work, 'Normal', 'Started', STARTED.of(spec.name));
     this.containers.add({
       id,
       node: this.nodeName,
@@ -311,7 +315,7 @@ export class Kubelet {
     const grace = pod.metadata.deletionGracePeriodSeconds ?? 30;
     const running = this.containers.ofPod(work.uid).some((c) => c.state === 'Running');
     if (running) {
-      for (const c of pod.spec?.containers ?? []) this.event(work, 'Normal', 'Killing', `Stopping container ${c.name}`);
+      for (const c of pod.spec?.containers ?? []) this.event(work, 'Normal', 'Killing', STOPPING.of(c.name));
     }
     // nginx and busybox-style processes exit on SIGTERM within a second or two; never later than the grace period.
     const shutdownMs = running ? Math.min(grace * 1000, this.ctx.random.int(400, 2000)) : this.ctx.random.int(20, 80);
