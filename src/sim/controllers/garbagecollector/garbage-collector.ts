@@ -39,6 +39,17 @@ export class GarbageCollector {
     const obj = event.object;
     if (obj.kind === 'Event') return;
     const uid = obj.metadata.uid ?? '';
+    // Most writes keep the owner references (the very array) and begin no deletion. Once the object is known
+    // (objects made before the collector started are learnt from their first write), such a write changes
+    // neither the graph nor the collector's work.
+    if (
+      event.type === 'MODIFIED' &&
+      event.old?.metadata.ownerReferences === obj.metadata.ownerReferences &&
+      !obj.metadata.deletionTimestamp &&
+      this.refs.has(uid)
+    ) {
+      return;
+    }
     this.graph.observe(event);
     if (event.type === 'DELETED') {
       this.refs.delete(uid);
