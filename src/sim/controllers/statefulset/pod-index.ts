@@ -125,29 +125,22 @@ export class StatefulSetPodIndex {
 
   /** Adds or replaces a pod (undefined removes it), classified against `set`. */
   put(set: Stored<StatefulSet> | undefined, name: string, pod: Stored<Pod> | undefined): void {
+    const entry = pod && set ? classify(set, pod) : undefined;
+    const old = this.byName.get(name);
+    // Most pod writes change nothing the index counts (a status detail): the entry then only takes the new pod.
+    if (entry && old && sameFacts(old, entry)) {
+      old.pod = entry.pod;
+      return;
+    }
     this.remove(name);
     if (!pod || !set) return;
-    const { ordinal } = parentNameAndOrdinal(pod);
-    const member = selectorMatches(set.spec?.selector, pod.metadata.labels) && isMemberOf(set, pod);
-    if (!member || pod.metadata.name !== podName(set, ordinal)) {
+    if (!entry) {
       this.strayNames.add(name);
       this.strays += 1;
       return;
     }
-    const created = isCreated(pod);
-    const ready = isRunningAndReady(pod);
-    const terminating = isTerminating(pod);
-    const revision = podRevision(pod) ?? '';
-    const entry: IndexedPod = {
-      pod,
-      ordinal,
-      created,
-      ready,
-      activeRevision: created && !terminating ? revision : undefined,
-      revision,
-      quiet:
-        created && ready && !terminating && !isTerminal(pod) && identityMatches(set, pod) && storageMatches(set, pod),
-    };
+    const { ordinal, created, ready } = entry;
+    const revision = entry.revision;
     this.byName.set(name, entry);
     this.byOrdinal.set(ordinal, entry);
     for (let gap = Math.max(this.start, this.ordinals.max() + 1); gap < ordinal; gap++) this.holes.add(gap);
@@ -208,6 +201,39 @@ export class StatefulSetPodIndex {
   hasOrdinalBelow(start: number): boolean {
     return this.ordinals.min() < start;
   }
+}
+
+/** The entry of a member pod named "<set>-<ordinal>"; undefined for a pod the fast path cannot reason about. */
+function classify(set: Stored<StatefulSet>, pod: Stored<Pod>): IndexedPod | undefined {
+  const { ordinal } = parentNameAndOrdinal(pod);
+  const member = selectorMatches(set.spec?.selector, pod.metadata.labels) && isMemberOf(set, pod);
+  if (!member || pod.metadata.name !== podName(set, ordinal)) return undefined;
+  const created = isCreated(pod);
+  const ready = isRunningAndReady(pod);
+  const terminating = isTerminating(pod);
+  const revision = podRevision(pod) ?? '';
+  return {
+    pod,
+    ordinal,
+    created,
+    ready,
+    activeRevision: created && !terminating ? revision : undefined,
+    revision,
+    quiet:
+      created && ready && !terminating && !isTerminal(pod) && identityMatches(set, pod) && storageMatches(set, pod),
+  };
+}
+
+/** Whether two entries count the same everywhere in the index (only their pod versions may differ). */
+function sameFacts(a: IndexedPod, b: IndexedPod): boolean {
+  return (
+    a.ordinal === b.ordinal &&
+    a.created === b.created &&
+    a.ready === b.ready &&
+    a.activeRevision === b.activeRevision &&
+    a.revision === b.revision &&
+    a.quiet === b.quiet
+  );
 }
 
 function bump(counts: Map<string, number>, key: string, delta: number): void {
