@@ -36,13 +36,16 @@ export class TaintEvictionController {
 
   private onPod(event: WatchEvent): void {
     const pod = event.object as Stored<Pod>;
+    const nodeName = pod.spec?.nodeName;
+    // Only a pod's arrival on a node (or its deletion) concerns the controller; the key is built after this test.
+    const stays = event.type === 'MODIFIED' && (event.old as Pod | undefined)?.spec?.nodeName === nodeName;
+    if (event.type !== 'DELETED' && (!nodeName || stays)) return;
     const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
     if (event.type === 'DELETED') {
       this.cancel(key);
       return;
     }
-    const nodeName = pod.spec?.nodeName;
-    if (!nodeName || (event.type === 'MODIFIED' && (event.old as Pod | undefined)?.spec?.nodeName === nodeName)) return;
+    if (!nodeName) return;
     const node = this.ctx.store.get<Node>('Node', '', nodeName);
     if (node) this.processPodOnNode(key, node);
   }
