@@ -150,6 +150,40 @@ describe('garbage collector: several owners', () => {
   });
 });
 
+describe('garbage collector: objects created with owners', () => {
+  const pod = (owner: { name: string; uid: string }) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'child', ownerReferences: [{ apiVersion: 'v1', kind: 'Service', ...owner }] },
+    spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] },
+  });
+
+  it('deletes an object whose only owner is already gone', () => {
+    const cluster = new Cluster();
+    cluster.apply('apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 80}]}\n');
+    const uid = cluster.get('svc', 'a')!.metadata.uid!;
+    cluster.kubectl('delete svc a');
+    cluster.apply(pod({ name: 'a', uid }) as never);
+    cluster.settle();
+    assert.equal(cluster.get('pod', 'child'), undefined);
+  });
+
+  it('deletes an object whose owner never existed', () => {
+    const cluster = new Cluster();
+    cluster.apply(pod({ name: 'ghost', uid: '00000000-0000-4000-8000-000000000000' }) as never);
+    cluster.settle();
+    assert.equal(cluster.get('pod', 'child'), undefined);
+  });
+
+  it('keeps an object whose owner exists', () => {
+    const cluster = new Cluster();
+    cluster.apply('apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 80}]}\n');
+    cluster.apply(pod({ name: 'a', uid: cluster.get('svc', 'a')!.metadata.uid! }) as never);
+    cluster.settle();
+    assert.notEqual(cluster.get('pod', 'child'), undefined);
+  });
+});
+
 describe('kubectl delete --cascade values', () => {
   it('accepts the deprecated boolean form with kubectl warning and orphans on false', () => {
     const cluster = running();

@@ -73,8 +73,11 @@ export class GarbageCollector {
         for (const dep of this.graph.dependentsOf(uid)) this.enqueueDelete(dep);
       }
     }
-    // A new object may point at owners that are already gone (or being deleted in the foreground).
-    if (event.type === 'ADDED' && (obj.metadata.ownerReferences ?? []).length > 0) this.enqueueDelete(ref);
+    // addDependentToOwners: a new object naming an owner the collector does not know (gone already, or never
+    // seen) is checked; owners it knows keep their dependents.
+    if (event.type === 'ADDED' && (obj.metadata.ownerReferences ?? []).some((owner) => !this.refs.has(owner.uid))) {
+      this.enqueueDelete(ref);
+    }
   }
 
   private enqueueDelete(ref: ObjectRef): void {
