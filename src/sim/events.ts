@@ -18,6 +18,9 @@ interface RecordedEvent {
 interface RecordingSource {
   source: EventSource;
   correlator: EventCorrelator;
+  /** The Events' reportingComponent and reportingInstance. */
+  component: string;
+  instance: string;
 }
 
 /**
@@ -41,9 +44,11 @@ export class EventRecorder {
    * Each source (component and host): its source object, shared by all its Events (stored objects are never
    * mutated), and its own correlator, as each process runs its own broadcaster.
    */
-  private readonly sources = new Map<string, RecordingSource>();
+  private readonly sources = new Map<string, Map<string, RecordingSource>>();
   private lastReferenced: Stored<KubeObject> | undefined;
   private lastReference: ObjectReference | undefined;
+  /** newName as one function for every correlator call, rather than a closure per event. */
+  private readonly nameFor = (obj: Stored<KubeObject>): string => this.newName(obj);
 
   constructor(
     private readonly store: ObjectStore,
@@ -60,15 +65,20 @@ export class EventRecorder {
   ): void {
     const namespace = obj.metadata.namespace || 'default';
     const now = this.clock.timestamp();
+    const source = this.sourceOf(component, host);
     if (EVENTS_API_COMPONENTS.has(component)) {
-      this.fold(obj, namespace, type, reason, message, component, host, now);
+      this.fold(obj, namespace, type, reason, message, source, now);
       return;
     }
-    const result = this.sourceOf(component, host).correlator.correlate(
-      { objectKey: objectKey(obj), type, reason, message },
+    const result = source.correlator.observe(
+      objectKey(obj),
+      type,
+      reason,
+      message,
       this.clock.now(),
       now,
-      () => this.newName(obj),
+      this.nameFor,
+      obj,
     );
     if (result.skip) return;
     if (result.count > 1) {
@@ -79,10 +89,8 @@ export class EventRecorder {
       }
     }
     // A first occurrence, or a repeat whose Event is gone: recordEvent creates it (with the count it reached).
-    this.create(obj, namespace, result.name, type, reason, result.message, component, host, result.count, {
-      first: result.firstTimestamp,
-      last: now,
-    });
+    const { name, count, firstTimestamp } = result;
+    this.create(obj, namespace, name, type, reason, result.message, source, count, firstTimestamp, now);
   }
 
   /** Exact repeats of an event (same object, reason, message and component) fold into one Event's count. */
@@ -92,10 +100,10 @@ export class EventRecorder {
     type: EventType,
     reason: string,
     message: string,
-    component: string,
-    host: string | undefined,
+    source: RecordingSource,
     now: string,
   ): void {
+    const component = source.component;
     const recorded = this.recordedAbout(obj);
     const existing = this.findSimilar(namespace, recorded, message, reason, component);
     if (existing) {
@@ -104,7 +112,7 @@ export class EventRecorder {
     }
     const name = this.newName(obj);
     recorded.push({ message, reason, component, name });
-    this.create(obj, namespace, name, type, reason, message, component, host, 1, { first: now, last: now });
+    this.create(obj, namespace, name, type, reason, message, source, 1, now, now);
   }
 
   /**
@@ -119,12 +127,23 @@ export class EventRecorder {
     return this.lastReference as ObjectReference;
   }
 
+  /** The source of this component and host, found through both strings as given (no key built per event). */
   private sourceOf(component: string, host: string | undefined): RecordingSource {
-    const key = host ? `${component}\u0000${host}` : component;
-    let source = this.sources.get(key);
+    const instance = host || '';
+    let byHost = this.sources.get(component);
+    if (!byHost) {
+      byHost = new Map();
+      this.sources.set(component, byHost);
+    }
+    let source = byHost.get(instance);
     if (!source) {
-      source = { source: host ? { component, host } : { component }, correlator: new EventCorrelator() };
-      this.sources.set(key, source);
+      source = {
+        source: instance ? { component, host: instance } : { component },
+        correlator: new EventCorrelator(),
+        component,
+        instance,
+      };
+      byHost.set(instance, source);
     }
     return source;
   }
@@ -142,10 +161,10 @@ export class EventRecorder {
     type: EventType,
     reason: string,
     message: string,
-    component: string,
-    host: string | undefined,
+    source: RecordingSource,
     count: number,
-    times: { first: string; last: string },
+    firstTimestamp: string,
+    lastTimestamp: string,
   ): void {
     // Built here and handed over whole, with no undefined fields: the store need not copy it.
     this.store.createOwned<CoreEvent>({
@@ -156,12 +175,12 @@ export class EventRecorder {
       reason,
       message,
       type,
-      source: this.sourceOf(component, host).source,
-      reportingComponent: component,
-      reportingInstance: host ?? '',
+      source: source.source,
+      reportingComponent: source.component,
+      reportingInstance: source.instance,
       count,
-      firstTimestamp: times.first,
-      lastTimestamp: times.last,
+      firstTimestamp,
+      lastTimestamp,
     });
   }
 
