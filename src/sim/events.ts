@@ -12,6 +12,8 @@ interface RecordedEvent {
   reason: string;
   component: string;
   name: string;
+  /** The event recorded before it about the same object. */
+  older: RecordedEvent | undefined;
 }
 
 /** One component (and host) that records events. */
@@ -36,10 +38,11 @@ const EVENTS_API_COMPONENTS = new Set(['default-scheduler']);
 export class EventRecorder {
   private seq = 0;
   /**
-   * Events recorded so far, by involved object uid, oldest first: how a repeat finds the event to fold into. An
-   * object has few, so a list scanned for the message costs less than a map per object, and builds no key string.
+   * Events recorded so far, by involved object uid, newest first (each links to the one before): how a repeat
+   * finds the event to fold into. An object has few, so a chain scanned for the message costs less than a map per
+   * object, builds no key string, and adds one object per event.
    */
-  private readonly byObject = new Map<string | undefined, RecordedEvent[]>();
+  private readonly byObject = new Map<string | undefined, RecordedEvent>();
   /**
    * Each source (component and host): its source object, shared by all its Events (stored objects are never
    * mutated), and its own correlator, as each process runs its own broadcaster.
@@ -104,14 +107,14 @@ export class EventRecorder {
     now: string,
   ): void {
     const component = source.component;
-    const recorded = this.recordedAbout(obj);
-    const existing = this.findSimilar(namespace, recorded, message, reason, component);
+    const newest = this.byObject.get(obj.metadata.uid);
+    const existing = this.findSimilar(namespace, newest, message, reason, component);
     if (existing) {
       this.store.update({ ...existing, count: (existing.count ?? 1) + 1, lastTimestamp: now });
       return;
     }
     const name = this.newName(obj);
-    recorded.push({ message, reason, component, name });
+    this.byObject.set(obj.metadata.uid, { message, reason, component, name, older: newest });
     this.create(obj, namespace, name, type, reason, message, source, 1, now, now);
   }
 
@@ -166,11 +169,13 @@ export class EventRecorder {
     firstTimestamp: string,
     lastTimestamp: string,
   ): void {
-    // Built here and handed over whole, with no undefined fields: the store need not copy it.
+    // Built here and handed over whole, with no undefined fields: the store need not copy it. The metadata has
+    // the fields the store fills in on create already, in the order it sets them, so filling them in keeps the
+    // object's shape (no property array is added to each stored Event) and the fields print as they would.
     this.store.createOwned<CoreEvent>({
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name, namespace },
+      metadata: { name, namespace, uid: '', resourceVersion: '', creationTimestamp: '' },
       involvedObject: this.referenceTo(obj),
       reason,
       message,
@@ -184,28 +189,18 @@ export class EventRecorder {
     });
   }
 
-  /** The events recorded about `obj` (a list the caller may add to). */
-  private recordedAbout(obj: Stored<KubeObject>): RecordedEvent[] {
-    let list = this.byObject.get(obj.metadata.uid);
-    if (!list) {
-      list = [];
-      this.byObject.set(obj.metadata.uid, list);
-    }
-    return list;
-  }
-
   /** The newest Event recorded with this message, reason and component, if it is still stored. */
   private findSimilar(
     namespace: string,
-    recorded: RecordedEvent[],
+    newest: RecordedEvent | undefined,
     message: string,
     reason: string,
     component: string,
   ): Stored<CoreEvent> | undefined {
-    for (let i = recorded.length - 1; i >= 0; i--) {
-      const event = recorded[i];
-      if (event.message !== message || event.reason !== reason || event.component !== component) continue;
-      return this.store.get<CoreEvent>('Event', namespace, event.name);
+    for (let event = newest; event; event = event.older) {
+      if (event.message === message && event.reason === reason && event.component === component) {
+        return this.store.get<CoreEvent>('Event', namespace, event.name);
+      }
     }
     return undefined;
   }
