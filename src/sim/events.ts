@@ -23,6 +23,8 @@ interface RecordingSource {
   /** The Events' reportingComponent and reportingInstance. */
   component: string;
   instance: string;
+  /** Whether the component records through events.k8s.io, which only folds exact repeats. */
+  foldsRepeats: boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ const EVENTS_API_COMPONENTS = new Set(['default-scheduler']);
  */
 export class EventRecorder {
   private seq = 0;
+  private readonly suffix = new HexSuffix();
   /**
    * Events recorded so far, by involved object uid, newest first (each links to the one before): how a repeat
    * finds the event to fold into. An object has few, so a chain scanned for the message costs less than a map per
@@ -69,7 +72,7 @@ export class EventRecorder {
     const namespace = obj.metadata.namespace || 'default';
     const now = this.clock.timestamp();
     const source = this.sourceOf(component, host);
-    if (EVENTS_API_COMPONENTS.has(component)) {
+    if (source.foldsRepeats) {
       this.fold(obj, namespace, type, reason, message, source, now);
       return;
     }
@@ -145,6 +148,7 @@ export class EventRecorder {
         correlator: new EventCorrelator(),
         component,
         instance,
+        foldsRepeats: EVENTS_API_COMPONENTS.has(component),
       };
       byHost.set(instance, source);
     }
@@ -154,7 +158,7 @@ export class EventRecorder {
   /** makeEvent's name: "<object>.<hex of the time>". */
   private newName(obj: Stored<KubeObject>): string {
     this.seq += 1;
-    return `${obj.metadata.name}.${eventNameSuffix(this.clock.now() * 1000 + this.seq)}`;
+    return `${obj.metadata.name}.${this.suffix.of(this.clock.now() * 1000 + this.seq)}`;
   }
 
   private create(
@@ -232,10 +236,21 @@ const LOW_RANGE = 16 ** LOW_DIGITS;
 
 /**
  * `%x` of the event's time, as makeEvent names events "<object>.<hex>". Printed in two small-integer halves:
- * Number#toString(16) of a 51-bit value takes the slow floating-point path.
+ * Number#toString(16) of a 51-bit value takes the slow floating-point path. The high half changes once in about
+ * 17 virtual seconds, so its digits are kept from the previous call.
  */
-function eventNameSuffix(value: number): string {
-  const high = Math.floor(value / LOW_RANGE);
-  const low = value - high * LOW_RANGE;
-  return high === 0 ? low.toString(16) : high.toString(16) + low.toString(16).padStart(LOW_DIGITS, '0');
+class HexSuffix {
+  private high = -1;
+  private highDigits = '';
+
+  of(value: number): string {
+    const high = Math.floor(value / LOW_RANGE);
+    const low = value - high * LOW_RANGE;
+    if (high === 0) return low.toString(16);
+    if (high !== this.high) {
+      this.high = high;
+      this.highDigits = high.toString(16);
+    }
+    return this.highDigits + low.toString(16).padStart(LOW_DIGITS, '0');
+  }
 }
