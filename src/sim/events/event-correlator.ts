@@ -69,8 +69,11 @@ interface ReasonRecord {
   readonly object: ObjectRecord;
   readonly type: string;
   readonly reason: string;
-  /** The aggregate record's localKeys: messages of the current interval, oldest first; undefined when uncached. */
-  localKeys: string[] | undefined;
+  /**
+   * The aggregate record's localKeys: messages of the current interval, oldest first (a lone message as itself,
+   * as most records never see a second); undefined when the aggregate cache has no record.
+   */
+  localKeys: string | string[] | undefined;
   lastMs: number;
   logs: EventLog | undefined;
   /** The next reason record of the same object. */
@@ -170,17 +173,19 @@ export class EventCorrelator {
   /** EventAggregate: records the message; whether the event goes into its reason's aggregate (the tenth on). */
   private aggregate(record: ReasonRecord, message: string, nowMs: number): boolean {
     const keys = record.localKeys;
-    if (!keys) {
-      record.localKeys = [message];
+    if (keys === undefined) {
+      record.localKeys = message;
       this.forgetAggregate(this.aggregates.add(record));
     } else {
       this.aggregates.touch(record);
-      if (nowMs - record.lastMs > AGGREGATE_INTERVAL_MS) record.localKeys = [message];
-      else if (!keys.includes(message)) keys.push(message);
+      if (nowMs - record.lastMs > AGGREGATE_INTERVAL_MS) record.localKeys = message;
+      else if (typeof keys === 'string') {
+        if (keys !== message) record.localKeys = [keys, message];
+      } else if (!keys.includes(message)) keys.push(message);
     }
     record.lastMs = nowMs;
-    const localKeys = record.localKeys as string[];
-    if (localKeys.length < AGGREGATE_MAX_EVENTS) return false;
+    const localKeys = record.localKeys as string | string[];
+    if (typeof localKeys === 'string' || localKeys.length < AGGREGATE_MAX_EVENTS) return false;
     // PopAny keeps the set at its bound; the oldest message goes, so the choice is reproducible.
     localKeys.shift();
     return true;
@@ -219,7 +224,7 @@ export class EventCorrelator {
   }
 
   private forgetReasonIfUnused(record: ReasonRecord): void {
-    if (record.localKeys || record.logs) return;
+    if (record.localKeys !== undefined || record.logs) return;
     unlinkReason(record);
     this.forgetObjectIfUnused(record.object);
   }

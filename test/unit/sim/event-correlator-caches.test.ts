@@ -82,7 +82,9 @@ function stream(
   for (let i = 0; i < length; i++) {
     at += pick(200) === 0 ? 300_000 + pick(700_000) : pick(50);
     const reason = `R${pick(4)}`;
-    const message = pick(3) === 0 ? `varying ${pick(varying)}` : `steady ${reason}`;
+    // Some events have no message at all.
+    const variant = pick(varying);
+    const message = pick(3) !== 0 ? `steady ${reason}` : variant === 0 ? '' : `varying ${variant}`;
     const objectKey = `uid-${pick(objects)}`;
     out.push({ at, event: { objectKey, type: pick(8) === 0 ? 'Warning' : 'Normal', reason, message } });
   }
