@@ -219,8 +219,25 @@ function objectKey(obj: Stored<KubeObject>): string {
   return m.uid ?? `${obj.kind}\u0000${m.namespace ?? ''}\u0000${m.name}\u0000${obj.apiVersion ?? ''}`;
 }
 
-/** ref.GetReference: the involved object, without the fields it lacks (a copy would drop them too). */
+/**
+ * ref.GetReference: the involved object, without the fields it lacks (a copy would drop them too). A stored object
+ * has all of them (its namespace aside, when cluster-scoped): then the reference is built whole, in one shape with
+ * every field in the object itself, as Events keep their references for their lifetime.
+ */
 function objectReference(obj: Stored<KubeObject>): ObjectReference {
+  const { apiVersion, kind } = obj;
+  const { name, namespace, uid, resourceVersion } = obj.metadata;
+  const whole = apiVersion !== undefined && kind !== undefined && name !== undefined && uid !== undefined;
+  if (whole && resourceVersion !== undefined) {
+    return namespace !== undefined
+      ? { apiVersion, kind, name, namespace, uid, resourceVersion }
+      : { apiVersion, kind, name, uid, resourceVersion };
+  }
+  return partialReference(obj);
+}
+
+/** objectReference of an object lacking some of the fields, field by field. */
+function partialReference(obj: Stored<KubeObject>): ObjectReference {
   const ref: { -readonly [K in keyof ObjectReference]: ObjectReference[K] } = {};
   if (obj.apiVersion !== undefined) ref.apiVersion = obj.apiVersion;
   if (obj.kind !== undefined) ref.kind = obj.kind;
