@@ -12,12 +12,19 @@ interface RecordedEvent {
   reason: string;
   component: string;
   name: string;
+  /** The event recorded before it about the same object. */
+  older: RecordedEvent | undefined;
 }
 
 /** One component (and host) that records events. */
 interface RecordingSource {
   source: EventSource;
   correlator: EventCorrelator;
+  /** The Events' reportingComponent and reportingInstance. */
+  component: string;
+  instance: string;
+  /** Whether the component records through events.k8s.io, which only folds exact repeats. */
+  foldsRepeats: boolean;
 }
 
 /**
@@ -32,18 +39,22 @@ const EVENTS_API_COMPONENTS = new Set(['default-scheduler']);
  */
 export class EventRecorder {
   private seq = 0;
+  private readonly suffix = new HexSuffix();
   /**
-   * Events recorded so far, by involved object uid, oldest first: how a repeat finds the event to fold into. An
-   * object has few, so a list scanned for the message costs less than a map per object, and builds no key string.
+   * Events recorded so far, by involved object uid, newest first (each links to the one before): how a repeat
+   * finds the event to fold into. An object has few, so a chain scanned for the message costs less than a map per
+   * object, builds no key string, and adds one object per event.
    */
-  private readonly byObject = new Map<string | undefined, RecordedEvent[]>();
+  private readonly byObject = new Map<string | undefined, RecordedEvent>();
   /**
    * Each source (component and host): its source object, shared by all its Events (stored objects are never
    * mutated), and its own correlator, as each process runs its own broadcaster.
    */
-  private readonly sources = new Map<string, RecordingSource>();
+  private readonly sources = new Map<string, Map<string, RecordingSource>>();
   private lastReferenced: Stored<KubeObject> | undefined;
   private lastReference: ObjectReference | undefined;
+  /** newName as one function for every correlator call, rather than a closure per event. */
+  private readonly nameFor = (obj: Stored<KubeObject>): string => this.newName(obj);
 
   constructor(
     private readonly store: ObjectStore,
@@ -60,15 +71,20 @@ export class EventRecorder {
   ): void {
     const namespace = obj.metadata.namespace || 'default';
     const now = this.clock.timestamp();
-    if (EVENTS_API_COMPONENTS.has(component)) {
-      this.fold(obj, namespace, type, reason, message, component, host, now);
+    const source = this.sourceOf(component, host);
+    if (source.foldsRepeats) {
+      this.fold(obj, namespace, type, reason, message, source, now);
       return;
     }
-    const result = this.sourceOf(component, host).correlator.correlate(
-      { objectKey: objectKey(obj), type, reason, message },
+    const result = source.correlator.observe(
+      objectKey(obj),
+      type,
+      reason,
+      message,
       this.clock.now(),
       now,
-      () => this.newName(obj),
+      this.nameFor,
+      obj,
     );
     if (result.skip) return;
     if (result.count > 1) {
@@ -79,10 +95,8 @@ export class EventRecorder {
       }
     }
     // A first occurrence, or a repeat whose Event is gone: recordEvent creates it (with the count it reached).
-    this.create(obj, namespace, result.name, type, reason, result.message, component, host, result.count, {
-      first: result.firstTimestamp,
-      last: now,
-    });
+    const { name, count, firstTimestamp } = result;
+    this.create(obj, namespace, name, type, reason, result.message, source, count, firstTimestamp, now);
   }
 
   /** Exact repeats of an event (same object, reason, message and component) fold into one Event's count. */
@@ -92,19 +106,19 @@ export class EventRecorder {
     type: EventType,
     reason: string,
     message: string,
-    component: string,
-    host: string | undefined,
+    source: RecordingSource,
     now: string,
   ): void {
-    const recorded = this.recordedAbout(obj);
-    const existing = this.findSimilar(namespace, recorded, message, reason, component);
+    const component = source.component;
+    const newest = this.byObject.get(obj.metadata.uid);
+    const existing = this.findSimilar(namespace, newest, message, reason, component);
     if (existing) {
       this.store.update({ ...existing, count: (existing.count ?? 1) + 1, lastTimestamp: now });
       return;
     }
     const name = this.newName(obj);
-    recorded.push({ message, reason, component, name });
-    this.create(obj, namespace, name, type, reason, message, component, host, 1, { first: now, last: now });
+    this.byObject.set(obj.metadata.uid, { message, reason, component, name, older: newest });
+    this.create(obj, namespace, name, type, reason, message, source, 1, now, now);
   }
 
   /**
@@ -119,12 +133,24 @@ export class EventRecorder {
     return this.lastReference as ObjectReference;
   }
 
+  /** The source of this component and host, found through both strings as given (no key built per event). */
   private sourceOf(component: string, host: string | undefined): RecordingSource {
-    const key = host ? `${component}\u0000${host}` : component;
-    let source = this.sources.get(key);
+    const instance = host || '';
+    let byHost = this.sources.get(component);
+    if (!byHost) {
+      byHost = new Map();
+      this.sources.set(component, byHost);
+    }
+    let source = byHost.get(instance);
     if (!source) {
-      source = { source: host ? { component, host } : { component }, correlator: new EventCorrelator() };
-      this.sources.set(key, source);
+      source = {
+        source: instance ? { component, host: instance } : { component },
+        correlator: new EventCorrelator(),
+        component,
+        instance,
+        foldsRepeats: EVENTS_API_COMPONENTS.has(component),
+      };
+      byHost.set(instance, source);
     }
     return source;
   }
@@ -132,7 +158,7 @@ export class EventRecorder {
   /** makeEvent's name: "<object>.<hex of the time>". */
   private newName(obj: Stored<KubeObject>): string {
     this.seq += 1;
-    return `${obj.metadata.name}.${eventNameSuffix(this.clock.now() * 1000 + this.seq)}`;
+    return `${obj.metadata.name}.${this.suffix.of(this.clock.now() * 1000 + this.seq)}`;
   }
 
   private create(
@@ -142,51 +168,43 @@ export class EventRecorder {
     type: EventType,
     reason: string,
     message: string,
-    component: string,
-    host: string | undefined,
+    source: RecordingSource,
     count: number,
-    times: { first: string; last: string },
+    firstTimestamp: string,
+    lastTimestamp: string,
   ): void {
-    // Built here and handed over whole, with no undefined fields: the store need not copy it.
+    // Built here and handed over whole, with no undefined fields: the store need not copy it. The metadata has
+    // the fields the store fills in on create already, in the order it sets them, so filling them in keeps the
+    // object's shape (no property array is added to each stored Event) and the fields print as they would.
     this.store.createOwned<CoreEvent>({
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name, namespace },
+      metadata: { name, namespace, uid: '', resourceVersion: '', creationTimestamp: '' },
       involvedObject: this.referenceTo(obj),
       reason,
       message,
       type,
-      source: this.sourceOf(component, host).source,
-      reportingComponent: component,
-      reportingInstance: host ?? '',
+      source: source.source,
+      reportingComponent: source.component,
+      reportingInstance: source.instance,
       count,
-      firstTimestamp: times.first,
-      lastTimestamp: times.last,
+      firstTimestamp,
+      lastTimestamp,
     });
-  }
-
-  /** The events recorded about `obj` (a list the caller may add to). */
-  private recordedAbout(obj: Stored<KubeObject>): RecordedEvent[] {
-    let list = this.byObject.get(obj.metadata.uid);
-    if (!list) {
-      list = [];
-      this.byObject.set(obj.metadata.uid, list);
-    }
-    return list;
   }
 
   /** The newest Event recorded with this message, reason and component, if it is still stored. */
   private findSimilar(
     namespace: string,
-    recorded: RecordedEvent[],
+    newest: RecordedEvent | undefined,
     message: string,
     reason: string,
     component: string,
   ): Stored<CoreEvent> | undefined {
-    for (let i = recorded.length - 1; i >= 0; i--) {
-      const event = recorded[i];
-      if (event.message !== message || event.reason !== reason || event.component !== component) continue;
-      return this.store.get<CoreEvent>('Event', namespace, event.name);
+    for (let event = newest; event; event = event.older) {
+      if (event.message === message && event.reason === reason && event.component === component) {
+        return this.store.get<CoreEvent>('Event', namespace, event.name);
+      }
     }
     return undefined;
   }
@@ -201,8 +219,25 @@ function objectKey(obj: Stored<KubeObject>): string {
   return m.uid ?? `${obj.kind}\u0000${m.namespace ?? ''}\u0000${m.name}\u0000${obj.apiVersion ?? ''}`;
 }
 
-/** ref.GetReference: the involved object, without the fields it lacks (a copy would drop them too). */
+/**
+ * ref.GetReference: the involved object, without the fields it lacks (a copy would drop them too). A stored object
+ * has all of them (its namespace aside, when cluster-scoped): then the reference is built whole, in one shape with
+ * every field in the object itself, as Events keep their references for their lifetime.
+ */
 function objectReference(obj: Stored<KubeObject>): ObjectReference {
+  const { apiVersion, kind } = obj;
+  const { name, namespace, uid, resourceVersion } = obj.metadata;
+  const whole = apiVersion !== undefined && kind !== undefined && name !== undefined && uid !== undefined;
+  if (whole && resourceVersion !== undefined) {
+    return namespace !== undefined
+      ? { apiVersion, kind, name, namespace, uid, resourceVersion }
+      : { apiVersion, kind, name, uid, resourceVersion };
+  }
+  return partialReference(obj);
+}
+
+/** objectReference of an object lacking some of the fields, field by field. */
+function partialReference(obj: Stored<KubeObject>): ObjectReference {
   const ref: { -readonly [K in keyof ObjectReference]: ObjectReference[K] } = {};
   if (obj.apiVersion !== undefined) ref.apiVersion = obj.apiVersion;
   if (obj.kind !== undefined) ref.kind = obj.kind;
@@ -218,10 +253,21 @@ const LOW_RANGE = 16 ** LOW_DIGITS;
 
 /**
  * `%x` of the event's time, as makeEvent names events "<object>.<hex>". Printed in two small-integer halves:
- * Number#toString(16) of a 51-bit value takes the slow floating-point path.
+ * Number#toString(16) of a 51-bit value takes the slow floating-point path. The high half changes once in about
+ * 17 virtual seconds, so its digits are kept from the previous call.
  */
-function eventNameSuffix(value: number): string {
-  const high = Math.floor(value / LOW_RANGE);
-  const low = value - high * LOW_RANGE;
-  return high === 0 ? low.toString(16) : high.toString(16) + low.toString(16).padStart(LOW_DIGITS, '0');
+class HexSuffix {
+  private high = -1;
+  private highDigits = '';
+
+  of(value: number): string {
+    const high = Math.floor(value / LOW_RANGE);
+    const low = value - high * LOW_RANGE;
+    if (high === 0) return low.toString(16);
+    if (high !== this.high) {
+      this.high = high;
+      this.highDigits = high.toString(16);
+    }
+    return this.highDigits + low.toString(16).padStart(LOW_DIGITS, '0');
+  }
 }

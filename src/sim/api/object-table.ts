@@ -3,6 +3,8 @@ import type { KubeObject, Stored } from './meta';
 /** Where one object is stored. The slot stays the same across the object's versions, so indexes can hold it. */
 export interface Slot {
   object: Stored<KubeObject>;
+  /** Cleared when the object is removed, so a holder of the slot can tell without a lookup by name. */
+  stored: boolean;
 }
 
 /**
@@ -34,16 +36,17 @@ export class ObjectTable {
       byName = new Map();
       byNamespace.set(namespace, byName);
     }
-    const slot: Slot = { object };
+    const slot: Slot = { object, stored: true };
     byName.set(object.metadata.name, slot);
     return slot;
   }
 
   remove(kind: string, object: Stored<KubeObject>): void {
-    this.byKind
-      .get(kind)
-      ?.get(object.metadata.namespace || '')
-      ?.delete(object.metadata.name);
+    const byName = this.byKind.get(kind)?.get(object.metadata.namespace || '');
+    const slot = byName?.get(object.metadata.name);
+    if (!slot) return;
+    slot.stored = false;
+    (byName as Map<string, Slot>).delete(object.metadata.name);
   }
 
   /** The objects of a kind, in no particular order; with `namespace`, only those whose namespace is exactly it. */

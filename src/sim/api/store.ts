@@ -6,7 +6,7 @@ import { clone, deepEqual, keyOf, writable, type KubeObject, type Stored } from 
 import { apiVersionOf, typeForKind } from './resources';
 import { ObjectTable, type Slot } from './object-table';
 import { cloneSharing, holdsUndefined } from './share';
-import { LeaseManager, type LeasedKey } from './ttl';
+import { LeaseManager } from './ttl';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -71,9 +71,9 @@ export class ObjectStore {
 
   /** Objects of `kind` expire `seconds` after their last write, as Events do with the apiserver's --event-ttl. */
   registerTimeToLive(kind: string, seconds: number): void {
-    const expire = (key: LeasedKey): void => {
-      const current = this.table.slot(kind, key.namespace, key.name)?.object;
-      if (current?.metadata.resourceVersion === key.resourceVersion) this.remove(kind, key.namespace, key.name);
+    // The lease holds the slot each write went to: no lookup by name to tell whether that version is still stored.
+    const expire = (slot: Slot, resourceVersion: string): void => {
+      if (slot.stored && slot.object.metadata.resourceVersion === resourceVersion) this.removeStored(kind, slot);
     };
     this.leases.set(kind, new LeaseManager(this.clock, seconds, `apiserver: ${kind} lease expiry`, expire));
   }
@@ -155,8 +155,9 @@ export class ObjectStore {
     writable(obj.metadata).creationTimestamp = this.clock.timestamp();
     if (strategy?.tracksGeneration) writable(obj.metadata).generation = 1;
     delete writable(obj.metadata).deletionTimestamp;
-    this.indexOwner(kind, this.table.add(kind, obj), undefined, obj);
-    this.lease(kind, obj);
+    const slot = this.table.add(kind, obj);
+    this.indexOwner(kind, slot, undefined, obj);
+    this.lease(kind, slot, obj);
     this.emit({ type: 'ADDED', object: obj });
     return obj;
   }
@@ -225,7 +226,7 @@ export class ObjectStore {
     writable(obj.metadata).resourceVersion = this.nextResourceVersion();
     slot.object = obj;
     this.indexOwner(kind, slot, old, obj);
-    this.lease(kind, obj);
+    this.lease(kind, slot, obj);
     this.emit({ type: 'MODIFIED', object: obj, old });
     // An object marked for deletion goes away once its last finalizer is removed.
     if (obj.metadata.deletionTimestamp && (obj.metadata.finalizers ?? []).length === 0 && this.graceDone(obj)) {
@@ -268,7 +269,7 @@ export class ObjectStore {
     if (finalizers.length === 0 && grace === 0) delete obj.metadata.finalizers;
     writable(obj.metadata).resourceVersion = this.nextResourceVersion();
     slot.object = obj;
-    this.lease(kind, obj);
+    this.lease(kind, slot, obj);
     this.emit({ type: 'MODIFIED', object: obj, old });
     return obj;
   }
@@ -286,7 +287,11 @@ export class ObjectStore {
   private remove(kind: string, namespace: string | undefined, name: string): void {
     // Looked up afresh: watchers of the write that led here may have changed what is stored.
     const slot = this.table.slot(kind, namespace, name);
-    if (!slot) return;
+    if (slot) this.removeStored(kind, slot);
+  }
+
+  /** `remove` of the object in a slot known to be stored. */
+  private removeStored(kind: string, slot: Slot): void {
     const old = slot.object;
     this.table.remove(kind, old);
     this.indexOwner(kind, slot, old, undefined);
@@ -328,9 +333,8 @@ export class ObjectStore {
   }
 
   /** Puts this version of the object on the kind's lease, if its kind has a time to live. */
-  private lease(kind: string, obj: Stored<KubeObject>): void {
-    const { namespace, name, resourceVersion } = obj.metadata;
-    this.leases.get(kind)?.attach({ namespace, name, resourceVersion: resourceVersion ?? '' });
+  private lease(kind: string, slot: Slot, obj: Stored<KubeObject>): void {
+    this.leases.get(kind)?.attach(slot, obj.metadata.resourceVersion ?? '');
   }
 
   private emit(event: WatchEvent): void {

@@ -1,11 +1,5 @@
 import type { VirtualClock } from '../clock';
-
-/** Where a write put an object, and which version it wrote: a later write of the object takes a later lease. */
-export interface LeasedKey {
-  namespace: string | undefined;
-  name: string;
-  resourceVersion: string;
-}
+import type { Slot } from './object-table';
 
 /** How long the etcd3 store may reuse a lease: 5 % of the TTL, at most 60 s (LeaseReuseDurationSeconds). */
 function reuseSeconds(ttlSeconds: number): number {
@@ -20,18 +14,23 @@ function reuseSeconds(ttlSeconds: number): number {
  */
 export class LeaseManager {
   private expiresAt = -Infinity;
-  private keys: LeasedKey[] = [];
+  /**
+   * The current lease's keys, as the slot each write went to and the resourceVersion it wrote (side by side, so a
+   * write adds no object): the slot tells whether the key is still stored, and holds what it stores now.
+   */
+  private slots: Slot[] = [];
+  private versions: string[] = [];
 
   constructor(
     private readonly clock: VirtualClock,
     private readonly ttlSeconds: number,
     private readonly label: string,
     /** Deletes the key if it still holds that version. */
-    private readonly expire: (key: LeasedKey) => void,
+    private readonly expire: (slot: Slot, resourceVersion: string) => void,
   ) {}
 
   /** GetLease + Put with the lease: records that this version of the key lives until the lease ends. */
-  attach(key: LeasedKey): void {
+  attach(slot: Slot, resourceVersion: string): void {
     const now = this.clock.now();
     const ttlMs = this.ttlSeconds * 1000;
     const reuseMs = reuseSeconds(this.ttlSeconds) * 1000;
@@ -39,15 +38,18 @@ export class LeaseManager {
     // At or after the grant: real writes are nanoseconds apart, virtual ones often share a millisecond.
     const sufficient = now + ttlMs + reuseMs >= this.expiresAt;
     if (!(valid && sufficient)) this.grant(now + ttlMs + reuseMs);
-    this.keys.push(key);
+    this.slots.push(slot);
+    this.versions.push(resourceVersion);
   }
 
   private grant(expiresAt: number): void {
-    const keys: LeasedKey[] = [];
+    const slots: Slot[] = [];
+    const versions: string[] = [];
     this.expiresAt = expiresAt;
-    this.keys = keys;
+    this.slots = slots;
+    this.versions = versions;
     this.clock.after(expiresAt - this.clock.now(), this.label, () => {
-      for (const key of keys) this.expire(key);
+      for (let i = 0; i < slots.length; i++) this.expire(slots[i], versions[i]);
     });
   }
 }

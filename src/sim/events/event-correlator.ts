@@ -1,4 +1,4 @@
-import { LruCache } from './lru-cache';
+import { RecencyList } from './recency-list';
 import { TokenBucket } from './token-bucket';
 
 /** maxLruCacheEntries: each of the correlator's caches keeps this many keys. */
@@ -34,78 +34,269 @@ export type Correlation =
       firstTimestamp: string;
     };
 
-interface AggregateRecord {
-  /** Messages seen in the current interval, oldest first. */
-  localKeys: Set<string>;
-  lastMs: number;
+/** A Correlation as one reused record: when `skip` is set, the other fields mean nothing. */
+export interface CorrelationResult {
+  skip: boolean;
+  message: string;
+  name: string;
+  count: number;
+  firstTimestamp: string;
 }
 
-/** eventLog: what the correlator remembers of an Event it wrote. */
+/**
+ * eventLog: what the correlator remembers of an Event it wrote, an entry of its log cache. The cache's key is the
+ * reason record's plus the message, or the reason record's alone for the aggregate of its messages.
+ */
 interface EventLog {
+  readonly reason: ReasonRecord;
+  /** The message of the key; undefined for the aggregate. */
+  readonly message: string | undefined;
+  readonly name: string;
+  readonly firstTimestamp: string;
   count: number;
-  name: string;
-  firstTimestamp: string;
+  /** The next log of the same reason record. */
+  next: EventLog | undefined;
+  newer: EventLog | undefined;
+  older: EventLog | undefined;
+}
+
+/**
+ * Events of one type and reason about one object: the aggregate cache's entry for them (while `localKeys` is set)
+ * and the log cache's entries under them. Cache keys in client-go are strings of the object, type and reason; here
+ * they are found by walking from the object's record, so no key string is built per event.
+ */
+interface ReasonRecord {
+  readonly object: ObjectRecord;
+  readonly type: string;
+  readonly reason: string;
+  /**
+   * The aggregate record's localKeys: messages of the current interval, oldest first (a lone message as itself,
+   * as most records never see a second); undefined when the aggregate cache has no record.
+   */
+  localKeys: string | string[] | undefined;
+  lastMs: number;
+  logs: EventLog | undefined;
+  /** The next reason record of the same object. */
+  next: ReasonRecord | undefined;
+  newer: ReasonRecord | undefined;
+  older: ReasonRecord | undefined;
+}
+
+/**
+ * Everything the correlator remembers about one object: its records by type and reason, and its spam filter's
+ * bucket, which is the record itself (an entry of the spam cache while `limited` is set).
+ */
+class ObjectRecord extends TokenBucket {
+  limited = false;
+  reasons: ReasonRecord | undefined = undefined;
+  newer: ObjectRecord | undefined = undefined;
+  older: ObjectRecord | undefined = undefined;
+
+  constructor(
+    readonly key: string,
+    nowMs: number,
+  ) {
+    super(SPAM_QPS, SPAM_BURST, nowMs);
+  }
 }
 
 /**
  * EventCorrelator (client-go tools/record/events_cache.go) for one source (component and host), as every
  * core/v1 event recorder runs it before writing: it aggregates similar events (same object, type and reason,
  * differing only in message) once there are ten in ten minutes, counts exact repeats into one Event, and drops
- * events about an object past a burst of 25, refilled one every five minutes.
+ * events about an object past a burst of 25, refilled one every five minutes. Its three caches keep client-go's
+ * recency order and evictions exactly; only the way to an entry differs.
  */
 export class EventCorrelator {
-  private readonly aggregates = new LruCache<AggregateRecord>(LRU_ENTRIES);
-  private readonly logs = new LruCache<EventLog>(LRU_ENTRIES);
-  private readonly spam = new LruCache<TokenBucket>(LRU_ENTRIES);
+  private readonly objects = new Map<string, ObjectRecord>();
+  private readonly aggregates = new RecencyList<ReasonRecord>(LRU_ENTRIES);
+  private readonly logs = new RecencyList<EventLog>(LRU_ENTRIES);
+  private readonly spam = new RecencyList<ObjectRecord>(LRU_ENTRIES);
+  private readonly result: CorrelationResult = { skip: true, message: '', name: '', count: 0, firstTimestamp: '' };
 
   /**
    * EventCorrelate: EventAggregate, then eventObserve, then the spam filter. `newName` names a new Event (called
    * only when the event is not a repeat); `stamp` is the current time as Events print it.
    */
   correlate(event: EventToCorrelate, nowMs: number, stamp: string, newName: () => string): Correlation {
-    const { message, key } = this.aggregate(event, nowMs);
-    let observed = this.logs.get(key);
-    if (observed) observed.count += 1;
-    else {
-      observed = { count: 1, name: newName(), firstTimestamp: stamp };
-      this.logs.add(key, observed);
-    }
-    // eventObserve records the observation before the filter runs: a dropped event still counts.
-    if (!this.accept(event.objectKey, nowMs)) return { skip: true };
-    return {
-      skip: false,
-      message,
-      name: observed.name,
-      count: observed.count,
-      firstTimestamp: observed.firstTimestamp,
-    };
+    const r = this.observe(event.objectKey, event.type, event.reason, event.message, nowMs, stamp, newName, undefined);
+    if (r.skip) return { skip: true };
+    return { skip: false, message: r.message, name: r.name, count: r.count, firstTimestamp: r.firstTimestamp };
   }
 
-  /** EventAggregate: the event's key, or the aggregate's once ten messages share a reason. */
-  private aggregate(event: EventToCorrelate, nowMs: number): { message: string; key: string } {
-    const aggregateKey = `${event.objectKey}\u0000${event.type}\u0000${event.reason}`;
-    let record = this.aggregates.get(aggregateKey);
-    if (!record || nowMs - record.lastMs > AGGREGATE_INTERVAL_MS) {
-      record = { localKeys: new Set(), lastMs: nowMs };
-      this.aggregates.add(aggregateKey, record);
+  /**
+   * `correlate` without allocating per event: the result is the correlator's own, valid until the next call, and
+   * `newName` takes `subject`, so one function serves every call.
+   */
+  observe<S>(
+    objectKey: string,
+    type: string,
+    reason: string,
+    message: string,
+    nowMs: number,
+    stamp: string,
+    newName: (subject: S) => string,
+    subject: S,
+  ): Readonly<CorrelationResult> {
+    const object = this.objectRecord(objectKey, nowMs);
+    const record = reasonRecord(object, type, reason);
+    const combined = this.aggregate(record, message, nowMs);
+    const logKey = combined ? undefined : message;
+    let log = findLog(record, logKey);
+    if (log) {
+      this.logs.touch(log);
+      log.count += 1;
+    } else {
+      log = addLog(record, logKey, newName(subject), stamp);
+      this.forgetLog(this.logs.add(log));
     }
-    record.localKeys.add(event.message);
+    // eventObserve records the observation before the filter runs: a dropped event still counts.
+    const result = this.result;
+    result.skip = !this.accept(object, nowMs);
+    if (result.skip) return result;
+    result.message = combined ? COMBINED_PREFIX + message : message;
+    result.name = log.name;
+    result.count = log.count;
+    result.firstTimestamp = log.firstTimestamp;
+    return result;
+  }
+
+  private objectRecord(objectKey: string, nowMs: number): ObjectRecord {
+    let object = this.objects.get(objectKey);
+    if (!object) {
+      object = new ObjectRecord(objectKey, nowMs);
+      this.objects.set(objectKey, object);
+    }
+    return object;
+  }
+
+  /** EventAggregate: records the message; whether the event goes into its reason's aggregate (the tenth on). */
+  private aggregate(record: ReasonRecord, message: string, nowMs: number): boolean {
+    const keys = record.localKeys;
+    if (keys === undefined) {
+      record.localKeys = message;
+      this.forgetAggregate(this.aggregates.add(record));
+    } else {
+      this.aggregates.touch(record);
+      if (nowMs - record.lastMs > AGGREGATE_INTERVAL_MS) record.localKeys = message;
+      else if (typeof keys === 'string') {
+        if (keys !== message) record.localKeys = [keys, message];
+      } else if (!keys.includes(message)) keys.push(message);
+    }
     record.lastMs = nowMs;
-    if (record.localKeys.size < AGGREGATE_MAX_EVENTS) {
-      return { message: event.message, key: `${aggregateKey}\u0000${event.message}` };
-    }
+    const localKeys = record.localKeys as string | string[];
+    if (typeof localKeys === 'string' || localKeys.length < AGGREGATE_MAX_EVENTS) return false;
     // PopAny keeps the set at its bound; the oldest message goes, so the choice is reproducible.
-    record.localKeys.delete(record.localKeys.values().next().value as string);
-    return { message: COMBINED_PREFIX + event.message, key: aggregateKey };
+    localKeys.shift();
+    return true;
   }
 
   /** EventSourceObjectSpamFilter.Filter, inverted: whether the object's bucket has a token. */
-  private accept(objectKey: string, nowMs: number): boolean {
-    let bucket = this.spam.get(objectKey);
-    if (!bucket) {
-      bucket = new TokenBucket(SPAM_QPS, SPAM_BURST, nowMs);
-      this.spam.add(objectKey, bucket);
+  private accept(object: ObjectRecord, nowMs: number): boolean {
+    if (object.limited) this.spam.touch(object);
+    else {
+      object.refill(nowMs);
+      object.limited = true;
+      this.forgetBucket(this.spam.add(object));
     }
-    return bucket.tryAccept(nowMs);
+    return object.tryAccept(nowMs);
+  }
+
+  /** An object record the spam cache dropped. */
+  private forgetBucket(object: ObjectRecord | undefined): void {
+    if (!object) return;
+    object.limited = false;
+    this.forgetObjectIfUnused(object);
+  }
+
+  /** A reason record the aggregate cache dropped. */
+  private forgetAggregate(record: ReasonRecord | undefined): void {
+    if (!record) return;
+    record.localKeys = undefined;
+    this.forgetReasonIfUnused(record);
+  }
+
+  /** A log the log cache dropped. */
+  private forgetLog(log: EventLog | undefined): void {
+    if (!log) return;
+    unlinkLog(log);
+    this.forgetReasonIfUnused(log.reason);
+  }
+
+  private forgetReasonIfUnused(record: ReasonRecord): void {
+    if (record.localKeys !== undefined || record.logs) return;
+    unlinkReason(record);
+    this.forgetObjectIfUnused(record.object);
+  }
+
+  private forgetObjectIfUnused(object: ObjectRecord): void {
+    if (!object.limited && !object.reasons) this.objects.delete(object.key);
+  }
+}
+
+/** The object's record of this type and reason, added (in no cache yet) when it has none. */
+function reasonRecord(object: ObjectRecord, type: string, reason: string): ReasonRecord {
+  for (let r = object.reasons; r; r = r.next) if (r.reason === reason && r.type === type) return r;
+  const record: ReasonRecord = {
+    object,
+    type,
+    reason,
+    localKeys: undefined,
+    lastMs: 0,
+    logs: undefined,
+    next: object.reasons,
+    newer: undefined,
+    older: undefined,
+  };
+  object.reasons = record;
+  return record;
+}
+
+function unlinkReason(record: ReasonRecord): void {
+  const object = record.object;
+  if (object.reasons === record) {
+    object.reasons = record.next;
+    return;
+  }
+  for (let r = object.reasons; r; r = r.next) {
+    if (r.next === record) {
+      r.next = record.next;
+      return;
+    }
+  }
+}
+
+/** The log under this message (undefined: the aggregate's) of the reason record. */
+function findLog(record: ReasonRecord, message: string | undefined): EventLog | undefined {
+  for (let log = record.logs; log; log = log.next) if (log.message === message) return log;
+  return undefined;
+}
+
+function addLog(record: ReasonRecord, message: string | undefined, name: string, stamp: string): EventLog {
+  const log: EventLog = {
+    reason: record,
+    message,
+    name,
+    firstTimestamp: stamp,
+    count: 1,
+    next: record.logs,
+    newer: undefined,
+    older: undefined,
+  };
+  record.logs = log;
+  return log;
+}
+
+function unlinkLog(log: EventLog): void {
+  const record = log.reason;
+  if (record.logs === log) {
+    record.logs = log.next;
+    return;
+  }
+  for (let l = record.logs; l; l = l.next) {
+    if (l.next === log) {
+      l.next = log.next;
+      return;
+    }
   }
 }

@@ -1,4 +1,6 @@
-/** One cache entry, linked into the recency list (most recent at the head). */
+import { RecencyList } from './recency-list';
+
+/** One cache entry, linked into the recency list. */
 interface Entry<V> {
   key: string;
   value: V;
@@ -13,15 +15,16 @@ interface Entry<V> {
  */
 export class LruCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
-  private newest: Entry<V> | undefined;
-  private oldest: Entry<V> | undefined;
+  private readonly recency: RecencyList<Entry<V>>;
 
-  constructor(private readonly capacity: number) {}
+  constructor(capacity: number) {
+    this.recency = new RecencyList(capacity);
+  }
 
   get(key: string): V | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    this.touch(entry);
+    this.recency.touch(entry);
     return entry.value;
   }
 
@@ -29,39 +32,16 @@ export class LruCache<V> {
     const entry = this.entries.get(key);
     if (entry) {
       entry.value = value;
-      this.touch(entry);
+      this.recency.touch(entry);
       return;
     }
-    const added: Entry<V> = { key, value, newer: undefined, older: this.newest };
-    if (this.newest) this.newest.newer = added;
-    this.newest = added;
-    if (!this.oldest) this.oldest = added;
+    const added: Entry<V> = { key, value, newer: undefined, older: undefined };
     this.entries.set(key, added);
-    if (this.entries.size > this.capacity) this.dropOldest();
+    const dropped = this.recency.add(added);
+    if (dropped) this.entries.delete(dropped.key);
   }
 
   get size(): number {
     return this.entries.size;
-  }
-
-  /** Moves an entry to the head of the recency list. */
-  private touch(entry: Entry<V>): void {
-    if (entry === this.newest) return;
-    // Unlink: it has a newer neighbour, since it is not the newest.
-    (entry.newer as Entry<V>).older = entry.older;
-    if (entry.older) entry.older.newer = entry.newer;
-    else this.oldest = entry.newer;
-    entry.newer = undefined;
-    entry.older = this.newest;
-    (this.newest as Entry<V>).newer = entry;
-    this.newest = entry;
-  }
-
-  private dropOldest(): void {
-    const entry = this.oldest as Entry<V>;
-    this.oldest = entry.newer;
-    if (this.oldest) this.oldest.older = undefined;
-    else this.newest = undefined;
-    this.entries.delete(entry.key);
   }
 }

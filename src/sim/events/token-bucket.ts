@@ -15,6 +15,12 @@ export class TokenBucket {
     this.last = nowMs;
   }
 
+  /** Makes the bucket as a new one would be: full, as of `nowMs`. */
+  refill(nowMs: number): void {
+    this.tokens = this.burst;
+    this.last = nowMs;
+  }
+
   tryAccept(nowMs: number): boolean {
     if (nowMs > this.last) {
       this.tokens = Math.min(this.burst, this.tokens + ((nowMs - this.last) / 1000) * this.qps);
