@@ -360,8 +360,12 @@ export function hasRevisionHistoryLimit(d: Deployment): boolean {
   return l !== undefined && l !== 2147483647;
 }
 
+/** GetDeploymentCondition */
 export function getCondition(status: DeploymentStatus | undefined, type: string): DeploymentCondition | undefined {
-  return status?.conditions?.find((c) => c.type === type);
+  const conditions = status?.conditions;
+  if (!conditions) return undefined;
+  for (const c of conditions) if (c.type === type) return c;
+  return undefined;
 }
 
 /** NewDeploymentCondition */
