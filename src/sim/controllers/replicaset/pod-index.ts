@@ -1,6 +1,6 @@
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
-import { controllerOf, keyOf, selectorMatches, type Stored } from '../../api/meta';
+import { controllerOf, keyOf, type Stored } from '../../api/meta';
 import type { ObjectStore, WatchEvent } from '../../api/store';
 import { isPodReady, readySince } from '../../pods/pod-util';
 import { deletionCost, isActive, podStanding } from './pod-ranking';
@@ -93,10 +93,9 @@ export class ReplicaSetPodIndex {
     return n;
   }
 
-  private countOnNode(group: string, pod: Pod, delta: number): void {
+  private countOnNode(group: string, node: number, delta: number): void {
     let counts = this.podsOnNode.get(group);
     if (!counts) this.podsOnNode.set(group, (counts = { byNode: [], total: 0 }));
-    const node = this.nodeNumber(pod);
     while (counts.byNode.length <= node) counts.byNode.push(0);
     counts.byNode[node] += delta;
     counts.total += delta;
@@ -161,8 +160,9 @@ export class ReplicaSetPodIndex {
     const found = this.counts(pod);
     if (!found) return;
     const ready = isPodReady(pod);
-    this.place(found.counts, pod, ready);
-    this.countOnNode(found.counts.group, pod, 1);
+    const node = this.nodeNumber(pod);
+    this.place(found.counts, pod, ready, keyOf(pod), node);
+    this.countOnNode(found.counts.group, node, 1);
     if (ready) found.counts.ready++;
     const key = found.rs ? templateKeyFor(found.counts, found.rs) : undefined;
     if (found.rs && key === found.counts.templateKey && labelled(found.rs, pod)) {
@@ -173,19 +173,20 @@ export class ReplicaSetPodIndex {
   }
 
   /** Sets the pod under its key: appended when new, in place (as Map.set keeps a key's place) when not. */
-  private place(counts: OwnerCounts, pod: Stored<Pod>, ready: boolean): void {
-    const key = keyOf(pod);
+  private place(counts: OwnerCounts, pod: Stored<Pod>, ready: boolean, key: string, node: number): void {
     const standing = podStanding(pod, ready);
     const cost = deletionCost(pod);
-    const node = this.nodeNumber(pod);
-    const entry = counts.pods.get(key);
+    let entry = counts.pods.get(key);
     if (entry) {
-      forgetReadyTime(counts.readyTimes, entry.pod);
+      forgetReadyTime(counts.readyTimes, entry);
       counts.slots.replace(entry, pod, standing, cost, node);
     } else {
-      counts.pods.set(key, counts.slots.append(pod, standing, cost, node));
+      entry = counts.slots.append(pod, standing, cost, node);
+      counts.pods.set(key, entry);
     }
     const since = readySince(pod);
+    entry.ready = ready;
+    entry.readySince = since;
     if (since !== undefined && !Number.isNaN(since)) counts.readyTimes.add(since);
   }
 
@@ -207,16 +208,17 @@ export class ReplicaSetPodIndex {
     if (stored.metadata.labels !== pod.metadata.labels) return false;
     const rs = this.store.get<ReplicaSet>('ReplicaSet', pod.metadata.namespace ?? '', owner.name);
     if (!rs || rs.metadata.uid !== owner.uid) return false;
-    const nodeBefore = this.nodeNumber(stored);
+    const nodeBefore = counts.slots.node[entry.slot];
     counts.pods.delete(key);
     counts.slots.remove(entry);
-    forgetReadyTime(counts.readyTimes, stored);
-    if (isPodReady(stored)) counts.ready--;
+    forgetReadyTime(counts.readyTimes, entry);
+    if (entry.ready) counts.ready--;
     const ready = isPodReady(pod);
-    this.place(counts, pod, ready);
-    if (this.nodeNumber(pod) !== nodeBefore) {
-      this.countOnNode(counts.group, stored, -1);
-      this.countOnNode(counts.group, pod, 1);
+    const node = this.nodeNumber(pod);
+    this.place(counts, pod, ready, key, node);
+    if (node !== nodeBefore) {
+      this.countOnNode(counts.group, nodeBefore, -1);
+      this.countOnNode(counts.group, node, 1);
     }
     if (ready) counts.ready++;
     // The same labels against the same template: counted in fullyLabeled before exactly when they are now.
@@ -233,10 +235,11 @@ export class ReplicaSetPodIndex {
     if (!counts || !entry) return;
     const stored = entry.pod;
     counts.pods.delete(key);
+    const node = counts.slots.node[entry.slot];
     counts.slots.remove(entry);
-    forgetReadyTime(counts.readyTimes, stored);
-    this.countOnNode(counts.group, stored, -1);
-    if (isPodReady(stored)) counts.ready--;
+    forgetReadyTime(counts.readyTimes, entry);
+    this.countOnNode(counts.group, node, -1);
+    if (entry.ready) counts.ready--;
     const rs = this.store.get<ReplicaSet>('ReplicaSet', stored.metadata.namespace ?? '', owner.name);
     const rsKey = rs ? templateKeyFor(counts, rs) : undefined;
     if (rs && rsKey === counts.templateKey && labelled(rs, stored)) counts.fullyLabeled--;
@@ -265,13 +268,16 @@ function templateKey(labels: Record<string, string>): string {
     .join(',')}`;
 }
 
+/** FullyLabeledReplicas: the pod carries every label of the template (SelectorFromSet(labels).Matches). */
 function labelled(rs: ReplicaSet, pod: Pod): boolean {
-  return selectorMatches({ matchLabels: rs.spec?.template?.metadata?.labels ?? {} }, pod.metadata?.labels);
+  const want = rs.spec?.template?.metadata?.labels;
+  const have = pod.metadata?.labels ?? {};
+  for (const k in want) if (have[k] !== want[k]) return false;
+  return true;
 }
 
-function forgetReadyTime(times: ReadyTimes, pod: Pod): void {
-  const since = readySince(pod);
-  if (since !== undefined) times.remove(since);
+function forgetReadyTime(times: ReadyTimes, entry: PodSlot): void {
+  if (entry.readySince !== undefined) times.remove(entry.readySince);
 }
 
 function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {

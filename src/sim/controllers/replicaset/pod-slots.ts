@@ -7,6 +7,9 @@ export interface PodSlot {
   pod: Stored<Pod>;
   slot: number;
   ranked?: RankedPod;
+  /** isPodReady and readySince of `pod`, as the pod index worked them out on placing it. */
+  ready: boolean;
+  readySince: number | undefined;
 }
 
 /** Compaction waits for at least this many emptied slots, so small ReplicaSets do not compact on every removal. */
@@ -39,7 +42,7 @@ export class PodSlots {
 
   /** Appends a pod after every other, as a Map does for a new key. */
   append(pod: Stored<Pod>, standing: number, cost: number, node: number): PodSlot {
-    const entry: PodSlot = { pod, slot: this.entries.length };
+    const entry: PodSlot = { pod, slot: this.entries.length, ranked: undefined, ready: false, readySince: undefined };
     this.entries.push(entry);
     this.standing.push(standing);
     this.cost.push(cost);

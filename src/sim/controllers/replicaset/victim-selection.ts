@@ -63,7 +63,8 @@ function smallestSlots(slots: PodSlots, rankOnNode: readonly number[], k: number
     heap.push(slot);
     siftUp(heap, cmp);
   }
-  let top = new Largest(slots, heap[0], rankAt(heap[0]), now);
+  const top = new Largest(slots, now);
+  top.become(heap[0], rankAt(heap[0]));
   for (; slot < end; slot++) {
     // Emptied slots have Infinity standing, so they are passed over here too.
     if (standing[slot] !== top.standing) {
@@ -81,35 +82,43 @@ function smallestSlots(slots: PodSlots, rankOnNode: readonly number[], k: number
     }
     heap[0] = slot;
     siftDown(heap, cmp);
-    top = new Largest(slots, heap[0], rankAt(heap[0]), now);
+    top.become(heap[0], rankAt(heap[0]));
   }
   return heap.sort(cmp);
 }
 
-/** The heap's largest pod with what the scan compares against, read once per change of largest. */
+/**
+ * The heap's largest pod with what the scan compares against, read again on each change of largest. One per scan,
+ * overwritten in place: the largest changes hundreds of thousands of times over a rollout.
+ */
 class Largest {
-  readonly standing: number;
-  readonly cost: number;
-  private readonly readyAt: number;
-  private readonly uidKey: number;
+  slot = -1;
+  rank = 0;
+  standing = 0;
+  cost = 0;
+  private readyAt = NaN;
+  private uidKey = NaN;
   /** The nanoseconds since readiness (`d` of logRank) at the edges of the largest's bucket, with margins. */
-  private readonly sameFrom: number;
-  private readonly sameTo: number;
-  private readonly olderFrom: number;
+  private sameFrom = NaN;
+  private sameTo = NaN;
+  private olderFrom = NaN;
 
   constructor(
-    slots: PodSlots,
-    readonly slot: number,
-    readonly rank: number,
-    now: number,
-  ) {
+    private readonly slots: PodSlots,
+    private readonly now: number,
+  ) {}
+
+  become(slot: number, rank: number): void {
+    const slots = this.slots;
+    this.slot = slot;
+    this.rank = rank;
     this.standing = slots.standing[slot];
     this.cost = slots.cost[slot];
     const facts = slots.factsAt(slot);
     this.readyAt = slots.readyAt[slot];
     this.uidKey = slots.uidKey[slot];
     // logRank's bucket b holds d in [2^b, 2^(b+1)); near either edge its own rounding decides.
-    const bucket = this.readyAt === this.readyAt ? readyBucketOf(facts, now) : -1;
+    const bucket = this.readyAt === this.readyAt ? readyBucketOf(facts, this.now) : -1;
     this.sameFrom = bucket >= 0 ? 2 ** bucket * (1 + BUCKET_MARGIN) : NaN;
     this.sameTo = bucket >= 0 ? 2 ** (bucket + 1) * (1 - BUCKET_MARGIN) : NaN;
     this.olderFrom = bucket >= 0 ? 2 ** (bucket + 1) * (1 + BUCKET_MARGIN) : NaN;
