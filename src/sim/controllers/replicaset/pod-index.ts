@@ -5,6 +5,7 @@ import type { ObjectStore, WatchEvent } from '../../api/store';
 import { isPodReady, readySince } from '../../pods/pod-util';
 import { deletionCost, isActive, podStanding } from './pod-ranking';
 import { PodSlots, type PodSlot } from './pod-slots';
+import { PodsByKey } from './pods-by-key';
 import { ReadyTimes } from './ready-times';
 import { selectVictims } from './victim-selection';
 
@@ -12,7 +13,7 @@ interface OwnerCounts {
   /** The ReplicaSet's own controller uid (its Deployment's), or its uid when it has none: pods are related by it. */
   group: string;
   /** Active pods (not finished, not being deleted) by store key. */
-  pods: Map<string, PodSlot>;
+  pods: PodsByKey<PodSlot>;
   /** The same pods in the same order, laid out for choosing which to delete. */
   slots: PodSlots;
   ready: number;
@@ -103,9 +104,8 @@ export class ReplicaSetPodIndex {
   }
 
   activePods(uid: string): Stored<Pod>[] {
-    const out: Stored<Pod>[] = [];
-    for (const entry of this.owners.get(uid)?.pods.values() ?? []) out.push(entry.pod);
-    return out;
+    // The slots hold the pods in the order a map by store key would list them.
+    return this.owners.get(uid)?.slots.pods() ?? [];
   }
 
   /**
@@ -127,7 +127,7 @@ export class ReplicaSetPodIndex {
     if (counts.templateKey !== key) {
       counts.templateKey = key;
       counts.fullyLabeled = 0;
-      for (const { pod } of counts.pods.values()) if (labelled(rs, pod)) counts.fullyLabeled++;
+      for (const pod of counts.slots.pods()) if (labelled(rs, pod)) counts.fullyLabeled++;
     }
     return counts.fullyLabeled;
   }
@@ -141,7 +141,7 @@ export class ReplicaSetPodIndex {
       const group = (rs && controllerOf(rs)?.uid) || owner.uid;
       counts = {
         group,
-        pods: new Map(),
+        pods: new PodsByKey(),
         slots: new PodSlots(),
         ready: 0,
         readyTimes: new ReadyTimes(),
@@ -161,7 +161,7 @@ export class ReplicaSetPodIndex {
     if (!found) return;
     const ready = isPodReady(pod);
     const node = this.nodeNumber(pod);
-    this.place(found.counts, pod, ready, keyOf(pod), node);
+    this.place(found.counts, pod, ready, node);
     this.countOnNode(found.counts.group, node, 1);
     if (ready) found.counts.ready++;
     const key = found.rs ? templateKeyFor(found.counts, found.rs) : undefined;
@@ -173,16 +173,17 @@ export class ReplicaSetPodIndex {
   }
 
   /** Sets the pod under its key: appended when new, in place (as Map.set keeps a key's place) when not. */
-  private place(counts: OwnerCounts, pod: Stored<Pod>, ready: boolean, key: string, node: number): void {
+  private place(counts: OwnerCounts, pod: Stored<Pod>, ready: boolean, node: number): void {
     const standing = podStanding(pod, ready);
     const cost = deletionCost(pod);
-    let entry = counts.pods.get(key);
+    const namespace = pod.metadata.namespace ?? '';
+    let entry = counts.pods.get(namespace, pod.metadata.name);
     if (entry) {
       forgetReadyTime(counts.readyTimes, entry);
       counts.slots.replace(entry, pod, standing, cost, node);
     } else {
       entry = counts.slots.append(pod, standing, cost, node);
-      counts.pods.set(key, entry);
+      counts.pods.set(namespace, pod.metadata.name, entry);
     }
     const since = readySince(pod);
     entry.ready = ready;
@@ -201,21 +202,21 @@ export class ReplicaSetPodIndex {
     if (owner?.kind !== 'ReplicaSet' || !isActive(pod)) return false;
     if (oldOwner?.kind !== owner.kind || oldOwner.uid !== owner.uid || oldOwner.name !== owner.name) return false;
     const counts = this.owners.get(owner.uid);
-    const key = keyOf(pod);
-    const entry = counts?.pods.get(key);
+    const namespace = pod.metadata.namespace ?? '';
+    const entry = counts?.pods.get(namespace, pod.metadata.name);
     if (!counts || !entry || counts.pods.size < 2) return false;
     const stored = entry.pod;
     if (stored.metadata.labels !== pod.metadata.labels) return false;
-    const rs = this.store.get<ReplicaSet>('ReplicaSet', pod.metadata.namespace ?? '', owner.name);
+    const rs = this.store.get<ReplicaSet>('ReplicaSet', namespace, owner.name);
     if (!rs || rs.metadata.uid !== owner.uid) return false;
     const nodeBefore = counts.slots.node[entry.slot];
-    counts.pods.delete(key);
+    counts.pods.delete(namespace, pod.metadata.name);
     counts.slots.remove(entry);
     forgetReadyTime(counts.readyTimes, entry);
     if (entry.ready) counts.ready--;
     const ready = isPodReady(pod);
     const node = this.nodeNumber(pod);
-    this.place(counts, pod, ready, key, node);
+    this.place(counts, pod, ready, node);
     if (node !== nodeBefore) {
       this.countOnNode(counts.group, nodeBefore, -1);
       this.countOnNode(counts.group, node, 1);
@@ -230,11 +231,11 @@ export class ReplicaSetPodIndex {
     const owner = controllerOf(pod);
     if (owner?.kind !== 'ReplicaSet') return;
     const counts = this.owners.get(owner.uid);
-    const key = keyOf(pod);
-    const entry = counts?.pods.get(key);
+    const namespace = pod.metadata.namespace ?? '';
+    const entry = counts?.pods.get(namespace, pod.metadata.name);
     if (!counts || !entry) return;
     const stored = entry.pod;
-    counts.pods.delete(key);
+    counts.pods.delete(namespace, pod.metadata.name);
     const node = counts.slots.node[entry.slot];
     counts.slots.remove(entry);
     forgetReadyTime(counts.readyTimes, entry);
