@@ -65,26 +65,79 @@ function smallestSlots(slots: PodSlots, rankOnNode: readonly number[], k: number
   }
   const top = new Largest(slots, now);
   top.become(heap[0], rankAt(heap[0]));
-  for (; slot < end; slot++) {
+  /** One step of the scan: the pod in `at` replaces the largest if it sorts before it. Returns whether it did. */
+  const visit = (at: number): boolean => {
     // Emptied slots have Infinity standing, so they are passed over here too.
-    if (standing[slot] !== top.standing) {
-      if (standing[slot] > top.standing) continue;
-    } else if (cost[slot] !== top.cost) {
-      if (cost[slot] > top.cost) continue;
+    if (standing[at] !== top.standing) {
+      if (standing[at] > top.standing) return false;
+    } else if (cost[at] !== top.cost) {
+      if (cost[at] > top.cost) return false;
     } else {
-      const rank = rankAt(slot);
-      if (rank < top.rank) continue;
+      const rank = rankAt(at);
+      if (rank < top.rank) return false;
       if (rank === top.rank) {
-        const settled = top.byReadiness(readyAt[slot], uidKey[slot], now);
-        if (settled > 0) continue;
-        if (settled === 0 && compareAfterRank(slots.factsAt(slot), slots.factsAt(top.slot), now) >= 0) continue;
+        const settled = top.byReadiness(readyAt[at], uidKey[at], now);
+        if (settled > 0) return false;
+        if (settled === 0 && compareAfterRank(slots.factsAt(at), slots.factsAt(top.slot), now) >= 0) return false;
       }
     }
-    heap[0] = slot;
+    heap[0] = at;
     siftDown(heap, cmp);
     top.become(heap[0], rankAt(heap[0]));
+    return true;
+  };
+  // Every slot in order until only one node's pods may still sort before the largest; then that node's slots.
+  // The largest only ever moves to a pod sorting before it, so a node passed over stays passed over.
+  const byNode = slots.byNode();
+  let only = soleNodeThatMaySortFirst(byNode, rankOnNode, top);
+  while (only === ANY_NODE && slot < end) {
+    if (visit(slot++)) only = soleNodeThatMaySortFirst(byNode, rankOnNode, top);
+  }
+  if (only >= 0) {
+    const onNode = byNode.slots[only];
+    for (let i = firstAtLeast(onNode, slot); i < onNode.length; i++) visit(onNode[i]);
   }
   return heap.sort(cmp);
+}
+
+const NO_NODE = -1;
+const ANY_NODE = -2;
+
+/**
+ * The one node whose pods may still sort before the heap's largest (NO_NODE when none may, ANY_NODE when more than
+ * one): a pod sorts after it when its standing, cost and rank, compared in that order, are greater, and on a node
+ * of lower rank than the largest's that holds for every pod at or above the node's least standing and cost.
+ */
+function soleNodeThatMaySortFirst(
+  byNode: ReturnType<PodSlots['byNode']>,
+  rankOnNode: readonly number[],
+  top: Largest,
+): number {
+  let only = NO_NODE;
+  for (let n = 0; n < byNode.slots.length; n++) {
+    if (byNode.slots[n].length === 0) continue;
+    const standing = byNode.leastStanding[n];
+    const maySortFirst =
+      (rankOnNode[n] ?? 0) >= top.rank ||
+      standing < top.standing ||
+      (standing === top.standing && byNode.leastCost[n] < top.cost);
+    if (!maySortFirst) continue;
+    if (only !== NO_NODE) return ANY_NODE;
+    only = n;
+  }
+  return only;
+}
+
+/** The index of the first number in the ascending `list` that is at least `from`. */
+function firstAtLeast(list: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
