@@ -9,6 +9,9 @@ import { PodsByKey } from './pods-by-key';
 import { ReadyTimes } from './ready-times';
 import { selectVictims } from './victim-selection';
 
+/** What takeRelabelled hands back when no pod was relabelled, the usual case: shared, so never to be changed. */
+const NO_KEYS: readonly string[] = [];
+
 interface OwnerCounts {
   /** The ReplicaSet's own controller uid (its Deployment's), or its uid when it has none: pods are related by it. */
   group: string;
@@ -68,10 +71,11 @@ export class ReplicaSetPodIndex {
   }
 
   /** Keys of owned pods whose labels changed since the last call: the only ones that can stop matching. */
-  takeRelabelled(uid: string): string[] {
+  takeRelabelled(uid: string): readonly string[] {
     const keys = this.relabelled.get(uid);
+    if (!keys) return NO_KEYS;
     this.relabelled.delete(uid);
-    return keys ? [...keys] : [];
+    return [...keys];
   }
 
   activeCount(uid: string): number {
