@@ -1,5 +1,6 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import {
   controllerOf,
   newControllerRef,
@@ -26,6 +27,24 @@ import {
 import { rolloutRecreate } from './recreate';
 import { rolloutRolling } from './rolling';
 import { COMPONENT, DeploymentSync, type SyncState } from './sync';
+
+/**
+ * Whether a selector matches a label map, by the stored label map: stored objects are never mutated, and every
+ * sync asks again about the same ReplicaSets' labels against the same selector.
+ */
+const matchedLabels = new WeakMap<Record<string, string>, { selector: LabelSelector | undefined; matches: boolean }>();
+
+function selectorMatchesStored(
+  selector: LabelSelector | undefined,
+  labels: Record<string, string> | undefined,
+): boolean {
+  if (!labels) return selectorMatches(selector, labels);
+  const known = matchedLabels.get(labels);
+  if (known && known.selector === selector) return known.matches;
+  const matches = selectorMatches(selector, labels);
+  matchedLabels.set(labels, { selector, matches });
+  return matches;
+}
 
 /** Milliseconds between an informer event and the worker picking the key up. */
 const QUEUE_LATENCY_MS = 5;
@@ -161,7 +180,7 @@ export class DeploymentController {
     const uid = d.metadata.uid ?? '';
     const out: RS[] = [];
     for (const rs of this.ctx.store.listControlledBy<ReplicaSet>('ReplicaSet', uid)) {
-      if (selectorMatches(d.spec?.selector, rs.metadata.labels)) {
+      if (selectorMatchesStored(d.spec?.selector, rs.metadata.labels)) {
         out.push(rs);
       } else if (!d.metadata.deletionTimestamp) {
         const refs = (rs.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);

@@ -55,19 +55,40 @@ export function isRollingUpdate(d: Deployment): boolean {
   return d.spec?.strategy?.type === 'RollingUpdate';
 }
 
+/**
+ * The last fenceposts resolved and their inputs: every sync asks for them several times over with the same
+ * maxSurge, maxUnavailable and replicas, and resolving parses percentages. Keyed by those values, not by object.
+ */
+let lastSurgeInput: number | string | undefined;
+let lastUnavailableInput: number | string | undefined;
+let lastDesired = NaN;
+let lastFenceposts: { surge: number; unavailable: number } = { surge: 0, unavailable: 0 };
+
+function fencepostsOf(d: Deployment, desired: number): { surge: number; unavailable: number } {
+  const r = d.spec?.strategy?.rollingUpdate;
+  const surge = r?.maxSurge;
+  const unavailable = r?.maxUnavailable;
+  if (surge !== lastSurgeInput || unavailable !== lastUnavailableInput || desired !== lastDesired) {
+    // Resolved first, so a value that does not parse throws every time and caches nothing.
+    lastFenceposts = resolveFenceposts(surge, unavailable, desired);
+    lastSurgeInput = surge;
+    lastUnavailableInput = unavailable;
+    lastDesired = desired;
+  }
+  return lastFenceposts;
+}
+
 /** MaxSurge */
 export function maxSurge(d: Deployment): number {
   if (!isRollingUpdate(d)) return 0;
-  const r = d.spec?.strategy?.rollingUpdate;
-  return resolveFenceposts(r?.maxSurge, r?.maxUnavailable, replicasOf(d)).surge;
+  return fencepostsOf(d, replicasOf(d)).surge;
 }
 
 /** MaxUnavailable */
 export function maxUnavailable(d: Deployment): number {
   const replicas = replicasOf(d);
   if (!isRollingUpdate(d) || replicas === 0) return 0;
-  const r = d.spec?.strategy?.rollingUpdate;
-  return Math.min(resolveFenceposts(r?.maxSurge, r?.maxUnavailable, replicas).unavailable, replicas);
+  return Math.min(fencepostsOf(d, replicas).unavailable, replicas);
 }
 
 /** Revision: the revision annotation as a number (0 when missing). */
@@ -105,8 +126,20 @@ export function activeSets(sets: Array<RS | undefined>): RS[] {
   return sets.filter((rs): rs is RS => rs !== undefined && replicasOf(rs) > 0);
 }
 
+/** The last few creation timestamps parsed: a sync compares the same two or three ReplicaSets over and over. */
+const RECENT_TIMES = 4;
+const recentTimeText: (string | undefined)[] = new Array(RECENT_TIMES).fill(undefined);
+const recentTimeMs: number[] = new Array(RECENT_TIMES).fill(0);
+let recentTimeNext = 0;
+
 function created(rs: RS): number {
-  return Date.parse(rs.metadata.creationTimestamp ?? '') || 0;
+  const text = rs.metadata.creationTimestamp ?? '';
+  for (let i = 0; i < RECENT_TIMES; i++) if (recentTimeText[i] === text) return recentTimeMs[i];
+  const ms = Date.parse(text) || 0;
+  recentTimeText[recentTimeNext] = text;
+  recentTimeMs[recentTimeNext] = ms;
+  recentTimeNext = (recentTimeNext + 1) % RECENT_TIMES;
+  return ms;
 }
 
 /** ReplicaSetsByCreationTimestamp: oldest first, then by name. */
@@ -114,6 +147,13 @@ export function byCreation(a: RS, b: RS): number {
   return (
     created(a) - created(b) || (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0)
   );
+}
+
+/** A copy sorted by byCreation; a list of one or none (the usual case) is not handed to sort. */
+export function sortedByCreation(sets: RS[]): RS[] {
+  const out = sets.slice();
+  if (out.length > 1) out.sort(byCreation);
+  return out;
 }
 
 /** ReplicaSetsBySizeOlder: larger first, ties oldest first. */
@@ -190,15 +230,29 @@ export function podTemplateHash(template: PodTemplateSpec | undefined, collision
   return computeHash(canonicalJson(template ?? {}), collisionCount ?? 0);
 }
 
-/** FindNewReplicaSet: the oldest ReplicaSet whose template equals the Deployment's. */
+/**
+ * FindNewReplicaSet: the oldest ReplicaSet whose template equals the Deployment's. The first match in creation
+ * order is the least matching one by byCreation, which tells any two ReplicaSets apart, so no sorted copy is made.
+ */
 export function findNewReplicaSet(d: Deployment, sets: RS[]): RS | undefined {
-  return [...sets].sort(byCreation).find((rs) => equalIgnoreHash(rs.spec?.template, d.spec?.template));
+  let oldest: RS | undefined;
+  for (const rs of sets) {
+    if (oldest && byCreation(rs, oldest) >= 0) continue;
+    if (equalIgnoreHash(rs.spec?.template, d.spec?.template)) oldest = rs;
+  }
+  return oldest;
 }
 
 /** FindOldReplicaSets: every other ReplicaSet. */
 export function findOldReplicaSets(d: Deployment, sets: RS[]): RS[] {
-  const newRS = findNewReplicaSet(d, sets);
-  return sets.filter((rs) => rs !== newRS);
+  return otherReplicaSets(sets, findNewReplicaSet(d, sets));
+}
+
+/** The ReplicaSets other than the new one, in their order (FindOldReplicaSets once the new one is known). */
+export function otherReplicaSets(sets: RS[], newRS: RS | undefined): RS[] {
+  const out: RS[] = [];
+  for (const rs of sets) if (rs !== newRS) out.push(rs);
+  return out;
 }
 
 /** NewRSNewReplicas: how many replicas the new ReplicaSet may have now. */
@@ -258,16 +312,22 @@ export function setNewReplicaSetAnnotations(
   exists: boolean,
 ): boolean {
   const meta = (rs.metadata = rs.metadata ?? {});
-  const annotations = { ...(meta.annotations ?? {}) };
+  const before = meta.annotations ?? {};
+  // Copied on the first change only: most syncs change nothing, and then the map stays the one read.
+  let annotations = before;
   let changed = false;
-  for (const [k, v] of Object.entries(d.metadata?.annotations ?? {})) {
+  const own = d.metadata?.annotations;
+  for (const k in own) {
+    const v = own[k];
     if (ANNOTATIONS_TO_SKIP.has(k) || annotations[k] === v) continue;
+    if (!changed) annotations = { ...before };
     annotations[k] = v;
     changed = true;
   }
   const oldRevision = annotations[REVISION_ANNOTATION];
   const oldRevisionNumber = oldRevision === undefined ? 0 : Number(oldRevision);
   if (oldRevisionNumber < Number(newRevision)) {
+    if (!changed) annotations = { ...before };
     annotations[REVISION_ANNOTATION] = newRevision;
     changed = true;
     if (oldRevision !== undefined && oldRevision !== '') {
@@ -300,8 +360,12 @@ export function hasRevisionHistoryLimit(d: Deployment): boolean {
   return l !== undefined && l !== 2147483647;
 }
 
+/** GetDeploymentCondition */
 export function getCondition(status: DeploymentStatus | undefined, type: string): DeploymentCondition | undefined {
-  return status?.conditions?.find((c) => c.type === type);
+  const conditions = status?.conditions;
+  if (!conditions) return undefined;
+  for (const c of conditions) if (c.type === type) return c;
+  return undefined;
 }
 
 /** NewDeploymentCondition */

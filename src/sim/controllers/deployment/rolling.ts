@@ -1,11 +1,11 @@
 import {
   activeSets,
   availableReplicaCount,
-  byCreation,
   deploymentComplete,
   maxUnavailable,
   newRSNewReplicas,
   replicasOf,
+  sortedByCreation,
   specReplicaCount,
   type RS,
 } from './deployment-util';
@@ -64,7 +64,7 @@ function cleanupUnhealthyReplicas(
   oldRSs: RS[],
   maxCleanup: number,
 ): { oldRSs: RS[]; count: number } {
-  const sorted = [...oldRSs].sort(byCreation);
+  const sorted = sortedByCreation(oldRSs);
   let total = 0;
   for (let i = 0; i < sorted.length; i++) {
     if (total >= maxCleanup) break;
@@ -89,7 +89,7 @@ function scaleDownOldReplicaSetsForRollingUpdate(
   const minAvailable = replicasOf(state.d) - maxUnavailable(state.d);
   const available = availableReplicaCount(allRSs);
   if (available <= minAvailable) return 0;
-  const sorted = [...oldRSs].sort(byCreation);
+  const sorted = sortedByCreation(oldRSs);
   const target = available - minAvailable;
   let total = 0;
   for (const rs of sorted) {

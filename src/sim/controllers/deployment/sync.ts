@@ -15,7 +15,6 @@ import {
   equalIgnoreHash,
   FAILED_RS_CREATE_REASON,
   findNewReplicaSet,
-  findOldReplicaSets,
   FOUND_NEW_RS_REASON,
   getCondition,
   hasProgressDeadline,
@@ -27,11 +26,13 @@ import {
   NEW_RS_CREATED_REASON,
   newCondition,
   newRSNewReplicas,
+  otherReplicaSets,
   POD_TEMPLATE_HASH_LABEL,
   podTemplateHash,
   readyReplicaCount,
   replicasAnnotationsNeedUpdate,
   replicasOf,
+  REVISION_ANNOTATION,
   setCondition,
   setDeploymentRevision,
   setNewReplicaSetAnnotations,
@@ -69,28 +70,34 @@ export class DeploymentSync {
     sets: RS[],
     createIfNotExisted: boolean,
   ): { newRS: RS | undefined; oldRSs: RS[] } {
-    const oldRSs = findOldReplicaSets(state.d, sets);
-    const newRS = this.getNewReplicaSet(state, sets, oldRSs, createIfNotExisted);
+    // FindOldReplicaSets looks the new ReplicaSet up too: look once and share it.
+    const existing = findNewReplicaSet(state.d, sets);
+    const oldRSs = otherReplicaSets(sets, existing);
+    const newRS = this.getNewReplicaSet(state, existing, oldRSs, createIfNotExisted);
     return { newRS, oldRSs };
   }
 
   /** getNewReplicaSet: finds (syncing its annotations) or creates the ReplicaSet for the current template. */
-  private getNewReplicaSet(state: SyncState, sets: RS[], oldRSs: RS[], create: boolean): RS | undefined {
-    const existing = findNewReplicaSet(state.d, sets);
+  private getNewReplicaSet(state: SyncState, existing: RS | undefined, oldRSs: RS[], create: boolean): RS | undefined {
     const newRevision = String(maxRevision(oldRSs) + 1);
     if (existing) {
-      const copy = copyForWrite(existing);
-      const annotationsUpdated = setNewReplicaSetAnnotations(state.d, copy, newRevision, true);
+      // The annotations are worked out on a stand-in first: most syncs change nothing and need no copy.
+      const probe: ReplicaSet = { metadata: { annotations: existing.metadata.annotations } };
+      const annotationsUpdated = setNewReplicaSetAnnotations(state.d, probe, newRevision, true);
       const minReady = state.d.spec?.minReadySeconds;
-      if (annotationsUpdated || copy.spec?.minReadySeconds !== minReady) {
+      if (annotationsUpdated || existing.spec?.minReadySeconds !== minReady) {
+        const copy = copyForWrite(existing);
+        copy.metadata.annotations = annotationsUpdated
+          ? probe.metadata!.annotations
+          : { ...(existing.metadata.annotations ?? {}) };
         if (copy.spec) copy.spec.minReadySeconds = minReady;
         return this.ctx.store.update(copy);
       }
+      const revision = existing.metadata.annotations?.[REVISION_ANNOTATION] ?? '';
+      const needsProgressing = hasProgressDeadline(state.d) && !getCondition(state.d.status, 'Progressing');
+      if (!needsProgressing && state.d.metadata.annotations?.[REVISION_ANNOTATION] === revision) return existing;
       const d = copyForWrite(state.d);
-      let needsUpdate = setDeploymentRevision(
-        d,
-        copy.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? '',
-      );
+      let needsUpdate = setDeploymentRevision(d, revision);
       if (hasProgressDeadline(d) && !getCondition(d.status, 'Progressing')) {
         d.status = d.status ?? {};
         setCondition(
@@ -99,14 +106,14 @@ export class DeploymentSync {
             'Progressing',
             'True',
             FOUND_NEW_RS_REASON,
-            `Found new replica set "${copy.metadata.name}"`,
+            `Found new replica set "${existing.metadata.name}"`,
             this.now(),
           ),
         );
         needsUpdate = true;
       }
       if (needsUpdate) this.writeDeployment(state, d);
-      return copy;
+      return existing;
     }
     if (!create) return undefined;
 
@@ -229,10 +236,9 @@ export class DeploymentSync {
   /** isScalingEvent: an active ReplicaSet was sized for a different replica count. */
   isScalingEvent(state: SyncState, sets: RS[]): boolean {
     const { newRS, oldRSs } = this.getAllReplicaSetsAndSyncRevision(state, sets, false);
-    for (const rs of activeSets([...oldRSs, newRS])) {
-      const desired = desiredReplicasAnnotation(rs);
-      if (desired !== undefined && desired !== replicasOf(state.d)) return true;
-    }
+    const replicas = replicasOf(state.d);
+    if (newRS && sizedForOther(newRS, replicas)) return true;
+    for (const rs of oldRSs) if (sizedForOther(rs, replicas)) return true;
     return false;
   }
 
@@ -327,18 +333,18 @@ export class DeploymentSync {
     const available = availableReplicaCount(allRSs);
     const total = specReplicaCount(allRSs);
     const status: DeploymentStatus = { observedGeneration: d.metadata.generation };
-    const put = (
-      key: 'replicas' | 'updatedReplicas' | 'readyReplicas' | 'availableReplicas' | 'unavailableReplicas',
-      n: number,
-    ): void => {
-      if (n !== 0) status[key] = n;
-    };
-    put('replicas', actualReplicaCount(allRSs));
-    put('updatedReplicas', actualReplicaCount([newRS]));
-    put('readyReplicas', readyReplicaCount(allRSs));
-    put('availableReplicas', available);
-    put('unavailableReplicas', Math.max(0, total - available));
-    if (d.status?.conditions) status.conditions = clone(d.status.conditions);
+    // Zero counts are left out, as the API's omitempty does.
+    const replicas = actualReplicaCount(allRSs);
+    if (replicas !== 0) status.replicas = replicas;
+    const updated = newRS?.status?.replicas ?? 0;
+    if (updated !== 0) status.updatedReplicas = updated;
+    const ready = readyReplicaCount(allRSs);
+    if (ready !== 0) status.readyReplicas = ready;
+    if (available !== 0) status.availableReplicas = available;
+    const unavailable = Math.max(0, total - available);
+    if (unavailable !== 0) status.unavailableReplicas = unavailable;
+    // Conditions are replaced, never edited in place (setCondition, removeCondition), so the stored list is kept.
+    if (d.status?.conditions) status.conditions = d.status.conditions;
     if (d.status?.collisionCount !== undefined) status.collisionCount = d.status.collisionCount;
     const condition =
       available >= replicasOf(d) - maxUnavailable(d)
@@ -359,4 +365,11 @@ export class DeploymentSync {
     setCondition(status, condition);
     return status;
   }
+}
+
+/** An active ReplicaSet whose desired-replicas annotation names another size (the test in isScalingEvent). */
+function sizedForOther(rs: RS, replicas: number): boolean {
+  if (replicasOf(rs) <= 0) return false;
+  const desired = desiredReplicasAnnotation(rs);
+  return desired !== undefined && desired !== replicas;
 }

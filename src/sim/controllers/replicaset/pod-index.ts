@@ -1,18 +1,22 @@
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
-import { controllerOf, keyOf, selectorMatches, type Stored } from '../../api/meta';
+import { controllerOf, keyOf, type Stored } from '../../api/meta';
 import type { ObjectStore, WatchEvent } from '../../api/store';
 import { isPodReady, readySince } from '../../pods/pod-util';
 import { deletionCost, isActive, podStanding } from './pod-ranking';
 import { PodSlots, type PodSlot } from './pod-slots';
+import { PodsByKey } from './pods-by-key';
 import { ReadyTimes } from './ready-times';
 import { selectVictims } from './victim-selection';
+
+/** What takeRelabelled hands back when no pod was relabelled, the usual case: shared, so never to be changed. */
+const NO_KEYS: readonly string[] = [];
 
 interface OwnerCounts {
   /** The ReplicaSet's own controller uid (its Deployment's), or its uid when it has none: pods are related by it. */
   group: string;
   /** Active pods (not finished, not being deleted) by store key. */
-  pods: Map<string, PodSlot>;
+  pods: PodsByKey<PodSlot>;
   /** The same pods in the same order, laid out for choosing which to delete. */
   slots: PodSlots;
   ready: number;
@@ -67,10 +71,11 @@ export class ReplicaSetPodIndex {
   }
 
   /** Keys of owned pods whose labels changed since the last call: the only ones that can stop matching. */
-  takeRelabelled(uid: string): string[] {
+  takeRelabelled(uid: string): readonly string[] {
     const keys = this.relabelled.get(uid);
+    if (!keys) return NO_KEYS;
     this.relabelled.delete(uid);
-    return keys ? [...keys] : [];
+    return [...keys];
   }
 
   activeCount(uid: string): number {
@@ -93,10 +98,9 @@ export class ReplicaSetPodIndex {
     return n;
   }
 
-  private countOnNode(group: string, pod: Pod, delta: number): void {
+  private countOnNode(group: string, node: number, delta: number): void {
     let counts = this.podsOnNode.get(group);
     if (!counts) this.podsOnNode.set(group, (counts = { byNode: [], total: 0 }));
-    const node = this.nodeNumber(pod);
     while (counts.byNode.length <= node) counts.byNode.push(0);
     counts.byNode[node] += delta;
     counts.total += delta;
@@ -104,9 +108,8 @@ export class ReplicaSetPodIndex {
   }
 
   activePods(uid: string): Stored<Pod>[] {
-    const out: Stored<Pod>[] = [];
-    for (const entry of this.owners.get(uid)?.pods.values() ?? []) out.push(entry.pod);
-    return out;
+    // The slots hold the pods in the order a map by store key would list them.
+    return this.owners.get(uid)?.slots.pods() ?? [];
   }
 
   /**
@@ -128,7 +131,7 @@ export class ReplicaSetPodIndex {
     if (counts.templateKey !== key) {
       counts.templateKey = key;
       counts.fullyLabeled = 0;
-      for (const { pod } of counts.pods.values()) if (labelled(rs, pod)) counts.fullyLabeled++;
+      for (const pod of counts.slots.pods()) if (labelled(rs, pod)) counts.fullyLabeled++;
     }
     return counts.fullyLabeled;
   }
@@ -142,7 +145,7 @@ export class ReplicaSetPodIndex {
       const group = (rs && controllerOf(rs)?.uid) || owner.uid;
       counts = {
         group,
-        pods: new Map(),
+        pods: new PodsByKey(),
         slots: new PodSlots(),
         ready: 0,
         readyTimes: new ReadyTimes(),
@@ -161,8 +164,9 @@ export class ReplicaSetPodIndex {
     const found = this.counts(pod);
     if (!found) return;
     const ready = isPodReady(pod);
-    this.place(found.counts, pod, ready);
-    this.countOnNode(found.counts.group, pod, 1);
+    const node = this.nodeNumber(pod);
+    this.place(found.counts, pod, ready, node);
+    this.countOnNode(found.counts.group, node, 1);
     if (ready) found.counts.ready++;
     const key = found.rs ? templateKeyFor(found.counts, found.rs) : undefined;
     if (found.rs && key === found.counts.templateKey && labelled(found.rs, pod)) {
@@ -173,19 +177,21 @@ export class ReplicaSetPodIndex {
   }
 
   /** Sets the pod under its key: appended when new, in place (as Map.set keeps a key's place) when not. */
-  private place(counts: OwnerCounts, pod: Stored<Pod>, ready: boolean): void {
-    const key = keyOf(pod);
+  private place(counts: OwnerCounts, pod: Stored<Pod>, ready: boolean, node: number): void {
     const standing = podStanding(pod, ready);
     const cost = deletionCost(pod);
-    const node = this.nodeNumber(pod);
-    const entry = counts.pods.get(key);
+    const namespace = pod.metadata.namespace ?? '';
+    let entry = counts.pods.get(namespace, pod.metadata.name);
     if (entry) {
-      forgetReadyTime(counts.readyTimes, entry.pod);
+      forgetReadyTime(counts.readyTimes, entry);
       counts.slots.replace(entry, pod, standing, cost, node);
     } else {
-      counts.pods.set(key, counts.slots.append(pod, standing, cost, node));
+      entry = counts.slots.append(pod, standing, cost, node);
+      counts.pods.set(namespace, pod.metadata.name, entry);
     }
     const since = readySince(pod);
+    entry.ready = ready;
+    entry.readySince = since;
     if (since !== undefined && !Number.isNaN(since)) counts.readyTimes.add(since);
   }
 
@@ -200,23 +206,24 @@ export class ReplicaSetPodIndex {
     if (owner?.kind !== 'ReplicaSet' || !isActive(pod)) return false;
     if (oldOwner?.kind !== owner.kind || oldOwner.uid !== owner.uid || oldOwner.name !== owner.name) return false;
     const counts = this.owners.get(owner.uid);
-    const key = keyOf(pod);
-    const entry = counts?.pods.get(key);
+    const namespace = pod.metadata.namespace ?? '';
+    const entry = counts?.pods.get(namespace, pod.metadata.name);
     if (!counts || !entry || counts.pods.size < 2) return false;
     const stored = entry.pod;
     if (stored.metadata.labels !== pod.metadata.labels) return false;
-    const rs = this.store.get<ReplicaSet>('ReplicaSet', pod.metadata.namespace ?? '', owner.name);
+    const rs = this.store.get<ReplicaSet>('ReplicaSet', namespace, owner.name);
     if (!rs || rs.metadata.uid !== owner.uid) return false;
-    const nodeBefore = this.nodeNumber(stored);
-    counts.pods.delete(key);
+    const nodeBefore = counts.slots.node[entry.slot];
+    counts.pods.delete(namespace, pod.metadata.name);
     counts.slots.remove(entry);
-    forgetReadyTime(counts.readyTimes, stored);
-    if (isPodReady(stored)) counts.ready--;
+    forgetReadyTime(counts.readyTimes, entry);
+    if (entry.ready) counts.ready--;
     const ready = isPodReady(pod);
-    this.place(counts, pod, ready);
-    if (this.nodeNumber(pod) !== nodeBefore) {
-      this.countOnNode(counts.group, stored, -1);
-      this.countOnNode(counts.group, pod, 1);
+    const node = this.nodeNumber(pod);
+    this.place(counts, pod, ready, node);
+    if (node !== nodeBefore) {
+      this.countOnNode(counts.group, nodeBefore, -1);
+      this.countOnNode(counts.group, node, 1);
     }
     if (ready) counts.ready++;
     // The same labels against the same template: counted in fullyLabeled before exactly when they are now.
@@ -228,15 +235,16 @@ export class ReplicaSetPodIndex {
     const owner = controllerOf(pod);
     if (owner?.kind !== 'ReplicaSet') return;
     const counts = this.owners.get(owner.uid);
-    const key = keyOf(pod);
-    const entry = counts?.pods.get(key);
+    const namespace = pod.metadata.namespace ?? '';
+    const entry = counts?.pods.get(namespace, pod.metadata.name);
     if (!counts || !entry) return;
     const stored = entry.pod;
-    counts.pods.delete(key);
+    counts.pods.delete(namespace, pod.metadata.name);
+    const node = counts.slots.node[entry.slot];
     counts.slots.remove(entry);
-    forgetReadyTime(counts.readyTimes, stored);
-    this.countOnNode(counts.group, stored, -1);
-    if (isPodReady(stored)) counts.ready--;
+    forgetReadyTime(counts.readyTimes, entry);
+    this.countOnNode(counts.group, node, -1);
+    if (entry.ready) counts.ready--;
     const rs = this.store.get<ReplicaSet>('ReplicaSet', stored.metadata.namespace ?? '', owner.name);
     const rsKey = rs ? templateKeyFor(counts, rs) : undefined;
     if (rs && rsKey === counts.templateKey && labelled(rs, stored)) counts.fullyLabeled--;
@@ -265,13 +273,16 @@ function templateKey(labels: Record<string, string>): string {
     .join(',')}`;
 }
 
+/** FullyLabeledReplicas: the pod carries every label of the template (SelectorFromSet(labels).Matches). */
 function labelled(rs: ReplicaSet, pod: Pod): boolean {
-  return selectorMatches({ matchLabels: rs.spec?.template?.metadata?.labels ?? {} }, pod.metadata?.labels);
+  const want = rs.spec?.template?.metadata?.labels;
+  const have = pod.metadata?.labels ?? {};
+  for (const k in want) if (have[k] !== want[k]) return false;
+  return true;
 }
 
-function forgetReadyTime(times: ReadyTimes, pod: Pod): void {
-  const since = readySince(pod);
-  if (since !== undefined) times.remove(since);
+function forgetReadyTime(times: ReadyTimes, entry: PodSlot): void {
+  if (entry.readySince !== undefined) times.remove(entry.readySince);
 }
 
 function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {

@@ -7,6 +7,9 @@ export interface PodSlot {
   pod: Stored<Pod>;
   slot: number;
   ranked?: RankedPod;
+  /** isPodReady and readySince of `pod`, as the pod index worked them out on placing it. */
+  ready: boolean;
+  readySince: number | undefined;
 }
 
 /** Compaction waits for at least this many emptied slots, so small ReplicaSets do not compact on every removal. */
@@ -32,6 +35,12 @@ export class PodSlots {
   /** uidOrder of the pod's uid, alongside readyAt. */
   readonly uidKey: number[] = [];
   private live = 0;
+  /** The slots on each node, ascending (with emptied ones among them), and what sorts first there; see byNode. */
+  private readonly slotsOnNode: number[][] = [];
+  private readonly leastStanding: number[] = [];
+  private readonly leastCostAtLeastStanding: number[] = [];
+  /** Whether slotsOnNode must be built again: a pod moved within its slot, or slots were renumbered. */
+  private slotsOnNodeStale = false;
 
   get size(): number {
     return this.live;
@@ -39,7 +48,7 @@ export class PodSlots {
 
   /** Appends a pod after every other, as a Map does for a new key. */
   append(pod: Stored<Pod>, standing: number, cost: number, node: number): PodSlot {
-    const entry: PodSlot = { pod, slot: this.entries.length };
+    const entry: PodSlot = { pod, slot: this.entries.length, ranked: undefined, ready: false, readySince: undefined };
     this.entries.push(entry);
     this.standing.push(standing);
     this.cost.push(cost);
@@ -47,6 +56,7 @@ export class PodSlots {
     this.readyAt.push(NaN);
     this.uidKey.push(NaN);
     this.live++;
+    if (!this.slotsOnNodeStale) this.noteOnNode(entry.slot, standing, cost, node);
     return entry;
   }
 
@@ -59,6 +69,41 @@ export class PodSlots {
     this.node[entry.slot] = node;
     this.readyAt[entry.slot] = NaN;
     this.uidKey[entry.slot] = NaN;
+    this.slotsOnNodeStale = true;
+  }
+
+  /**
+   * The slots on each node in ascending order, some of them emptied, with a lower bound on the (standing, cost)
+   * of the pods there: the least standing, and the least cost among the pods of that standing. A scan for the
+   * pods sorting first can pass over a node whose pods all sort after what it holds.
+   */
+  byNode(): { slots: readonly (readonly number[])[]; leastStanding: readonly number[]; leastCost: readonly number[] } {
+    if (this.slotsOnNodeStale) {
+      this.slotsOnNodeStale = false;
+      this.slotsOnNode.length = 0;
+      this.leastStanding.length = 0;
+      this.leastCostAtLeastStanding.length = 0;
+      for (let slot = 0; slot < this.entries.length; slot++) {
+        if (this.entries[slot]) this.noteOnNode(slot, this.standing[slot], this.cost[slot], this.node[slot]);
+      }
+    }
+    return { slots: this.slotsOnNode, leastStanding: this.leastStanding, leastCost: this.leastCostAtLeastStanding };
+  }
+
+  private noteOnNode(slot: number, standing: number, cost: number, node: number): void {
+    while (this.slotsOnNode.length <= node) {
+      this.slotsOnNode.push([]);
+      this.leastStanding.push(Infinity);
+      this.leastCostAtLeastStanding.push(Infinity);
+    }
+    this.slotsOnNode[node].push(slot);
+    const least = this.leastStanding[node];
+    // A cost that is not a number compares with nothing, so a scan must look at its node: count it as least.
+    const bound = cost === cost ? cost : -Infinity;
+    if (standing < least || (standing === least && bound < this.leastCostAtLeastStanding[node])) {
+      this.leastStanding[node] = standing;
+      this.leastCostAtLeastStanding[node] = bound;
+    }
   }
 
   /** The full ranking facts of the pod in a slot, read once per stored pod. */
@@ -108,6 +153,7 @@ export class PodSlots {
     this.node.length = to;
     this.readyAt.length = to;
     this.uidKey.length = to;
+    this.slotsOnNodeStale = true;
   }
 }
 

@@ -26,12 +26,21 @@ export class ReplicaSetController {
   private readonly queue: WorkQueue;
   private readonly podControl: ReplicaSetPodControl;
   private readonly pods: ReplicaSetPodIndex;
+  /**
+   * The queue key of each ReplicaSet by uid, with the namespace and name it was built from: every pod event
+   * queues its owner, and a key built once is hashed once rather than on each of its pods' events.
+   */
+  private readonly keys = new Map<string, { namespace: string | undefined; name: string; key: string }>();
 
   constructor(private readonly ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.clock, 'replicaset-controller', QUEUE_LATENCY_MS, (key) => this.processKey(key));
     this.podControl = new ReplicaSetPodControl(ctx);
     this.pods = new ReplicaSetPodIndex(ctx.store);
-    ctx.store.watch('ReplicaSet', (e) => this.queue.add(keyOf(e.object)));
+    ctx.store.watch('ReplicaSet', (e) => {
+      const uid = e.object.metadata.uid ?? '';
+      if (e.type === 'DELETED') this.keys.delete(uid);
+      this.queue.add(this.keyFor(e.object.metadata.namespace, e.object.metadata.name, uid));
+    });
     ctx.store.watch('Pod', (e) => this.onPod(e));
   }
 
@@ -46,7 +55,7 @@ export class ReplicaSetController {
     }
     if (owner) {
       if (owner.kind !== 'ReplicaSet') return;
-      const key = `${pod.metadata.namespace}/${owner.name}`;
+      const key = this.keyFor(pod.metadata.namespace, owner.name, owner.uid);
       this.queue.add(key);
       // A pod that just turned ready becomes available minReadySeconds later: look again then.
       if (event.old && !isPodReady(event.old as Pod) && isPodReady(pod)) {
@@ -61,6 +70,15 @@ export class ReplicaSetController {
     for (const rs of this.ctx.store.list<ReplicaSet>('ReplicaSet', pod.metadata.namespace)) {
       if (selectorMatches(rs.spec?.selector, pod.metadata.labels)) this.queue.add(keyOf(rs));
     }
+  }
+
+  /** `${namespace}/${name}`, built once per ReplicaSet. */
+  private keyFor(namespace: string | undefined, name: string, uid: string): string {
+    const known = this.keys.get(uid);
+    if (known && known.namespace === namespace && known.name === name) return known.key;
+    const key = `${namespace}/${name}`;
+    this.keys.set(uid, { namespace, name, key });
+    return key;
   }
 
   /** processNextWorkItem + handleErr: a failed sync (a write conflict, say) is retried shortly. */

@@ -63,53 +63,115 @@ function smallestSlots(slots: PodSlots, rankOnNode: readonly number[], k: number
     heap.push(slot);
     siftUp(heap, cmp);
   }
-  let top = new Largest(slots, heap[0], rankAt(heap[0]), now);
-  for (; slot < end; slot++) {
+  const top = new Largest(slots, now);
+  top.become(heap[0], rankAt(heap[0]));
+  /** One step of the scan: the pod in `at` replaces the largest if it sorts before it. Returns whether it did. */
+  const visit = (at: number): boolean => {
     // Emptied slots have Infinity standing, so they are passed over here too.
-    if (standing[slot] !== top.standing) {
-      if (standing[slot] > top.standing) continue;
-    } else if (cost[slot] !== top.cost) {
-      if (cost[slot] > top.cost) continue;
+    if (standing[at] !== top.standing) {
+      if (standing[at] > top.standing) return false;
+    } else if (cost[at] !== top.cost) {
+      if (cost[at] > top.cost) return false;
     } else {
-      const rank = rankAt(slot);
-      if (rank < top.rank) continue;
+      const rank = rankAt(at);
+      if (rank < top.rank) return false;
       if (rank === top.rank) {
-        const settled = top.byReadiness(readyAt[slot], uidKey[slot], now);
-        if (settled > 0) continue;
-        if (settled === 0 && compareAfterRank(slots.factsAt(slot), slots.factsAt(top.slot), now) >= 0) continue;
+        const settled = top.byReadiness(readyAt[at], uidKey[at], now);
+        if (settled > 0) return false;
+        if (settled === 0 && compareAfterRank(slots.factsAt(at), slots.factsAt(top.slot), now) >= 0) return false;
       }
     }
-    heap[0] = slot;
+    heap[0] = at;
     siftDown(heap, cmp);
-    top = new Largest(slots, heap[0], rankAt(heap[0]), now);
+    top.become(heap[0], rankAt(heap[0]));
+    return true;
+  };
+  // Every slot in order until only one node's pods may still sort before the largest; then that node's slots.
+  // The largest only ever moves to a pod sorting before it, so a node passed over stays passed over.
+  const byNode = slots.byNode();
+  let only = soleNodeThatMaySortFirst(byNode, rankOnNode, top);
+  while (only === ANY_NODE && slot < end) {
+    if (visit(slot++)) only = soleNodeThatMaySortFirst(byNode, rankOnNode, top);
+  }
+  if (only >= 0) {
+    const onNode = byNode.slots[only];
+    for (let i = firstAtLeast(onNode, slot); i < onNode.length; i++) visit(onNode[i]);
   }
   return heap.sort(cmp);
 }
 
-/** The heap's largest pod with what the scan compares against, read once per change of largest. */
+const NO_NODE = -1;
+const ANY_NODE = -2;
+
+/**
+ * The one node whose pods may still sort before the heap's largest (NO_NODE when none may, ANY_NODE when more than
+ * one): a pod sorts after it when its standing, cost and rank, compared in that order, are greater, and on a node
+ * of lower rank than the largest's that holds for every pod at or above the node's least standing and cost.
+ */
+function soleNodeThatMaySortFirst(
+  byNode: ReturnType<PodSlots['byNode']>,
+  rankOnNode: readonly number[],
+  top: Largest,
+): number {
+  let only = NO_NODE;
+  for (let n = 0; n < byNode.slots.length; n++) {
+    if (byNode.slots[n].length === 0) continue;
+    const standing = byNode.leastStanding[n];
+    const maySortFirst =
+      (rankOnNode[n] ?? 0) >= top.rank ||
+      standing < top.standing ||
+      (standing === top.standing && byNode.leastCost[n] < top.cost);
+    if (!maySortFirst) continue;
+    if (only !== NO_NODE) return ANY_NODE;
+    only = n;
+  }
+  return only;
+}
+
+/** The index of the first number in the ascending `list` that is at least `from`. */
+function firstAtLeast(list: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The heap's largest pod with what the scan compares against, read again on each change of largest. One per scan,
+ * overwritten in place: the largest changes hundreds of thousands of times over a rollout.
+ */
 class Largest {
-  readonly standing: number;
-  readonly cost: number;
-  private readonly readyAt: number;
-  private readonly uidKey: number;
+  slot = -1;
+  rank = 0;
+  standing = 0;
+  cost = 0;
+  private readyAt = NaN;
+  private uidKey = NaN;
   /** The nanoseconds since readiness (`d` of logRank) at the edges of the largest's bucket, with margins. */
-  private readonly sameFrom: number;
-  private readonly sameTo: number;
-  private readonly olderFrom: number;
+  private sameFrom = NaN;
+  private sameTo = NaN;
+  private olderFrom = NaN;
 
   constructor(
-    slots: PodSlots,
-    readonly slot: number,
-    readonly rank: number,
-    now: number,
-  ) {
+    private readonly slots: PodSlots,
+    private readonly now: number,
+  ) {}
+
+  become(slot: number, rank: number): void {
+    const slots = this.slots;
+    this.slot = slot;
+    this.rank = rank;
     this.standing = slots.standing[slot];
     this.cost = slots.cost[slot];
     const facts = slots.factsAt(slot);
     this.readyAt = slots.readyAt[slot];
     this.uidKey = slots.uidKey[slot];
     // logRank's bucket b holds d in [2^b, 2^(b+1)); near either edge its own rounding decides.
-    const bucket = this.readyAt === this.readyAt ? readyBucketOf(facts, now) : -1;
+    const bucket = this.readyAt === this.readyAt ? readyBucketOf(facts, this.now) : -1;
     this.sameFrom = bucket >= 0 ? 2 ** bucket * (1 + BUCKET_MARGIN) : NaN;
     this.sameTo = bucket >= 0 ? 2 ** (bucket + 1) * (1 - BUCKET_MARGIN) : NaN;
     this.olderFrom = bucket >= 0 ? 2 ** (bucket + 1) * (1 + BUCKET_MARGIN) : NaN;
