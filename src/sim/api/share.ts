@@ -26,29 +26,6 @@ export function cloneSharing<T>(value: T, stored: unknown): T {
 }
 
 /**
- * Whether `value` holds an undefined value anywhere outside the subtrees it shares with `stored` (walked as
- * cloneSharing walks them): where it does not, cloneSharing would hand back an equal copy of what it is given.
- */
-export function holdsUndefined(value: unknown, stored: unknown): boolean {
-  if (value === stored || value === null || typeof value !== 'object') return false;
-  const old = stored !== null && typeof stored === 'object' ? (stored as Record<string, unknown>) : undefined;
-  if (Array.isArray(value)) {
-    const oldArray = Array.isArray(old) ? (old as unknown[]) : undefined;
-    for (let i = 0; i < value.length; i++) {
-      if (value[i] === undefined || holdsUndefined(value[i], oldArray?.[i])) return true;
-    }
-    return false;
-  }
-  const from = value as Record<string, unknown>;
-  const oldObject = old && !Array.isArray(old) ? old : undefined;
-  for (const k in from) {
-    const v = from[k];
-    if (v === undefined || holdsUndefined(v, oldObject?.[k])) return true;
-  }
-  return false;
-}
-
-/**
  * A copy of a stored object for copy-on-write edits before an update: a new top level, metadata (with new
  * labels and annotations maps), spec and status. Anything deeper is still the stored object's and must be
  * replaced, never edited in place; the store then keeps those unchanged parts shared.

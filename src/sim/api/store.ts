@@ -5,7 +5,7 @@ import { alreadyExists, conflict, invalid, notFound, type FieldError } from './e
 import { clone, deepEqual, keyOf, writable, type KubeObject, type Stored } from './meta';
 import { apiVersionOf, typeForKind } from './resources';
 import { ObjectTable, type Slot } from './object-table';
-import { cloneSharing, holdsUndefined } from './share';
+import { cloneSharing } from './share';
 import { LeaseManager } from './ttl';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -167,19 +167,6 @@ export class ObjectStore {
    * Conflict. metadata.generation moves only when the spec changes, as the apps registry strategies do.
    */
   update<T extends KubeObject>(input: T): Stored<T> {
-    return this.write(input, false);
-  }
-
-  /**
-   * `update` of an object whose parts that differ from the stored ones its caller built for this one call and
-   * never touches again: the store keeps those parts as they are instead of copying them (unless one holds an
-   * undefined value, which a copy would drop).
-   */
-  updateOwned<T extends KubeObject>(input: T): Stored<T> {
-    return this.write(input, true);
-  }
-
-  private write<T extends KubeObject>(input: T, owned: boolean): Stored<T> {
     const kind = input.kind ?? '';
     const slot = this.table.slot(kind, input.metadata?.namespace, input.metadata?.name ?? '');
     const old = slot?.object;
@@ -188,7 +175,7 @@ export class ObjectStore {
       throw conflict(kind, old.metadata.name);
     }
     // Subtrees the caller kept from what it read stay shared with the stored object (never mutated).
-    const shared = owned && !holdsUndefined(input, old) ? input : cloneSharing(input, old);
+    const shared = cloneSharing(input, old);
     // cloneSharing hands back fresh objects except where they are the stored ones: copy only those, to edit them.
     const obj = (shared === old ? { ...shared } : shared) as Stored<T>;
     if (obj.metadata === old.metadata || !obj.metadata) obj.metadata = { ...obj.metadata } as Stored<T>['metadata'];

@@ -387,8 +387,7 @@ export class Kubelet {
   /** A status the pod already has would be a no-op write: the status manager skips it (needsUpdate). */
   private writeStatus(pod: Stored<Pod>, work: PodWork, now: string): void {
     const status = kubeletPodStatus(pod, work, now);
-    // kubeletPodStatus builds what changed afresh and shares the rest with the stored pod.
-    if (status !== pod.status) this.ctx.store.updateOwned<Pod>({ ...pod, status });
+    if (status !== pod.status) this.ctx.store.update<Pod>({ ...pod, status });
   }
 
   private schedule(work: PodWork, delayMs: number, label: string, run: () => void): { cancel(): void } {

@@ -172,7 +172,7 @@ export class Scheduler {
 
   private bind(pod: Stored<Pod>, nodeName: string): void {
     const now = this.ctx.clock.timestamp();
-    const bound = this.ctx.store.updateOwned<Pod>({
+    const bound = this.ctx.store.update<Pod>({
       ...pod,
       spec: { ...pod.spec, containers: pod.spec?.containers ?? [], nodeName },
       status: {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Event as CoreEvent, Pod } from 'kubernetes-types/core/v1';
 import { clone, deepEqual, type Stored } from '../../../src/sim/api/meta';
 import { ObjectTable } from '../../../src/sim/api/object-table';
-import { cloneSharing, holdsUndefined } from '../../../src/sim/api/share';
+import { cloneSharing } from '../../../src/sim/api/share';
 import { ObjectStore } from '../../../src/sim/api/store';
 import { validateObjectMetaUpdate } from '../../../src/sim/api/validation/objectmeta';
 import { child } from '../../../src/sim/api/validation/field';
@@ -36,52 +36,6 @@ describe('cloneSharing', () => {
       JSON.stringify(cloneSharing({ a: stored.a, c: { z: undefined, w: 1 } }, stored)),
       '{"a":{"x":1,"list":[{"n":1},{"n":2}]},"c":{"w":1}}',
     );
-  });
-});
-
-describe('holdsUndefined', () => {
-  const stored = { a: { x: 1, gone: undefined as unknown }, list: [{ n: 1 }] };
-  const cases: Array<{ name: string; value: unknown; want: boolean }> = [
-    { name: 'a fresh tree of defined values', value: { a: { x: 2 }, list: [{ n: 1 }, null] }, want: false },
-    { name: 'an undefined field in a fresh subtree', value: { a: { x: 2, y: undefined } }, want: true },
-    { name: 'an undefined element of a fresh array', value: { list: [undefined] }, want: true },
-    { name: 'an undefined field deep in a fresh array', value: { list: [{ n: undefined }] }, want: true },
-    // A subtree taken from the stored object is not walked: the store keeps it as it is anyway.
-    { name: 'a shared subtree, whatever it holds', value: { a: stored.a, list: stored.list }, want: false },
-  ];
-  for (const c of cases) {
-    it(c.name, () => assert.equal(holdsUndefined(c.value, stored), c.want));
-  }
-});
-
-describe('ObjectStore.updateOwned', () => {
-  function setUp(): { store: ObjectStore; pod: Stored<Pod> } {
-    const store = new ObjectStore(new VirtualClock(), new SeededRandom(1));
-    const pod = store.create<Pod>({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { name: 'web-0', namespace: 'default' },
-      spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] },
-    });
-    return { store, pod };
-  }
-
-  it('keeps the parts it was handed instead of copying them', () => {
-    const { store, pod } = setUp();
-    const status = { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] };
-    const written = store.updateOwned<Pod>({ ...pod, status });
-    assert.equal(written.status, status);
-    assert.equal(written.spec, pod.spec);
-    assert.notEqual(written.metadata, pod.metadata);
-    assert.equal(Number(written.metadata.resourceVersion), Number(pod.metadata.resourceVersion) + 1);
-  });
-
-  it('copies what it was handed when an undefined value would have to be dropped', () => {
-    const { store, pod } = setUp();
-    const status = { phase: 'Running' as const, message: undefined };
-    const written = store.updateOwned<Pod>({ ...pod, status });
-    assert.notEqual(written.status, status);
-    assert.deepEqual(Object.keys(written.status ?? {}), ['phase']);
   });
 });
 

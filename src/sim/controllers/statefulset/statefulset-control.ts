@@ -343,8 +343,7 @@ export class StatefulSetControl {
       set.metadata.name,
     );
     if (!latest || deepEqual(latest.status, status)) return;
-    // The status was built for this write; the caller only reads it afterwards.
-    this.ctx.store.updateOwned<StatefulSet>({ ...latest, status });
+    this.ctx.store.update<StatefulSet>({ ...latest, status });
   }
 
   /** truncateHistory: keeps revisionHistoryLimit revisions besides the live ones (`revisions` sorted). */
