@@ -6,7 +6,7 @@ import {
   type Correlation,
   type EventToCorrelate,
 } from '../../../src/sim/events/event-correlator';
-import { LruCache } from '../../../src/sim/events/lru-cache';
+import { LruCache } from './lru-cache-reference';
 import { RecencyList } from '../../../src/sim/events/recency-list';
 import { TokenBucket } from '../../../src/sim/events/token-bucket';
 

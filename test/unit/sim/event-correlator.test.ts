@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { COMBINED_PREFIX, EventCorrelator, type Correlation } from '../../../src/sim/events/event-correlator';
-import { LruCache } from '../../../src/sim/events/lru-cache';
+import { LruCache } from './lru-cache-reference';
 import { TokenBucket } from '../../../src/sim/events/token-bucket';
 
 const SET = 'StatefulSet\u0000default\u0000web\u0000uid-1\u0000apps/v1';

@@ -1,4 +1,4 @@
-import { RecencyList } from './recency-list';
+import { RecencyList } from '../../../src/sim/events/recency-list';
 
 /** One cache entry, linked into the recency list. */
 interface Entry<V> {
@@ -9,9 +9,9 @@ interface Entry<V> {
 }
 
 /**
- * groupcache's lru.Cache, the bounded cache behind client-go's event correlator: a read or write makes an entry
- * the most recent, and adding past the capacity drops the least recent. The recency list is linked through the
- * entries, so a hit costs one map lookup.
+ * groupcache's lru.Cache keyed by strings, as client-go's event correlator uses it: a read or write makes an entry
+ * the most recent, and adding past the capacity drops the least recent. The simulator's correlator keeps the same
+ * recency per cache without key strings; the tests check it against a correlator built on this cache.
  */
 export class LruCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
