@@ -1,9 +1,11 @@
 // Wall-clock benchmark: create a workload of N replicas, let it become ready, then roll it out to a new image and
 // let that finish. Prints a table of timings and the 10,000/1,000 ratio (cost per pod should stay flat).
-// Run with `npm run bench` (or `npm run bench -- 100 1000` for chosen sizes).
+// Run with `npm run bench` (or `npm run bench:sim -- 100 1000` for chosen sizes).
+// It times the compiled `kubesim` package (src/sim/dist, rebuilt by `bench:sim`) that the CLI and the notebooks
+// load, not the sources as tsx transpiles them: tsx wraps every closure the simulator creates in a naming call.
 import { performance } from 'node:perf_hooks';
 import type { Deployment, StatefulSet } from 'kubernetes-types/apps/v1';
-import { Cluster } from '../src/sim/index';
+import { Cluster } from 'kubesim';
 
 /** One workload kind under test: its manifest for N replicas and image, and how to tell the rollout is done. */
 interface Workload {
