@@ -55,8 +55,11 @@ export class GarbageCollector {
       this.refs.delete(uid);
       // The owner is gone: each dependent may now be garbage (or only needs its dangling reference removed).
       for (const dep of this.graph.dependentsOf(uid)) this.enqueueDelete(dep);
-      // A dependent that vanished may have been the last one blocking its owner's foreground deletion.
-      for (const owner of event.object.metadata.ownerReferences ?? []) this.attemptToDelete.add(owner.uid);
+      // A dependent that vanished may have been the last one blocking its owner's foreground deletion; owners
+      // not deleting their dependents have nothing to check.
+      for (const owner of event.object.metadata.ownerReferences ?? []) {
+        if (this.isDeletingDependents(owner.uid)) this.attemptToDelete.add(owner.uid);
+      }
       return;
     }
     // kind, namespace and name never change for a uid: a ref already known stays right.
@@ -78,6 +81,13 @@ export class GarbageCollector {
     if (event.type === 'ADDED' && (obj.metadata.ownerReferences ?? []).some((owner) => !this.refs.has(owner.uid))) {
       this.enqueueDelete(ref);
     }
+  }
+
+  /** node.isDeletingDependents: the owner is being deleted in the foreground. */
+  private isDeletingDependents(uid: string): boolean {
+    const ref = this.refs.get(uid);
+    const owner = ref ? this.lookup(ref) : undefined;
+    return !!owner?.metadata.deletionTimestamp && (owner.metadata.finalizers ?? []).includes(FOREGROUND_FINALIZER);
   }
 
   private enqueueDelete(ref: ObjectRef): void {
