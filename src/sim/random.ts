@@ -10,6 +10,8 @@ const HEX_DIGITS = '0123456789abcdef';
 
 export class SeededRandom {
   private state: number;
+  /** The characters of the uuid being drawn; the fixed ones never change, the drawn ones are all overwritten. */
+  private readonly uuidCodes = UUID_TEMPLATE.slice();
 
   constructor(seed: number) {
     // mulberry32 needs a non-zero 32-bit state; mix the seed so nearby seeds diverge quickly.
@@ -42,10 +44,10 @@ export class SeededRandom {
    * hex digits left to right. Built from character codes, since every stored object and Event needs one.
    */
   uuid(): string {
-    const codes = UUID_TEMPLATE.slice();
+    const codes = this.uuidCodes;
     codes[UUID_VARIANT_AT] = VARIANT_CODES[Math.floor(this.next() * 4)];
-    for (const at of UUID_HEX_AT) codes[at] = HEX_CODES[Math.floor(this.next() * 16)];
-    return String.fromCharCode(...codes);
+    for (let i = 0; i < UUID_HEX_AT.length; i++) codes[UUID_HEX_AT[i]] = HEX_CODES[Math.floor(this.next() * 16)];
+    return String.fromCharCode.apply(null, codes);
   }
 }
 

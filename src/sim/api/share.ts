@@ -8,19 +8,39 @@ import type { KubeObject } from './meta';
 export function cloneSharing<T>(value: T, stored: unknown): T {
   if (value === stored) return value;
   if (value === null || typeof value !== 'object') return value;
-  const old = stored !== null && typeof stored === 'object' ? (stored as Record<string, unknown>) : undefined;
+  // Where the stored object has no counterpart of the same shape, nothing below can be shared either.
+  if (stored === null || typeof stored !== 'object' || Array.isArray(value) !== Array.isArray(stored)) {
+    return cloneFresh(value);
+  }
   if (Array.isArray(value)) {
-    const oldArray = Array.isArray(old) ? (old as unknown[]) : undefined;
+    const old = stored as unknown[];
     const out = new Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = cloneSharing(value[i], oldArray?.[i]);
+    for (let i = 0; i < value.length; i++) out[i] = cloneSharing(value[i], old[i]);
     return out as unknown as T;
   }
   const out: Record<string, unknown> = {};
   const from = value as Record<string, unknown>;
-  const oldObject = old && !Array.isArray(old) ? old : undefined;
+  const old = stored as Record<string, unknown>;
   for (const k in from) {
     const v = from[k];
-    if (v !== undefined) out[k] = cloneSharing(v, oldObject?.[k]);
+    if (v !== undefined) out[k] = cloneSharing(v, old[k]);
+  }
+  return out as T;
+}
+
+/** cloneSharing with nothing to share: a plain copy of JSON data, undefined fields dropped. */
+function cloneFresh<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = cloneFresh(value[i]);
+    return out as unknown as T;
+  }
+  const out: Record<string, unknown> = {};
+  const from = value as Record<string, unknown>;
+  for (const k in from) {
+    const v = from[k];
+    if (v !== undefined) out[k] = cloneFresh(v);
   }
   return out as T;
 }
