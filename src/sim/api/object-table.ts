@@ -64,6 +64,11 @@ export class ObjectTable {
     return out;
   }
 
+  /** The kinds that have had objects stored, in the order the first of each was stored. */
+  kinds(): string[] {
+    return [...this.byKind.keys()];
+  }
+
   count(kind: string): number {
     let n = 0;
     for (const byName of this.byKind.get(kind)?.values() ?? []) n += byName.size;

@@ -124,6 +124,11 @@ export class ObjectStore {
     return this.table.count(kind);
   }
 
+  /** The kinds that have had objects stored (what a client would discover and list before it watches). */
+  kinds(): string[] {
+    return this.table.kinds();
+  }
+
   /** Creates an object: defaults, validates, assigns uid/resourceVersion/timestamps (a POST). */
   create<T extends KubeObject>(input: T): Stored<T> {
     return this.createOwned(clone(input));

@@ -1,5 +1,6 @@
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { Node, NodeCondition } from 'kubernetes-types/core/v1';
+import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { ControllerContext } from '../controllers/context';
 import type { Kubelet } from './kubelet';
 
@@ -25,7 +26,7 @@ export class NodeHeartbeat {
     ctx.store.create<Lease>({
       apiVersion: 'coordination.k8s.io/v1',
       kind: 'Lease',
-      metadata: { name: kubelet.nodeName, namespace: 'kube-node-lease' },
+      metadata: { name: kubelet.nodeName, namespace: 'kube-node-lease', ownerReferences: this.nodeOwner() },
       spec: {
         holderIdentity: kubelet.nodeName,
         leaseDurationSeconds: NODE_LEASE_DURATION_SECONDS,
@@ -70,7 +71,20 @@ export class NodeHeartbeat {
   private renew(): void {
     const lease = this.ctx.store.get<Lease>('Lease', 'kube-node-lease', this.kubelet.nodeName);
     if (!lease) return;
-    this.ctx.store.update<Lease>({ ...lease, spec: { ...lease.spec, renewTime: microTime(this.ctx.clock.now()) } });
+    const spec = { ...lease.spec, renewTime: microTime(this.ctx.clock.now()) };
+    const owners = lease.metadata.ownerReferences?.length ? undefined : this.nodeOwner();
+    const metadata = owners ? { ...lease.metadata, ownerReferences: owners } : lease.metadata;
+    this.ctx.store.update<Lease>({ ...lease, metadata, spec });
+  }
+
+  /**
+   * setNodeOwnerFunc: the lease names its Node as owner, so deleting the node collects the lease. Without the node
+   * (not registered yet) there is no uid to name; each renewal tries again.
+   */
+  private nodeOwner(): OwnerReference[] | undefined {
+    const node = this.ctx.store.get<Node>('Node', '', this.kubelet.nodeName);
+    const uid = node?.metadata.uid;
+    return uid ? [{ apiVersion: 'v1', kind: 'Node', name: this.kubelet.nodeName, uid }] : undefined;
   }
 }
 

@@ -31,6 +31,10 @@ export class GarbageCollector {
     this.attemptToOrphan = new WorkQueue(ctx.clock, 'garbage-collector: attemptToOrphan', QUEUE_LATENCY_MS, (uid) =>
       this.attemptToOrphanItem(uid),
     );
+    // The informers' initial list: objects stored before the collector started enter the graph as additions.
+    for (const kind of ctx.store.kinds()) {
+      for (const object of ctx.store.list(kind)) this.processGraphChange({ type: 'ADDED', object });
+    }
     ctx.store.watch('*', (e) => this.processGraphChange(e));
   }
 
@@ -39,9 +43,8 @@ export class GarbageCollector {
     const obj = event.object;
     if (obj.kind === 'Event') return;
     const uid = obj.metadata.uid ?? '';
-    // Most writes keep the owner references (the very array) and begin no deletion. Once the object is known
-    // (objects made before the collector started are learnt from their first write), such a write changes
-    // neither the graph nor the collector's work.
+    // Most writes keep the owner references (the very array) and begin no deletion: for an object the graph
+    // knows, such a write changes neither the graph nor the collector's work.
     if (
       event.type === 'MODIFIED' &&
       event.old?.metadata.ownerReferences === obj.metadata.ownerReferences &&

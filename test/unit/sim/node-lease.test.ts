@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Lease } from 'kubernetes-types/coordination/v1';
+import type { Node } from 'kubernetes-types/core/v1';
+import { Cluster } from '../../../src/sim/index';
+
+function lease(cluster: Cluster, node: string): Lease | undefined {
+  return cluster.get<Lease>('lease', node, 'kube-node-lease');
+}
+
+describe('node leases', () => {
+  it('name their Node as owner, as the kubelet sets it (setNodeOwnerFunc)', () => {
+    const cluster = new Cluster({ seed: 3 });
+    const node = cluster.get<Node>('node', 'node-2');
+    assert.deepEqual(lease(cluster, 'node-2')?.metadata?.ownerReferences, [
+      { apiVersion: 'v1', kind: 'Node', name: 'node-2', uid: node?.metadata?.uid },
+    ]);
+    cluster.run('25s');
+    // Renewals keep the reference and move renewTime on.
+    assert.equal(lease(cluster, 'node-2')?.metadata?.ownerReferences?.[0]?.uid, node?.metadata?.uid);
+    assert.equal(lease(cluster, 'node-2')?.spec?.renewTime, '2026-01-01T00:00:20.000000Z');
+  });
+
+  it('are collected with their Node, even one deleted before any renewal', () => {
+    const cluster = new Cluster({ seed: 3 });
+    assert.equal(cluster.kubectl('delete node node-3'), 'node "node-3" deleted\n');
+    cluster.run('1s');
+    assert.equal(lease(cluster, 'node-3'), undefined);
+    assert.ok(lease(cluster, 'node-1'));
+    assert.equal(
+      cluster.kubectl('get lease -n kube-node-lease'),
+      'NAME     HOLDER   AGE\nnode-1   node-1   1s\nnode-2   node-2   1s\n',
+    );
+  });
+});
