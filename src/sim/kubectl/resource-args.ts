@@ -31,7 +31,27 @@ export function parseResourceArgs(args: string[]): ResourceTarget[] {
     return targets;
   }
   const [typeArg, ...names] = args;
-  return typeArg.split(',').map((t) => ({ type: resolve(t), names: [...names] }));
+  // The "all" category expands after the comma split, so "all NAME" names several types at once.
+  if (typeArg.toLowerCase() === ALL_CATEGORY && names.length > 0) {
+    throw new ResourceArgError('error: you must specify only one resource');
+  }
+  const types: ResourceType[] = [];
+  for (const part of typeArg.split(',')) {
+    for (const type of part.toLowerCase() === ALL_CATEGORY ? categoryAll() : [resolve(part)]) {
+      if (!types.includes(type)) types.push(type);
+    }
+  }
+  return types.map((type) => ({ type, names: [...names] }));
+}
+
+const ALL_CATEGORY = 'all';
+
+/**
+ * The resources in the "all" category, in discovery order (core, then apps, autoscaling, batch), of those this
+ * cluster serves: replicationcontrollers, daemonsets, horizontalpodautoscalers, cronjobs and jobs are not simulated.
+ */
+function categoryAll(): ResourceType[] {
+  return ['pods', 'services', 'deployments', 'replicasets', 'statefulsets'].map(resolve);
 }
 
 function resolve(name: string): ResourceType {
