@@ -5,6 +5,8 @@ import { defaultPodTemplate } from './defaults';
 import type { FieldError } from './errors';
 import { percentValue, type IntOrString } from './intstr';
 import { goValue } from './validation/field';
+import { nameIsDNSSubdomain } from './validation/names';
+import { validateObjectMeta, validateObjectMetaUpdate } from './validation/objectmeta';
 import { deepEqual, selectorIsEmpty, selectorMatches, type KubeObject, type Stored } from './meta';
 
 /**
@@ -188,12 +190,22 @@ function immutableSelector(now: LabelSelector | undefined, old: LabelSelector | 
     : [{ path: 'spec.selector', type: 'Invalid value', value: goStringSelector(now), detail: 'field is immutable' }];
 }
 
+/**
+ * ValidateObjectMeta on create (ValidateDeploymentName and ValidateReplicaSetName are NameIsDNSSubdomain), or
+ * ValidateObjectMetaUpdate on update: what ValidateDeployment and ValidateReplicaSet check before the spec.
+ */
+function validateAppsMeta(obj: KubeObject, old: Stored<KubeObject> | undefined): FieldError[] {
+  return old
+    ? validateObjectMetaUpdate(obj.metadata ?? {}, old.metadata)
+    : validateObjectMeta(obj.metadata, true, nameIsDNSSubdomain);
+}
+
 /** ValidateDeployment (+ ValidateDeploymentUpdate's immutable selector). */
 export function validateDeployment(obj: KubeObject, old: Stored<KubeObject> | undefined): FieldError[] {
   const d = obj as Deployment;
   const spec = d.spec;
-  if (!spec) return [{ path: 'spec.selector', type: 'Required value' }];
-  const errs: FieldError[] = [];
+  const errs: FieldError[] = validateAppsMeta(obj, old);
+  if (!spec) return [...errs, { path: 'spec.selector', type: 'Required value' }];
   errs.push(...nonNegative(spec.replicas, 'spec.replicas'));
   errs.push(...validateSelector(spec.selector, 'spec.selector'));
   errs.push(...validateTemplate(spec.template, spec.selector, 'spec.template'));
@@ -219,8 +231,8 @@ export function validateDeployment(obj: KubeObject, old: Stored<KubeObject> | un
 export function validateReplicaSet(obj: KubeObject, old: Stored<KubeObject> | undefined): FieldError[] {
   const rs = obj as ReplicaSet;
   const spec = rs.spec;
-  if (!spec) return [{ path: 'spec.selector', type: 'Required value' }];
-  const errs: FieldError[] = [];
+  const errs: FieldError[] = validateAppsMeta(obj, old);
+  if (!spec) return [...errs, { path: 'spec.selector', type: 'Required value' }];
   errs.push(...nonNegative(spec.replicas, 'spec.replicas'));
   errs.push(...nonNegative(spec.minReadySeconds, 'spec.minReadySeconds'));
   errs.push(...validateSelector(spec.selector, 'spec.selector'));

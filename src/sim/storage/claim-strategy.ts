@@ -4,6 +4,8 @@ import { writable, type KubeObject, type Stored } from '../api/meta';
 import type { ObjectStore } from '../api/store';
 import { parseQuantity } from '../api/quantity';
 import { defaultClassName } from './storage-class';
+import { nameIsDNSSubdomain } from '../api/validation/names';
+import { validateObjectMeta } from '../api/validation/objectmeta';
 
 /** The finalizer the PVC protection controller removes once no pod uses the claim. */
 export const PVC_PROTECTION_FINALIZER = 'kubernetes.io/pvc-protection';
@@ -76,7 +78,11 @@ export function validateClaimSpec(claim: PersistentVolumeClaim, path: string): F
 }
 
 export function validateClaim(obj: KubeObject): FieldError[] {
-  return validateClaimSpec(obj as PersistentVolumeClaim, 'spec');
+  // ValidatePersistentVolumeClaim: ValidatePersistentVolumeName is NameIsDNSSubdomain.
+  return [
+    ...validateObjectMeta(obj.metadata, true, nameIsDNSSubdomain),
+    ...validateClaimSpec(obj as PersistentVolumeClaim, 'spec'),
+  ];
 }
 
 /** PV create path: status Available (or Pending until the controller looks), default volume mode. */

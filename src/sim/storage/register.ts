@@ -1,4 +1,5 @@
 import type { ObjectStore } from '../api/store';
+import { validateObjectMetaUpdate } from '../api/validation/objectmeta';
 import {
   defaultClaimObject,
   defaultPersistentVolume,
@@ -14,7 +15,8 @@ export function registerStorageStrategies(store: ObjectStore): void {
   store.registerStrategy('PersistentVolumeClaim', {
     prepareForCreate: (obj) => prepareClaimForCreate(store, obj),
     applyDefaults: defaultClaimObject,
-    validate: (obj, old) => (old ? [] : validateClaim(obj)),
+    // On update only the metadata is checked: the spec's immutability rules are not modelled.
+    validate: (obj, old) => (old ? validateObjectMetaUpdate(obj.metadata ?? {}, old.metadata) : validateClaim(obj)),
   });
   store.registerStrategy('PersistentVolume', {
     prepareForCreate: preparePersistentVolumeForCreate,

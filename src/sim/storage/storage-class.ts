@@ -2,6 +2,8 @@ import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { FieldError } from '../api/errors';
 import type { KubeObject, Stored } from '../api/meta';
 import type { ObjectStore } from '../api/store';
+import { nameIsDNSSubdomain } from '../api/validation/names';
+import { validateObjectMeta, validateObjectMetaUpdate } from '../api/validation/objectmeta';
 
 /** The annotation that marks the cluster's default StorageClass. */
 export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
@@ -37,7 +39,10 @@ export function defaultStorageClass(obj: KubeObject): void {
 /** ValidateStorageClass (with ValidateStorageClassUpdate's immutable fields). */
 export function validateStorageClass(obj: KubeObject, old: Stored<KubeObject> | undefined): FieldError[] {
   const sc = obj as StorageClass;
-  const errs: FieldError[] = [];
+  // ValidateStorageClass names by NameIsDNSSubdomain; a StorageClass has no namespace.
+  const errs: FieldError[] = old
+    ? validateObjectMetaUpdate(sc.metadata ?? {}, old.metadata)
+    : validateObjectMeta(sc.metadata, false, nameIsDNSSubdomain);
   if (!sc.provisioner) errs.push({ path: 'provisioner', type: 'Required value' });
   if (sc.reclaimPolicy !== undefined && !['Delete', 'Retain'].includes(sc.reclaimPolicy)) {
     errs.push({
