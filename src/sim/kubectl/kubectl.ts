@@ -17,6 +17,7 @@ import { runSet } from './set-image';
 import { runWatch } from './watch';
 import { runPatch } from './patch';
 import { runLabel } from './label';
+import { runAnnotate } from './annotate';
 import { runCordon } from './cordon';
 import { runCreate } from './create';
 import { runDescribe } from './describe';
@@ -65,6 +66,7 @@ const COMMANDS: Record<string, Handler> = {
   set: (host, args) => runSet(host, args),
   patch: (host, args) => runPatch(host, args),
   label: (host, args) => runLabel(host, args),
+  annotate: (host, args) => runAnnotate(host, args),
   cordon: (host, args) => runCordon(host, args, true),
   uncordon: (host, args) => runCordon(host, args, false),
   create: runCreate,
