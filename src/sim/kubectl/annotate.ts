@@ -6,7 +6,7 @@ import { boolFlag, flag, type ParsedArgs } from './args';
 import type { KubectlHost } from './host';
 import { listMatching } from './list-matching';
 import { fail, type CommandResult } from './output';
-import { parseResourceArgs } from './resource-args';
+import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
 
 /** A word that is an annotation change ("k=v", "k-") rather than a resource (cmdutil.GetResourcesAndPairs). */
 function isPair(word: string): boolean {
@@ -69,9 +69,7 @@ export function runAnnotate(host: KubectlHost, args: ParsedArgs): CommandResult 
     );
   }
   const targets = parseResourceArgs(parsed.resources);
-  if (selectorText !== undefined && targets.some((t) => t.names.length > 0)) {
-    return fail('error: name cannot be provided when a selector is specified');
-  }
+  if (namesWithSelector(targets, selectorText)) return fail(NAMES_WITH_SELECTOR);
   if (targets.every((t) => t.names.length === 0) && selectorText === undefined && !all) {
     return fail('error: resource(s) were provided, but no name was specified');
   }

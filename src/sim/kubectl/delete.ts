@@ -4,7 +4,7 @@ import { boolFlag, flag, type ParsedArgs } from './args';
 import type { KubectlHost } from './host';
 import { listMatching } from './list-matching';
 import { fail, type CommandResult } from './output';
-import { parseResourceArgs } from './resource-args';
+import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
 import { parseDuration } from '../clock';
 import { parseCascade } from './cascade';
 
@@ -17,6 +17,7 @@ export function runDelete(host: KubectlHost, args: ParsedArgs): CommandResult {
   if (targets.length === 0) return fail('error: You must provide one or more resources by argument or filename.');
   const namespace = flag(args, 'namespace') ?? 'default';
   const selectorText = flag(args, 'selector');
+  if (namesWithSelector(targets, selectorText)) return fail(NAMES_WITH_SELECTOR);
   const all = boolFlag(args, 'all');
   const force = boolFlag(args, 'force');
   const graceText = flag(args, 'grace-period');

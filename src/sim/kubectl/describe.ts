@@ -11,7 +11,7 @@ import { tabbed } from './go-tabwriter';
 import type { KubectlHost } from './host';
 import { parseLabelSelector } from './label-selector';
 import { fail, type CommandResult } from './output';
-import { parseResourceArgs } from './resource-args';
+import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
 
 /** `kubectl describe TYPE [NAME | -l SELECTOR]` for pods, StatefulSets and Deployments, separated by a blank line. */
 export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult {
@@ -23,6 +23,7 @@ export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult 
   }
   const namespace = flag(args, 'namespace') ?? 'default';
   const selectorText = flag(args, 'selector');
+  if (namesWithSelector(targets, selectorText)) return fail(NAMES_WITH_SELECTOR);
   const now = host.clock.now();
   const blocks: string[] = [];
   const events = new EventLookup(host.store, namespace);

@@ -9,7 +9,7 @@ import { formatTable } from './tabwriter';
 import type { KubectlHost } from './host';
 import { fail, ok, type CommandResult } from './output';
 import { boolFlag, flag, type ParsedArgs } from './args';
-import { parseResourceArgs } from './resource-args';
+import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
 import { printJsonPath } from './get-jsonpath';
 import { sortObjects } from './sort-by';
 import { fieldsMatch, parseFieldSelector, unsupportedField } from './field-selector';
@@ -26,6 +26,7 @@ export function runGet(host: KubectlHost, args: ParsedArgs): CommandResult {
   const namespace = flag(args, 'namespace') ?? 'default';
   const output = flag(args, 'output') ?? '';
   const selectorText = flag(args, 'selector');
+  if (namesWithSelector(targets, selectorText)) return fail(NAMES_WITH_SELECTOR);
   const selector = selectorText !== undefined ? parseLabelSelector(selectorText) : undefined;
   const showLabels = boolFlag(args, 'show-labels');
   const noHeaders = boolFlag(args, 'no-headers');

@@ -6,7 +6,7 @@ import { isValidLabelValue } from '../api/validation/names';
 import { boolFlag, flag, type ParsedArgs } from './args';
 import type { KubectlHost } from './host';
 import { fail, type CommandResult } from './output';
-import { parseResourceArgs } from './resource-args';
+import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
 
 /** parseLabels: `key=value` adds or changes, `key-` removes; values are checked before anything is sent. */
 function parseLabelArgs(words: string[]): { add: Map<string, string>; remove: string[] } | string {
@@ -40,6 +40,7 @@ export function runLabel(host: KubectlHost, args: ParsedArgs): CommandResult {
   const targets = parseResourceArgs(resourceWords);
   const selectorText = flag(args, 'selector');
   const all = boolFlag(args, 'all');
+  if (namesWithSelector(targets, selectorText)) return fail(NAMES_WITH_SELECTOR);
   if (targets.length === 0 || (targets.every((t) => t.names.length === 0) && selectorText === undefined && !all)) {
     return fail('error: resource(s) were provided, but no name was specified');
   }

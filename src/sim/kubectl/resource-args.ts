@@ -8,6 +8,14 @@ export interface ResourceTarget {
 
 export class ResourceArgError extends Error {}
 
+/** The builder's visitByName: names and a label selector do not go together. */
+export const NAMES_WITH_SELECTOR = 'error: name cannot be provided when a selector is specified';
+
+/** Whether a command names objects and also gives a label selector, which kubectl refuses. */
+export function namesWithSelector(targets: ResourceTarget[], selectorText: string | undefined): boolean {
+  return selectorText !== undefined && targets.some((t) => t.names.length > 0);
+}
+
 /**
  * ResourceBuilder's argument forms: `pods`, `pods web-0 web-1`, `pod/web-0 sts/web`, `sts,svc`.
  */

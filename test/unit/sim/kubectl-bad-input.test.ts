@@ -68,3 +68,23 @@ describe('flags', () => {
     assert.equal(new Cluster().kubectl('label node node-1'), 'error: at least one label update is required\n');
   });
 });
+
+describe('names together with a label selector are refused by every verb that takes both', () => {
+  for (const command of [
+    'get pods web-0 -l app=nginx',
+    'describe pod web-0 -l app=nginx',
+    'delete pod web-0 -l app=nginx',
+    'label pod web-0 -l app=nginx tier=web',
+    'annotate pod web-0 -l app=nginx note=x',
+  ]) {
+    it(command, () => {
+      const cluster = new Cluster({ seed: 2 });
+      const result = cluster.kubectlResult(command);
+      assert.deepEqual(result, {
+        stdout: '',
+        stderr: 'error: name cannot be provided when a selector is specified\n',
+        exitCode: 1,
+      });
+    });
+  }
+});
