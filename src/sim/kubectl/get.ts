@@ -11,6 +11,7 @@ import { fail, ok, type CommandResult } from './output';
 import { boolFlag, flag, type ParsedArgs } from './args';
 import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
 import { printJsonPath } from './get-jsonpath';
+import { printCustomColumns } from './custom-columns';
 import { sortObjects } from './sort-by';
 import { fieldsMatch, parseFieldSelector, unsupportedField } from './field-selector';
 
@@ -35,7 +36,8 @@ export function runGet(host: KubectlHost, args: ParsedArgs): CommandResult {
   const fields = fieldText !== undefined ? parseFieldSelector(fieldText) : undefined;
   const labelColumns = (args.flags.get('label-columns') ?? []).flatMap((v) => v.split(',')).filter(Boolean);
   const jsonPath = output.startsWith('jsonpath=') ? output.slice('jsonpath='.length) : undefined;
-  if (jsonPath === undefined && !['', 'wide', 'name', 'yaml', 'json'].includes(output)) {
+  const customColumns = output.startsWith('custom-columns=') ? output.slice('custom-columns='.length) : undefined;
+  if (jsonPath === undefined && customColumns === undefined && !['', 'wide', 'name', 'yaml', 'json'].includes(output)) {
     return fail(
       `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
     );
@@ -69,6 +71,10 @@ export function runGet(host: KubectlHost, args: ParsedArgs): CommandResult {
     found.push({ type: target.type, objects });
   }
   if (jsonPath !== undefined) return printJsonPath(jsonPath, found, targets, stderr);
+  if (customColumns !== undefined) {
+    const items = found.flatMap((f) => f.objects.map((o) => JSON.parse(JSON.stringify(o)) as unknown));
+    return printCustomColumns(customColumns, items, noHeaders, stderr);
+  }
   const total = found.reduce((n, f) => n + f.objects.length, 0);
   const exitCode = stderr ? 1 : 0;
   if (total === 0 && !stderr) {
