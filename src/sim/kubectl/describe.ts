@@ -1,11 +1,14 @@
 import type { Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { PersistentVolumeClaim, Pod, Service } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { notFound } from '../api/errors';
 import { selectorMatches, type KubeObject, type Stored } from '../api/meta';
 import { flag, type ParsedArgs } from './args';
 import { describePod } from './describe-pod';
 import { describeStatefulSet } from './describe-statefulset';
 import { describeDeployment } from './describe-deployment';
+import { describePersistentVolumeClaim } from './describe-pvc';
+import { describeService } from './describe-service';
 import { EventLookup } from './describe-util';
 import { tabbed } from './go-tabwriter';
 import type { KubectlHost } from './host';
@@ -13,7 +16,10 @@ import { parseLabelSelector } from './label-selector';
 import { fail, type CommandResult } from './output';
 import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
 
-/** `kubectl describe TYPE [NAME | -l SELECTOR]` for pods, StatefulSets and Deployments, separated by a blank line. */
+/**
+ * `kubectl describe TYPE [NAME | -l SELECTOR]` for pods, StatefulSets, Deployments, Services and PVCs, separated by a
+ * blank line.
+ */
 export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult {
   const targets = parseResourceArgs(args.positional);
   if (targets.length === 0) {
@@ -29,7 +35,7 @@ export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult 
   const events = new EventLookup(host.store, namespace);
   let stderr = '';
   for (const target of targets) {
-    if (!['Pod', 'StatefulSet', 'Deployment'].includes(target.type.kind)) {
+    if (!['Pod', 'StatefulSet', 'Deployment', 'Service', 'PersistentVolumeClaim'].includes(target.type.kind)) {
       stderr += `error: describe is not implemented for ${target.type.plural} in this simulator\n`;
       continue;
     }
@@ -52,7 +58,17 @@ export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult 
     for (const obj of objects) {
       const about = events.about(obj);
       if (obj.kind === 'Pod') blocks.push(tabbed(describePod(obj as Stored<Pod>, about, now)));
-      else if (obj.kind === 'Deployment') {
+      else if (obj.kind === 'Service') {
+        const slices = host.store
+          .list<EndpointSlice>('EndpointSlice', namespace)
+          .filter((e) => e.metadata.labels?.['kubernetes.io/service-name'] === obj.metadata.name);
+        blocks.push(tabbed(describeService(obj as Stored<Service>, slices, about, now)));
+      } else if (obj.kind === 'PersistentVolumeClaim') {
+        const usedBy = host.store
+          .list<Pod>('Pod', namespace)
+          .filter((p) => (p.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === obj.metadata.name));
+        blocks.push(tabbed(describePersistentVolumeClaim(obj as Stored<PersistentVolumeClaim>, usedBy, about, now)));
+      } else if (obj.kind === 'Deployment') {
         const d = obj as Stored<Deployment>;
         const sets = host.store.listControlledBy<ReplicaSet>('ReplicaSet', d.metadata.uid ?? '');
         blocks.push(tabbed(describeDeployment(d, sets, about, now)));
