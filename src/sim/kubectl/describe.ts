@@ -9,6 +9,7 @@ import { describeStatefulSet } from './describe-statefulset';
 import { describeDeployment } from './describe-deployment';
 import { describePersistentVolumeClaim } from './describe-pvc';
 import { describeService } from './describe-service';
+import { describeReplicaSet } from './describe-replicaset';
 import { EventLookup } from './describe-util';
 import { tabbed } from './go-tabwriter';
 import type { KubectlHost } from './host';
@@ -16,8 +17,12 @@ import { parseLabelSelector } from './label-selector';
 import { fail, type CommandResult } from './output';
 import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
 
+/** The kinds this simulator has describers for. */
+const DESCRIBED_KINDS = ['Pod', 'StatefulSet', 'Deployment', 'ReplicaSet', 'Service', 'PersistentVolumeClaim'];
+
 /**
- * `kubectl describe TYPE [NAME | -l SELECTOR]` for pods, StatefulSets, Deployments, Services and PVCs, separated by a
+ * `kubectl describe TYPE [NAME | -l SELECTOR]` for pods, StatefulSets, Deployments, ReplicaSets,
+ * Services and PVCs, separated by a
  * blank line.
  */
 export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult {
@@ -35,7 +40,7 @@ export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult 
   const events = new EventLookup(host.store, namespace);
   let stderr = '';
   for (const target of targets) {
-    if (!['Pod', 'StatefulSet', 'Deployment', 'Service', 'PersistentVolumeClaim'].includes(target.type.kind)) {
+    if (!DESCRIBED_KINDS.includes(target.type.kind)) {
       stderr += `error: describe is not implemented for ${target.type.plural} in this simulator\n`;
       continue;
     }
@@ -58,7 +63,13 @@ export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult 
     for (const obj of objects) {
       const about = events.about(obj);
       if (obj.kind === 'Pod') blocks.push(tabbed(describePod(obj as Stored<Pod>, about, now)));
-      else if (obj.kind === 'Service') {
+      else if (obj.kind === 'ReplicaSet') {
+        const rs = obj as Stored<ReplicaSet>;
+        const pods = host.store
+          .listControlledBy<Pod>('Pod', rs.metadata.uid ?? '')
+          .filter((p) => selectorMatches(rs.spec?.selector, p.metadata.labels));
+        blocks.push(tabbed(describeReplicaSet(rs, pods, about, now)));
+      } else if (obj.kind === 'Service') {
         const slices = host.store
           .list<EndpointSlice>('EndpointSlice', namespace)
           .filter((e) => e.metadata.labels?.['kubernetes.io/service-name'] === obj.metadata.name);

@@ -103,3 +103,40 @@ spec: {storageClassName: missing, accessModes: [ReadWriteOnce], resources: {requ
     assert.match(lines[15], /Warning +ProvisioningFailed .*storageclass\.storage\.k8s\.io "missing" not found/);
   });
 });
+
+describe('kubectl describe rs', () => {
+  it('prints the ReplicaSet, its owner, replica counts, pod template and events', () => {
+    const cluster = new Cluster({ seed: 1 });
+    cluster.apply(`
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: nginx, image: "nginx:1.16.1"}]
+`);
+    cluster.settle();
+    const rs = cluster.list('rs')[0];
+    const hash = rs.metadata.labels?.['pod-template-hash'];
+    const out = cluster.kubectl(`describe rs ${rs.metadata.name}`);
+    assert.deepEqual(out.split('\n').slice(0, 12), [
+      `Name:           web-${hash}`,
+      'Namespace:      default',
+      `Selector:       app=web,pod-template-hash=${hash}`,
+      'Labels:         app=web',
+      `                pod-template-hash=${hash}`,
+      'Annotations:    deployment.kubernetes.io/desired-replicas: 2',
+      '                deployment.kubernetes.io/max-replicas: 3',
+      '                deployment.kubernetes.io/revision: 1',
+      'Controlled By:  Deployment/web',
+      'Replicas:       2 current / 2 desired',
+      'Pods Status:    2 Running / 0 Waiting / 0 Succeeded / 0 Failed',
+      'Pod Template:',
+    ]);
+    assert.equal(out.match(/Normal {2}SuccessfulCreate .* replicaset-controller {2}Created pod: web-/g)?.length, 2);
+  });
+});
