@@ -1,10 +1,9 @@
-import { notFound } from '../api/errors';
 import { type KubeObject, type Stored } from '../api/meta';
 import { qualifiedKind } from '../api/resources';
 import { CHANGE_CAUSE_ANNOTATION } from '../controllers/deployment/deployment-util';
 import { boolFlag, flag, type ParsedArgs } from './args';
 import type { KubectlHost } from './host';
-import { listMatching } from './list-matching';
+import { liveObject, namesToVisit } from './list-matching';
 import { fail, type CommandResult } from './output';
 import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
 
@@ -76,14 +75,9 @@ export function runAnnotate(host: KubectlHost, args: ParsedArgs): CommandResult 
   const overwrite = boolFlag(args, 'overwrite');
   let stdout = '';
   for (const target of targets) {
-    const ns = target.type.namespaced ? (flag(args, 'namespace') ?? 'default') : '';
-    const names =
-      target.names.length > 0
-        ? target.names
-        : listMatching(host, target.type, ns, selectorText).map((o) => o.metadata.name);
-    for (const name of names) {
-      const live = host.store.get(target.type.kind, ns, name);
-      if (!live) throw notFound(target.type.kind, name);
+    const namespace = flag(args, 'namespace') ?? 'default';
+    for (const name of namesToVisit(host, target, namespace, selectorText)) {
+      const live = liveObject(host, target.type, namespace, name);
       const refused = overwrite ? undefined : overwriteError(live, parsed.add);
       if (refused) return fail(refused, stdout);
       const annotations = { ...(live.metadata.annotations ?? {}) };

@@ -1,6 +1,5 @@
-import { notFound } from '../api/errors';
 import { type KubeObject, type Stored } from '../api/meta';
-import { listMatching } from './list-matching';
+import { liveObject, namesToVisit } from './list-matching';
 import { qualifiedKind } from '../api/resources';
 import { isValidLabelValue } from '../api/validation/names';
 import { boolFlag, flag, type ParsedArgs } from './args';
@@ -47,14 +46,9 @@ export function runLabel(host: KubectlHost, args: ParsedArgs): CommandResult {
   let stdout = '';
   let stderr = '';
   for (const target of targets) {
-    const ns = target.type.namespaced ? (flag(args, 'namespace') ?? 'default') : '';
-    const names =
-      target.names.length > 0
-        ? target.names
-        : listMatching(host, target.type, ns, selectorText).map((o) => o.metadata.name);
-    for (const name of names) {
-      const live = host.store.get(target.type.kind, ns, name);
-      if (!live) throw notFound(target.type.kind, name);
+    const namespace = flag(args, 'namespace') ?? 'default';
+    for (const name of namesToVisit(host, target, namespace, selectorText)) {
+      const live = liveObject(host, target.type, namespace, name);
       const labels = { ...(live.metadata.labels ?? {}) };
       if (!overwrite) {
         for (const [k] of parsed.add) {

@@ -1,7 +1,9 @@
+import { notFound } from '../api/errors';
 import { selectorMatches, type KubeObject, type Stored } from '../api/meta';
 import type { ResourceType } from '../api/resources';
 import type { KubectlHost } from './host';
 import { parseLabelSelector } from './label-selector';
+import type { ResourceTarget } from './resource-args';
 
 /** The objects `-l SELECTOR` (or `--all`, with no selector) names: every match of the type in the namespace. */
 export function listMatching(
@@ -14,4 +16,22 @@ export function listMatching(
   return host.store
     .list(type.kind, type.namespaced ? namespace : undefined)
     .filter((o) => selectorMatches(selector, o.metadata.labels));
+}
+
+/** The names a label-style command visits in one target: the ones given, else every match of `-l` or `--all`. */
+export function namesToVisit(
+  host: KubectlHost,
+  target: ResourceTarget,
+  namespace: string,
+  selectorText: string | undefined,
+): string[] {
+  if (target.names.length > 0) return target.names;
+  return listMatching(host, target.type, namespace, selectorText).map((o) => o.metadata.name);
+}
+
+/** The object as stored now, looked up when the command reaches it; NotFound when it is not there. */
+export function liveObject(host: KubectlHost, type: ResourceType, namespace: string, name: string): Stored<KubeObject> {
+  const live = host.store.get(type.kind, type.namespaced ? namespace : '', name);
+  if (!live) throw notFound(type.kind, name);
+  return live;
 }
