@@ -58,3 +58,17 @@ metadata: {name: managed-nfs-storage}
 provisioner: k8s-sigs.io/nfs-subdir-external-provisioner
 reclaimPolicy: Delete
 `;
+
+/** A two-replica nginx Deployment named web (pods labelled app=web). */
+export const WEB_DEPLOYMENT = `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: nginx, image: "nginx:1.16.1"}]
+`;

@@ -1,23 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Cluster } from '../../../src/sim/index';
-
-const WEB = `
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers: [{name: nginx, image: "nginx:1.16.1"}]
-`;
+import { WEB_DEPLOYMENT } from './fixtures-web';
 
 function cluster(): Cluster {
   const c = new Cluster({ seed: 1 });
-  c.apply(WEB);
+  c.apply(WEB_DEPLOYMENT);
   c.settle();
   return c;
 }

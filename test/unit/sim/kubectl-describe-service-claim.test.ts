@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import { Cluster } from '../../../src/sim/index';
-import { webManifest } from './fixtures-web';
+import { WEB_DEPLOYMENT, webManifest } from './fixtures-web';
 
 function settledWeb(replicas: number, options: { probe?: boolean } = {}): Cluster {
   const cluster = new Cluster({ seed: 1 });
@@ -107,18 +107,7 @@ spec: {storageClassName: missing, accessModes: [ReadWriteOnce], resources: {requ
 describe('kubectl describe rs', () => {
   it('prints the ReplicaSet, its owner, replica counts, pod template and events', () => {
     const cluster = new Cluster({ seed: 1 });
-    cluster.apply(`
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers: [{name: nginx, image: "nginx:1.16.1"}]
-`);
+    cluster.apply(WEB_DEPLOYMENT);
     cluster.settle();
     const rs = cluster.list('rs')[0];
     const hash = rs.metadata.labels?.['pod-template-hash'];
