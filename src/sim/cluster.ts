@@ -29,6 +29,7 @@ import { EventRecorder } from './events';
 import { Faults } from './faults';
 import { atMostOneViolations, listProcesses, type ProcessRow } from './ground-truth';
 import { NodeHeartbeat } from './node/heartbeat';
+import { KubernetesServiceController } from './controllers/apiserver/kubernetes-service';
 import { runKubectl } from './kubectl/kubectl';
 import type { KubectlHost } from './kubectl/host';
 import { combined, type CommandResult } from './kubectl/output';
@@ -125,16 +126,7 @@ export class Cluster {
     for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
       this.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
     }
-    this.store.create({
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: {
-        name: 'kubernetes',
-        namespace: 'default',
-        labels: { component: 'apiserver', provider: 'kubernetes' },
-      },
-      spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] },
-    });
+    new KubernetesServiceController(ctx);
     this.store.create({
       apiVersion: 'v1',
       kind: 'Service',

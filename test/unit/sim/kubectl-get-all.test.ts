@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Service } from 'kubernetes-types/core/v1';
 import { Cluster } from '../../../src/sim/index';
 import { webManifest } from './fixtures-web';
 
@@ -98,5 +99,18 @@ describe('kubectl get all', () => {
     // The StatefulSet carries no labels of its own: it stays and recreates its pods.
     cluster.settle();
     assert.match(cluster.kubectl('get sts'), /web\s+2\/2/);
+  });
+});
+
+describe('the kubernetes Service', () => {
+  it('is created again within 10 s of being deleted, as the apiserver reconciles it', () => {
+    const cluster = new Cluster({ seed: 1 });
+    const before = cluster.get('svc', 'kubernetes')?.metadata.uid;
+    assert.equal(cluster.kubectl('delete all --all'), 'service "kubernetes" deleted from default namespace\n');
+    assert.equal(cluster.get('svc', 'kubernetes'), undefined);
+    cluster.run('10s');
+    const after = cluster.get<Service>('svc', 'kubernetes');
+    assert.equal(after?.spec?.clusterIP, '10.96.0.1');
+    assert.notEqual(after?.metadata?.uid, before);
   });
 });
