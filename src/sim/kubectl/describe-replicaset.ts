@@ -2,7 +2,13 @@ import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Event as CoreEvent, Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/meta';
 import { writePodTemplate } from './describe-pod-template';
-import { PrefixWriter, describeEvents, printAnnotationsMultiline, printLabelsMultiline } from './describe-util';
+import {
+  PrefixWriter,
+  describeEvents,
+  podsStatusLine,
+  printAnnotationsMultiline,
+  printLabelsMultiline,
+} from './describe-util';
 import { formatSelector } from './selector-string';
 
 /** describeReplicaSet: `pods` are those it controls (getPodStatusForController counts them by phase). */
@@ -21,11 +27,7 @@ export function describeReplicaSet(
   const owner = rs.metadata.ownerReferences?.find((r) => r.controller);
   if (owner) w.write(0, `Controlled By:\t${owner.kind}/${owner.name}\n`);
   w.write(0, `Replicas:\t${rs.status?.replicas ?? 0} current / ${rs.spec?.replicas ?? 1} desired\n`);
-  const count = (phase: string) => pods.filter((p) => p.status?.phase === phase).length;
-  w.write(
-    0,
-    `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`,
-  );
+  w.write(0, podsStatusLine(pods));
   writePodTemplate(w, rs.spec?.template);
   const conditions = rs.status?.conditions ?? [];
   if (conditions.length > 0) {

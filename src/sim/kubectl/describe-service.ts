@@ -2,12 +2,7 @@ import type { Event as CoreEvent, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { Stored } from '../api/meta';
 import { describeEvents, printAnnotationsMultiline, printLabelsMultiline, PrefixWriter } from './describe-util';
-
-/** labels.FormatLabels: "k=v" pairs sorted by key, joined with commas; <none> when empty. */
-function formatLabels(labels: Record<string, string> | undefined): string {
-  const keys = Object.keys(labels ?? {}).sort();
-  return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${labels![k]}`).join(',');
-}
+import { formatLabels } from './selector-string';
 
 /** How many endpoints formatEndpointSlices lists before it sums up the rest. */
 const MAX_LISTED = 3;

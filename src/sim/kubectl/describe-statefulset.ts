@@ -5,6 +5,7 @@ import { writePodTemplate } from './describe-pod-template';
 import {
   PrefixWriter,
   describeEvents,
+  podsStatusLine,
   printAnnotationsMultiline,
   printLabelsMultiline,
   rfc1123z,
@@ -51,11 +52,7 @@ export function describeStatefulSet(
     w.write(1, `Partition:\t${ru.partition}\n`);
     if (ru.maxUnavailable !== undefined) w.write(1, `MaxUnavailable:\t${ru.maxUnavailable}\n`);
   }
-  const count = (phase: string) => pods.filter((p) => p.status?.phase === phase).length;
-  w.write(
-    0,
-    `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`,
-  );
+  w.write(0, podsStatusLine(pods));
   writePodTemplate(w, set.spec?.template);
   describeVolumeClaimTemplates(w, set);
   describeEvents(w, events, nowMs);

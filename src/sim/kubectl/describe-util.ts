@@ -164,3 +164,9 @@ export function describeEvents(w: PrefixWriter, events: Stored<CoreEvent>[], now
     w.write(1, `${e.type ?? ''}\t${e.reason ?? ''}\t${interval}\t${source}\t${(e.message ?? '').trim()}\n`);
   }
 }
+
+/** getPodStatusForController's line: the pods counted by phase, Pending ones as Waiting. */
+export function podsStatusLine(pods: ReadonlyArray<{ status?: { phase?: string } }>): string {
+  const count = (phase: string) => pods.filter((p) => p.status?.phase === phase).length;
+  return `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`;
+}

@@ -3,6 +3,7 @@ import type { KubeObject, Stored } from '../api/meta';
 import { selectorMatches } from '../api/meta';
 import { qualifiedKind, qualifiedResource, type ResourceType } from '../api/resources';
 import { parseLabelSelector } from './label-selector';
+import { formatLabels } from './selector-string';
 import { age } from './duration';
 import { PRINTERS } from './printers';
 import { formatTable } from './tabwriter';
@@ -111,10 +112,7 @@ export function runGet(host: KubectlHost, args: ParsedArgs): CommandResult {
         if (allNamespaces && f.type.namespaced) cells.unshift(o.metadata.namespace ?? '');
         const labels = o.metadata.labels ?? {};
         for (const l of labelColumns) cells.push(labels[l] ?? '');
-        if (showLabels) {
-          const keys = Object.keys(labels).sort();
-          cells.push(keys.length > 0 ? keys.map((k) => `${k}=${labels[k]}`).join(',') : '<none>');
-        }
+        if (showLabels) cells.push(formatLabels(labels));
         rows.push(cells);
       }
       blocks.push(formatTable(rows));

@@ -8,6 +8,7 @@ import { age } from './duration';
 import { ordered, runGet, toYaml } from './get';
 import type { KubectlHost } from './host';
 import { parseLabelSelector } from './label-selector';
+import { formatLabels } from './selector-string';
 import type { CommandResult } from './output';
 import { PRINTERS } from './printers';
 import { parseResourceArgs } from './resource-args';
@@ -93,10 +94,7 @@ export function runWatch(host: KubectlHost, args: ParsedArgs): CommandResult {
     if (allNamespaces && target.type.namespaced) cells.unshift(obj.metadata.namespace ?? '');
     const labels = obj.metadata.labels ?? {};
     for (const l of labelColumns) cells.push(labels[l] ?? '');
-    if (showLabels) {
-      const keys = Object.keys(labels).sort();
-      cells.push(keys.length > 0 ? keys.map((k) => `${k}=${labels[k]}`).join(',') : '<none>');
-    }
+    if (showLabels) cells.push(formatLabels(labels));
     const rows = [cells];
     if (!headerPrinted) {
       const header = printer ? [...printer.header, ...(wide ? printer.wideHeader : [])] : ['NAME', 'AGE'];
