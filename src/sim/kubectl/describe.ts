@@ -21,9 +21,8 @@ import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './res
 const DESCRIBED_KINDS = ['Pod', 'StatefulSet', 'Deployment', 'ReplicaSet', 'Service', 'PersistentVolumeClaim'];
 
 /**
- * `kubectl describe TYPE [NAME | -l SELECTOR]` for pods, StatefulSets, Deployments, ReplicaSets,
- * Services and PVCs, separated by a
- * blank line.
+ * `kubectl describe TYPE [NAME | -l SELECTOR]` for pods, StatefulSets, Deployments, ReplicaSets, Services and PVCs,
+ * separated by a blank line.
  */
 export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult {
   const targets = parseResourceArgs(args.positional);
