@@ -1,10 +1,11 @@
 import type { Event as CoreEvent, Pod } from 'kubernetes-types/core/v1';
-import { defaultPod, defaultService, defaultStatefulSet, preparePodForCreate } from './api/defaults';
+import { defaultPod, defaultStatefulSet, preparePodForCreate } from './api/defaults';
 import type { KubeObject, Stored } from './api/meta';
 import { lookupResource } from './api/resources';
 import { isStateChange } from './api/state-change';
 import { ObjectStore, type WatchEvent } from './api/store';
-import { validatePodStrategy, validateServiceStrategy, validateStatefulSetStrategy } from './api/validation';
+import { validatePodStrategy, validateStatefulSetStrategy } from './api/validation';
+import { registerServiceStrategy } from './api/service-strategy';
 import {
   validateDeploymentStatusUpdate,
   validatePodStatusUpdate,
@@ -333,16 +334,6 @@ export class Cluster {
   }
 
   private registerStrategies(): void {
-    const allocated = new Set<string>(['10.96.0.1', CLUSTER_DNS_IP]);
-    const allocateClusterIP = (): string => {
-      for (;;) {
-        const ip = `10.96.${this.random.int(0, 255)}.${this.random.int(1, 254)}`;
-        if (!allocated.has(ip)) {
-          allocated.add(ip);
-          return ip;
-        }
-      }
-    };
     this.store.registerStrategy('Namespace', {
       prepareForCreate: prepareNamespaceForCreate,
       applyDefaults: defaultNamespace,
@@ -372,10 +363,7 @@ export class Cluster {
       validateStatus: validateReplicaSetStatusUpdate,
       tracksGeneration: true,
     });
-    this.store.registerStrategy('Service', {
-      applyDefaults: (obj) => defaultService(obj, allocateClusterIP),
-      validate: validateServiceStrategy,
-    });
+    registerServiceStrategy(this.store, this.random, ['10.96.0.1', CLUSTER_DNS_IP]);
     // kube-apiserver --event-ttl: an Event is deleted an hour after its last write.
     this.store.registerTimeToLive('Event', EVENT_TTL_SECONDS);
     this.store.registerGracePeriod('Pod', (obj, requested) => {

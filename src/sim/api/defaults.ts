@@ -140,5 +140,9 @@ export function defaultService(obj: KubeObject, allocateClusterIP: () => string)
   spec.ipFamilies = spec.ipFamilies ?? ['IPv4'];
   spec.ipFamilyPolicy = spec.ipFamilyPolicy ?? 'SingleStack';
   spec.internalTrafficPolicy = spec.internalTrafficPolicy ?? 'Cluster';
+  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
+    spec.externalTrafficPolicy = spec.externalTrafficPolicy ?? 'Cluster';
+  }
+  if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts = spec.allocateLoadBalancerNodePorts ?? true;
   writable(svc).status = svc.status ?? { loadBalancer: {} };
 }

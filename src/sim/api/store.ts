@@ -25,6 +25,11 @@ export interface KindStrategy {
   prepareForCreate?(obj: KubeObject): void;
   /** Server-side defaults, applied on create and on update (SetDefaults_*). */
   applyDefaults?(obj: KubeObject): void;
+  /**
+   * What the registry allocates before it validates (BeginCreate / BeginUpdate), such as a Service's node ports;
+   * throws the apiserver's error for a request it cannot satisfy.
+   */
+  allocate?(obj: KubeObject, old: Stored<KubeObject> | undefined): void;
   /** Validation on create (old undefined) and on update. Returning errors rejects the write whole. */
   validate?(obj: KubeObject, old: Stored<KubeObject> | undefined): FieldError[];
   /** Validation of an update that changes only status, as the status subresource validates it. */
@@ -152,6 +157,7 @@ export class ObjectStore {
     const strategy = this.strategies.get(kind);
     strategy?.prepareForCreate?.(obj);
     strategy?.applyDefaults?.(obj);
+    strategy?.allocate?.(obj, undefined);
     const errs = strategy?.validate?.(obj, undefined) ?? [];
     if (errs.length > 0) throw invalid(kind, obj.metadata.name ?? '', errs);
     if (this.table.slot(kind, obj.metadata.namespace, obj.metadata.name)) throw alreadyExists(kind, obj.metadata.name);
@@ -197,6 +203,7 @@ export class ObjectStore {
     }
     const strategy = this.strategies.get(kind);
     strategy?.applyDefaults?.(obj);
+    strategy?.allocate?.(obj, old);
     const specSame = deepEqual((old as { spec?: unknown }).spec, (obj as { spec?: unknown }).spec);
     const errs =
       (strategy?.validateStatus && specSame && this.sameMetadata(old, obj)

@@ -6,6 +6,7 @@ import { endpointSlicePrinter, leasePrinter, namespacePrinter } from './printers
 import { claimPrinter, controllerRevisionPrinter, storageClassPrinter, volumePrinter } from './storage-printers';
 import { deploymentPrinter, replicaSetPrinter } from './printers-apps';
 import { eventPrinter } from './printers-event';
+import { formatLabels } from './selector-string';
 
 /** One kind's table: header cells and a row function, with the extra columns of `-o wide`. */
 export interface TablePrinter<T extends KubeObject> {
@@ -96,17 +97,33 @@ export const servicePrinter: TablePrinter<Service> = {
     return [
       svc.metadata.name,
       svc.spec?.type ?? 'ClusterIP',
-      svc.spec?.clusterIP || '<none>',
-      '<none>',
+      svc.spec?.clusterIPs?.[0] || svc.spec?.clusterIP || '<none>',
+      serviceExternalIP(svc),
       ports.length > 0 ? ports.join(',') : '<none>',
       age(svc.metadata.creationTimestamp, now),
     ];
   },
   wideRow(svc) {
-    const sel = Object.entries(svc.spec?.selector ?? {}).map(([k, v]) => `${k}=${v}`);
-    return [sel.length > 0 ? sel.join(',') : '<none>'];
+    return [formatLabels(svc.spec?.selector)];
   },
 };
+
+/** getServiceExternalIP (without -o wide): what EXTERNAL-IP shows for each Service type. */
+function serviceExternalIP(svc: Service): string {
+  const external = svc.spec?.externalIPs ?? [];
+  switch (svc.spec?.type ?? 'ClusterIP') {
+    case 'ClusterIP':
+    case 'NodePort':
+      return external.length > 0 ? external.join(',') : '<none>';
+    case 'LoadBalancer':
+      // No cloud provider runs here, so no load balancer ever reports an ingress address.
+      return external.length > 0 ? external.join(',') : '<pending>';
+    case 'ExternalName':
+      return svc.spec?.externalName ?? '';
+    default:
+      return '<unknown>';
+  }
+}
 
 export const nodePrinter: TablePrinter<Node> = {
   header: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'],

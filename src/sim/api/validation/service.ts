@@ -1,7 +1,7 @@
 import type { Service, ServicePort } from 'kubernetes-types/core/v1';
 import type { FieldError } from '../errors';
 import { deepEqual } from '../meta';
-import { child, duplicate, index, invalidField, notSupported, required } from './field';
+import { child, duplicate, forbidden, index, invalidField, notSupported, required } from './field';
 import { isValidPortName, isValidPortNum, nameIsDNS1035Label } from './names';
 import { validateLabels, validateObjectMeta, validateObjectMetaUpdate } from './objectmeta';
 import { PORT_PROTOCOLS, validateDNS1123Label } from './pod';
@@ -58,6 +58,26 @@ export function validateService(svc: Service): FieldError[] {
   }
   if (!spec.type) errs.push(required('spec.type'));
   else if (!SERVICE_TYPES.includes(spec.type)) errs.push(notSupported('spec.type', spec.type, SERVICE_TYPES));
+  errs.push(...validateNodePorts(spec.type, ports));
+  return errs;
+}
+
+/** ValidateService's node port rules: none on a ClusterIP Service, and no node port twice for one protocol. */
+function validateNodePorts(type: string | undefined, ports: ServicePort[]): FieldError[] {
+  const errs: FieldError[] = [];
+  if (type === 'ClusterIP') {
+    ports.forEach((p, i) => {
+      if (p.nodePort)
+        errs.push(forbidden(`${index('spec.ports', i)}.nodePort`, "may not be used when `type` is 'ClusterIP'"));
+    });
+  }
+  const seen = new Set<string>();
+  ports.forEach((p, i) => {
+    if (!p.nodePort) return;
+    const key = `${p.protocol}/${p.nodePort}`;
+    if (seen.has(key)) errs.push(duplicate(`${index('spec.ports', i)}.nodePort`, p.nodePort));
+    seen.add(key);
+  });
   return errs;
 }
 
