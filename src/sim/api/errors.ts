@@ -1,7 +1,8 @@
 import { qualifiedResource, typeForKind } from './resources';
 
 /** The reasons of metav1.StatusReason that the simulated apiserver returns. */
-export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Forbidden' | 'InternalError';
+export type StatusReason =
+  'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Forbidden' | 'InternalError';
 
 /**
  * An error as the apiserver returns it (k8s.io/apimachinery/pkg/api/errors.StatusError). kubectl prints it as

@@ -1,11 +1,12 @@
 import type { Node, Pod, Taint } from 'kubernetes-types/core/v1';
-import type { Stored } from '../api/meta';
+import { deepEqual, type Stored } from '../api/meta';
 import type { WatchEvent } from '../api/store';
 import type { ControllerContext } from '../controllers/context';
 import { WorkQueue } from '../controllers/workqueue';
 import { isTerminal, withCondition } from '../pods/pod-util';
 import { parseQuantity } from '../api/quantity';
 import { podRequests, COMPUTE_RESOURCES, type ResourceAmounts } from '../pods/resources';
+import { UnschedulablePods } from './unschedulable-pods';
 import { fitErrorMessage, VOLUME_NODE_CONFLICT, VolumeBinder } from './volume-binding';
 
 /**
@@ -17,8 +18,8 @@ export class Scheduler {
   /** Pods bound per node, kept up to date from watch events so scoring needs no scan. */
   private readonly podsPerNode = new Map<string, Set<string>>();
   private readonly volumes: VolumeBinder;
-  /** Pods that failed to schedule, waiting for a cluster change that might let them fit (unschedulablePods). */
-  private readonly unschedulablePods = new Set<string>();
+  /** Pods that failed to schedule, waiting for a cluster change that might let them fit. */
+  private readonly unschedulablePods: UnschedulablePods;
   /** Requests of running pods per node, and each pod's share, for NodeResourcesFit without a scan. */
   private readonly requestedPerNode = new Map<string, ResourceAmounts>();
   private readonly podShare = new Map<string, { node: string; requests: ResourceAmounts }>();
@@ -26,20 +27,14 @@ export class Scheduler {
   constructor(private readonly ctx: ControllerContext) {
     this.volumes = new VolumeBinder(ctx);
     this.queue = new WorkQueue(ctx.clock, 'scheduler', 8, (key) => this.schedule(key));
+    this.unschedulablePods = new UnschedulablePods(ctx.clock, this.queue);
     ctx.store.watch('Pod', (e) => this.onPod(e));
-    // A claim binding, a new volume or a node change may let a waiting pod fit: move it back to the active queue
-    // after the initial pod back-off (MoveAllToActiveOrBackoffQueue).
+    // A claim binding, a new volume or a node change may let a waiting pod fit.
     for (const kind of ['PersistentVolumeClaim', 'PersistentVolume', 'Node']) {
       ctx.store.watch(kind, (e) => {
-        if (e.type !== 'DELETED' || kind !== 'Node') this.retryUnschedulable();
+        if (e.type !== 'DELETED' || kind !== 'Node') this.unschedulablePods.moveAll();
       });
     }
-  }
-
-  private retryUnschedulable(): void {
-    if (this.unschedulablePods.size === 0) return;
-    for (const key of this.unschedulablePods) this.queue.addAfter(key, POD_INITIAL_BACKOFF_MS);
-    this.unschedulablePods.clear();
   }
 
   private onPod(event: WatchEvent): void {
@@ -49,11 +44,15 @@ export class Scheduler {
     if (!unchangedShare(event)) this.trackRequests(pod, event.type === 'DELETED');
     if (event.type === 'DELETED') {
       if (node) this.podsPerNode.get(node)?.delete(uid);
+      else this.unschedulablePods.forget(podKey(pod));
       // AssignedPodDelete frees resources: pods waiting for room get another try.
-      if (node) this.retryUnschedulable();
+      if (node) this.unschedulablePods.moveAll();
       return;
     }
     if (node) {
+      if (event.type === 'MODIFIED' && !(event.old as Stored<Pod> | undefined)?.spec?.nodeName) {
+        this.unschedulablePods.forget(podKey(pod));
+      }
       // Status writes to a bound pod leave it where it was counted.
       if (event.type === 'MODIFIED' && (event.old as Stored<Pod> | undefined)?.spec?.nodeName === node) return;
       let set = this.podsPerNode.get(node);
@@ -64,7 +63,13 @@ export class Scheduler {
       set.add(uid);
       return;
     }
-    if (!pod.metadata.deletionTimestamp) this.queue.add(`${pod.metadata.namespace}/${pod.metadata.name}`);
+    if (pod.metadata.deletionTimestamp) return;
+    // isPodUpdated: a write to the status alone (such as the scheduler's own Unschedulable condition) is no reason
+    // to try again.
+    const old = event.old as Stored<Pod> | undefined;
+    if (event.type === 'MODIFIED' && old && !podUpdated(old, pod)) return;
+    this.unschedulablePods.forget(podKey(pod));
+    this.queue.add(podKey(pod));
   }
 
   /** Keeps requestedPerNode current: a bound pod counts until it is deleted or has finished. */
@@ -201,10 +206,7 @@ export class Scheduler {
       },
     });
     this.ctx.recorder.event(pod, 'Warning', 'FailedScheduling', message, 'default-scheduler');
-    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
-    this.unschedulablePods.add(key);
-    // podMaxInUnschedulablePodsDuration is 5 minutes; the back-off queue retries within 10 s anyway.
-    this.queue.addAfter(key, POD_MAX_BACKOFF_MS);
+    this.unschedulablePods.park(podKey(pod));
   }
 }
 
@@ -222,9 +224,17 @@ function unchangedShare(event: WatchEvent): boolean {
 
 const NO_REASONS: string[] = [];
 
-/** kube-scheduler's default pod back-off: 1 s at first, at most 10 s. */
-const POD_INITIAL_BACKOFF_MS = 1000;
-const POD_MAX_BACKOFF_MS = 10_000;
+/** isPodUpdated: whether anything but the status, resourceVersion and generation changed. */
+function podUpdated(old: Stored<Pod>, pod: Stored<Pod>): boolean {
+  if (!deepEqual(old.spec, pod.spec)) return true;
+  const { resourceVersion: _a, generation: _b, ...oldMeta } = old.metadata;
+  const { resourceVersion: _c, generation: _d, ...meta } = pod.metadata;
+  return !deepEqual(oldMeta, meta);
+}
+
+function podKey(pod: Stored<Pod>): string {
+  return `${pod.metadata.namespace}/${pod.metadata.name}`;
+}
 /**
  * Why a node that isSchedulable rejects fails the pod, in the first filter plugin's words: NodeUnschedulable
  * ("were unschedulable", a cordoned node), then TaintToleration (the first taint the pod does not tolerate).
