@@ -79,6 +79,7 @@ const sizes = SIZES.length > 0 ? SIZES : [100, 1000, 10000];
 interface Row {
   kind: string;
   replicas: number;
+  nodes: number;
   createMs: number;
   rolloutMs: number;
   virtualS: number;
@@ -86,8 +87,17 @@ interface Row {
   cpuMs: number;
 }
 
+/**
+ * A node runs at most 110 pods (the kubelet's default --max-pods), so the cluster grows with the workload: enough
+ * nodes for the replicas plus a Deployment's 25 % surge, at least 3 and at most 100 (the simulator's limit).
+ */
+function nodesFor(replicas: number): number {
+  return Math.min(100, Math.max(3, Math.ceil((replicas * 1.25) / 110)));
+}
+
 function measure(workload: Workload, replicas: number): Row {
-  const cluster = new Cluster({ seed: 1, recordHistory: false });
+  const nodes = nodesFor(replicas);
+  const cluster = new Cluster({ seed: 1, nodes, recordHistory: false });
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   check(cluster.apply(workload.manifest(replicas, IMAGE_V1)));
@@ -102,6 +112,7 @@ function measure(workload: Workload, replicas: number): Row {
   return {
     kind: workload.kind,
     replicas,
+    nodes,
     createMs: t1 - t0,
     rolloutMs: t2 - t1,
     virtualS: cluster.elapsed() / 1000,
@@ -117,8 +128,8 @@ function pad(cells: string[], widths: number[]): string {
   return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 }
 
-const header = ['KIND', 'REPLICAS', 'CREATE ms', 'ROLLOUT ms', 'TOTAL ms', 'µs/POD', 'CPU ms', 'VIRTUAL'];
-const widths = [12, 9, 10, 11, 9, 7, 8, 9];
+const header = ['KIND', 'REPLICAS', 'NODES', 'CREATE ms', 'ROLLOUT ms', 'TOTAL ms', 'µs/POD', 'CPU ms', 'VIRTUAL'];
+const widths = [12, 9, 6, 10, 11, 9, 7, 8, 9];
 console.log(pad(header, widths));
 const rows: Row[] = [];
 const KINDS = process.env.BENCH_KIND?.split(',');
@@ -133,6 +144,7 @@ for (const workload of WORKLOADS) {
         [
           row.kind,
           String(row.replicas),
+          String(row.nodes),
           row.createMs.toFixed(0),
           row.rolloutMs.toFixed(0),
           total.toFixed(0),

@@ -62,6 +62,13 @@ export class VirtualClock {
     return this.stamp;
   }
 
+  /** metav1.MicroTime as the apiserver writes it: RFC 3339 with six fractional digits (whole ms here). */
+  microTimestamp(ms: number = this.nowMs): string {
+    const millis = ms - Math.floor(ms / 1000) * 1000;
+    const fraction = millis < 10 ? `00${millis}` : millis < 100 ? `0${millis}` : String(millis);
+    return `${this.timestamp(ms).slice(0, -1)}.${fraction}000Z`;
+  }
+
   /**
    * Schedules `run` at `delayMs` from now, described by `label` and an optional `subject` (kept apart, so that
    * frequent callers build no string per task). Returns a handle that can cancel it.

@@ -8,11 +8,6 @@ import type { Kubelet } from './kubelet';
 export const NODE_LEASE_DURATION_SECONDS = 40;
 export const NODE_LEASE_RENEW_MS = 10_000;
 
-/** metav1.MicroTime as the apiserver writes it. */
-function microTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
-}
-
 /**
  * The kubelet's heartbeats: it renews its Lease in kube-node-lease every 10 s (the node lifecycle controller's
  * health signal) and, after a partition heals, posts its node status again. A partitioned kubelet renews nothing.
@@ -30,7 +25,7 @@ export class NodeHeartbeat {
       spec: {
         holderIdentity: kubelet.nodeName,
         leaseDurationSeconds: NODE_LEASE_DURATION_SECONDS,
-        renewTime: microTime(now),
+        renewTime: ctx.clock.microTimestamp(now),
       },
     });
     this.scheduleRenew();
@@ -71,7 +66,7 @@ export class NodeHeartbeat {
   private renew(): void {
     const lease = this.ctx.store.get<Lease>('Lease', 'kube-node-lease', this.kubelet.nodeName);
     if (!lease) return;
-    const spec = { ...lease.spec, renewTime: microTime(this.ctx.clock.now()) };
+    const spec = { ...lease.spec, renewTime: this.ctx.clock.microTimestamp() };
     const owners = lease.metadata.ownerReferences?.length ? undefined : this.nodeOwner();
     const metadata = owners ? { ...lease.metadata, ownerReferences: owners } : lease.metadata;
     this.ctx.store.update<Lease>({ ...lease, metadata, spec });

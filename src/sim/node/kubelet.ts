@@ -13,6 +13,7 @@ import { canonicalImage } from './images';
 import { kubeletPodStatus, type ContainerRun } from './pod-status';
 import { newPodWork, terminatedState, type PodWork } from './pod-work';
 import { ReadinessProber } from './prober';
+import { HostLocalIPAM } from './host-local-ipam';
 import { ContainerRestarts } from './restarts';
 import { newContainerId, type RuntimeContainer } from './runtime';
 
@@ -24,6 +25,8 @@ const STARTED = new EventMessages((container) => `Started container ${container}
 const STOPPING = new EventMessages((container) => `Stopping container ${container}`);
 /** How often a pod waiting for its volumes checks again. */
 const VOLUME_RETRY_MS = 2000;
+/** How soon the pod worker tries a failed sandbox again. */
+const SANDBOX_RETRY_MS = 10_000;
 /** pod_workers.go: a sync that failed is retried after backOffPeriod (10 s) with 50 % jitter. */
 const WORKER_BACKOFF_MS = 10_000;
 /** The PLEG notices a container exit within its one-second relist. */
@@ -44,16 +47,17 @@ export class Kubelet {
   /** The container restart back-off: keyed by pod and container. */
   private readonly restarts: ContainerRestarts;
   private readonly prober: ReadinessProber;
-  private nextHostOctet = 2;
+  private readonly ipam: HostLocalIPAM;
 
   constructor(
     private readonly ctx: ControllerContext,
     readonly nodeName: string,
     /** Third octet of this node's pod CIDR, 10.244.<n>.0/24. */
-    private readonly podSubnet: number,
+    podSubnet: number,
     readonly hostIP: string,
   ) {
     this.restarts = new ContainerRestarts(ctx.clock);
+    this.ipam = new HostLocalIPAM(podSubnet);
     this.images = new ImageManager(ctx, {
       schedule: (work, ms, label, run) => this.schedule(work, ms, label, run),
       event: (work, type, reason, message) => this.event(work, type, reason, message),
@@ -173,7 +177,15 @@ export class Kubelet {
     this.pushStatus(work);
     // The sandbox and its network come up before any image is pulled: the pod has its IP from here on.
     this.schedule(work, this.ctx.random.int(300, 900), 'sandbox ready', () => {
-      work.podIP = `10.244.${this.podSubnet}.${this.nextHostOctet++}`;
+      const ip = this.ipam.allocate(work.uid);
+      if (ip === undefined) {
+        // Only reachable with more sandboxes than the /24 holds (max-pods keeps a node well below that).
+        const reason = `failed to allocate for range 0: no IP addresses available in range set: ${this.ipam.rangeSet()}`;
+        this.event(work, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: ${reason}`);
+        this.schedule(work, SANDBOX_RETRY_MS, 'retry sandbox', () => this.createSandbox(work));
+        return;
+      }
+      work.podIP = ip;
       work.sandboxReady = true;
       this.sync(work);
     });
@@ -363,6 +375,8 @@ export class Kubelet {
   private killContainers(uid: string): void {
     // Exited containers of deleted pods are garbage-collected by the kubelet; keep the list short.
     this.containers.removeOfPod(uid);
+    // The sandbox goes with them, and its address back to the range.
+    this.ipam.release(uid);
   }
 
   private forget(work: PodWork): void {

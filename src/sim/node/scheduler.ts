@@ -23,6 +23,12 @@ export class Scheduler {
   /** Requests of running pods per node, and each pod's share, for NodeResourcesFit without a scan. */
   private readonly requestedPerNode = new Map<string, ResourceAmounts>();
   private readonly podShare = new Map<string, { node: string; requests: ResourceAmounts }>();
+  /** Running (not finished) pods per node, for NodeResourcesFit's pod count. */
+  private readonly podCountPerNode = new Map<string, number>();
+  /** The nodes as listed (sorted by name), kept until a Node changes: the node informer's cache. */
+  private nodes: Stored<Node>[] | undefined;
+  /** Each stored Node version's allocatable pods, parsed once (stored objects are never mutated). */
+  private readonly allocatablePods = new WeakMap<object, number>();
 
   constructor(private readonly ctx: ControllerContext) {
     this.volumes = new VolumeBinder(ctx);
@@ -32,6 +38,7 @@ export class Scheduler {
     // A claim binding, a new volume or a node change may let a waiting pod fit.
     for (const kind of ['PersistentVolumeClaim', 'PersistentVolume', 'Node']) {
       ctx.store.watch(kind, (e) => {
+        if (kind === 'Node') this.nodes = undefined;
         if (e.type !== 'DELETED' || kind !== 'Node') this.unschedulablePods.moveAll();
       });
     }
@@ -45,8 +52,6 @@ export class Scheduler {
     if (event.type === 'DELETED') {
       if (node) this.podsPerNode.get(node)?.delete(uid);
       else this.unschedulablePods.forget(podKey(pod));
-      // AssignedPodDelete frees resources: pods waiting for room get another try.
-      if (node) this.unschedulablePods.moveAll();
       return;
     }
     if (node) {
@@ -72,7 +77,10 @@ export class Scheduler {
     this.queue.add(podKey(pod));
   }
 
-  /** Keeps requestedPerNode current: a bound pod counts until it is deleted or has finished. */
+  /**
+   * Keeps requestedPerNode and podCountPerNode current: a bound pod counts until it is deleted or has finished (the
+   * scheduler's pod informer leaves out Succeeded and Failed pods, so to it a finished pod is a deleted one).
+   */
   private trackRequests(pod: Stored<Pod>, deleted: boolean): void {
     const uid = pod.metadata.uid ?? '';
     const node = pod.spec?.nodeName;
@@ -81,30 +89,46 @@ export class Scheduler {
     if (deleted || finished || !node) {
       if (!share) return;
       this.podShare.delete(uid);
+      this.podCountPerNode.set(share.node, (this.podCountPerNode.get(share.node) ?? 1) - 1);
       const used = this.requestedPerNode.get(share.node);
       if (used) for (const r of COMPUTE_RESOURCES) used[r] -= share.requests[r];
+      // AssignedPodDelete: the room it leaves may let a waiting pod fit.
+      this.unschedulablePods.moveAll();
       return;
     }
     if (share) return;
     // Worked out once per bound pod (requests do not change), even when they are zero, so status updates cost nothing.
     const requests = podRequests(pod);
     this.podShare.set(uid, { node, requests });
+    this.podCountPerNode.set(node, (this.podCountPerNode.get(node) ?? 0) + 1);
     if (requests.cpu === 0 && requests.memory === 0) return;
     const used = this.requestedPerNode.get(node) ?? { cpu: 0, memory: 0 };
     for (const r of COMPUTE_RESOURCES) used[r] += requests[r];
     this.requestedPerNode.set(node, used);
   }
 
-  /** NodeResourcesFit's Filter: the "Insufficient <resource>" reasons the node gives, none when the pod fits. */
+  /** NodeResourcesFit's Filter: the reasons the node gives ("Too many pods", "Insufficient <resource>"), if any. */
   private insufficient(node: Stored<Node>, requests: ResourceAmounts): string[] {
-    // A pod that requests nothing fits every node: no lists built per node and pod.
-    if (requests.cpu === 0 && requests.memory === 0) return NO_REASONS;
+    const full = (this.podCountPerNode.get(node.metadata.name) ?? 0) + 1 > this.allowedPods(node);
+    // A pod that requests nothing needs only room for one more pod: no lists built per node and pod.
+    if (requests.cpu === 0 && requests.memory === 0) return full ? TOO_MANY_PODS : NO_REASONS;
     const used = this.requestedPerNode.get(node.metadata.name) ?? { cpu: 0, memory: 0 };
-    return COMPUTE_RESOURCES.filter((r) => {
+    const short = COMPUTE_RESOURCES.filter((r) => {
       if (requests[r] === 0) return false;
       const allocatable = parseQuantity(node.status?.allocatable?.[r]) ?? 0;
       return requests[r] > allocatable - used[r];
     }).map((r) => `Insufficient ${r}`);
+    return full ? [...TOO_MANY_PODS, ...short] : short;
+  }
+
+  /** The node's allocatable pods (the kubelet's --max-pods). */
+  private allowedPods(node: Stored<Node>): number {
+    let allowed = this.allocatablePods.get(node);
+    if (allowed === undefined) {
+      allowed = parseQuantity(node.status?.allocatable?.pods) ?? 0;
+      this.allocatablePods.set(node, allowed);
+    }
+    return allowed;
   }
 
   private schedule(key: string): void {
@@ -119,7 +143,7 @@ export class Scheduler {
       this.unschedulable(pod, fitErrorMessage(total, volumes.unschedulable, new Map()));
       return;
     }
-    const all = this.ctx.store.list<Node>('Node');
+    const all = (this.nodes ??= this.ctx.store.list<Node>('Node'));
     const requests = podRequests(pod);
     const nodes = all.filter(
       (n) =>
@@ -223,6 +247,8 @@ function unchangedShare(event: WatchEvent): boolean {
 }
 
 const NO_REASONS: string[] = [];
+/** fitsRequest checks the pod count first. */
+const TOO_MANY_PODS = ['Too many pods'];
 
 /** isPodUpdated: whether anything but the status, resourceVersion and generation changed. */
 function podUpdated(old: Stored<Pod>, pod: Stored<Pod>): boolean {
