@@ -147,7 +147,7 @@ export class Scheduler {
     const requests = podRequests(pod);
     const nodes = all.filter(
       (n) =>
-        isSchedulable(n) &&
+        isSchedulable(n, pod) &&
         (!volumes.pinnedNode || n.metadata.name === volumes.pinnedNode) &&
         this.insufficient(n, requests).length === 0,
     );
@@ -156,7 +156,7 @@ export class Scheduler {
       let resolvable = 0;
       for (const n of all) {
         let nodeReasons = [VOLUME_NODE_CONFLICT];
-        if (!isSchedulable(n)) nodeReasons = [unfitReason(n, pod)];
+        if (!isSchedulable(n, pod)) nodeReasons = [unfitReason(n, pod)];
         else if (!volumes.pinnedNode || n.metadata.name === volumes.pinnedNode) {
           nodeReasons = this.insufficient(n, requests);
           resolvable++;
@@ -266,11 +266,19 @@ function podKey(pod: Stored<Pod>): string {
  * ("were unschedulable", a cordoned node), then TaintToleration (the first taint the pod does not tolerate).
  */
 function unfitReason(node: Stored<Node>, pod: Pod): string {
-  if (node.spec?.unschedulable) return 'node(s) were unschedulable';
-  const taint = (node.spec?.taints ?? []).find(
-    (t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t),
-  );
+  if (node.spec?.unschedulable && !tolerates(pod, UNSCHEDULABLE_TAINT)) return 'node(s) were unschedulable';
+  const taint = untoleratedTaint(node, pod);
   return taint ? `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}` : 'node(s) were unschedulable';
+}
+
+/** The taint NodeUnschedulable lets a pod past a cordoned node with (v1.TaintNodeUnschedulable). */
+const UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
+
+/** TaintToleration's Filter: the first NoSchedule or NoExecute taint the pod does not tolerate. */
+function untoleratedTaint(node: Stored<Node>, pod: Pod): Taint | undefined {
+  const taints = node.spec?.taints;
+  if (!taints) return undefined;
+  return taints.find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t));
 }
 
 /** v1.Toleration.ToleratesTaint for one of the pod's tolerations. */
@@ -283,8 +291,9 @@ function tolerates(pod: Pod, taint: Taint): boolean {
   });
 }
 
-function isSchedulable(node: Stored<Node>): boolean {
-  if (node.spec?.unschedulable) return false;
-  if ((node.spec?.taints ?? []).some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute')) return false;
+/** NodeUnschedulable and TaintToleration pass the pod, and the node is Ready. */
+function isSchedulable(node: Stored<Node>, pod: Pod): boolean {
+  if (node.spec?.unschedulable && !tolerates(pod, UNSCHEDULABLE_TAINT)) return false;
+  if (untoleratedTaint(node, pod)) return false;
   return node.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
 }
