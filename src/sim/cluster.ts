@@ -36,6 +36,7 @@ import type { KubectlHost } from './kubectl/host';
 import { combined, type CommandResult } from './kubectl/output';
 import { toYaml } from './kubectl/get';
 import { Kubelet } from './node/kubelet';
+import { ContainerFiles } from './node/container-files';
 import { nodeIP, registerNode } from './node/nodes';
 import { Scheduler } from './node/scheduler';
 import { SeededRandom } from './random';
@@ -98,6 +99,8 @@ export class Cluster {
   private readonly store: ObjectStore;
   private readonly kubelets = new Map<string, Kubelet>();
   private readonly heartbeats = new Map<string, NodeHeartbeat>();
+  /** What containers have written, in their volumes and writable layers. */
+  private readonly containerFiles: ContainerFiles;
   /** Faults to inject: node partitions, failing readiness probes, crashing containers. */
   readonly faults: Faults;
   /** The cluster's DNS (CoreDNS with the kubernetes plugin), answering from the API as it stands. */
@@ -116,6 +119,7 @@ export class Cluster {
     }
     this.random = new SeededRandom(options.seed ?? 1);
     this.store = new ObjectStore(this.clock, this.random);
+    this.containerFiles = new ContainerFiles(this.store);
     this.lastChangeMs = this.clock.now();
     this.registerStrategies();
     const ctx: ControllerContext = {
@@ -151,7 +155,7 @@ export class Cluster {
     for (let i = 1; i <= nodeCount; i++) {
       const name = `node-${i}`;
       registerNode(this.store, this.clock, name, i);
-      const kubelet = new Kubelet(ctx, name, i, nodeIP(i));
+      const kubelet = new Kubelet(ctx, name, i, nodeIP(i), this.containerFiles);
       this.kubelets.set(name, kubelet);
       this.heartbeats.set(name, new NodeHeartbeat(ctx, kubelet));
     }
@@ -311,6 +315,11 @@ export class Cluster {
       clock: this.clock,
       readFile: (path) => this.files.get(path),
       waitFor: (done, timeoutMs) => this.waitFor(done, timeoutMs),
+      exec: (pod, container, argv) => {
+        const kubelet = this.kubelets.get(pod.spec?.nodeName ?? '');
+        if (!kubelet) return undefined;
+        return kubelet.partitioned ? { unreachable: kubelet.hostIP } : kubelet.exec(pod, container, argv);
+      },
     };
   }
 

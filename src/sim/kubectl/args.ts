@@ -81,18 +81,25 @@ export function parseArgs(words: string[], spec: FlagSpec): ParsedArgs {
         throw new FlagError(`unknown flag: --${name}`);
       }
     } else if (word.startsWith('-') && word.length > 1) {
-      const short = word[1];
-      const long = shortToLong.get(short);
-      if (!long) throw new FlagError(`unknown shorthand flag: '${short}' in ${word}`);
-      if (long in spec.valued) {
-        let value = word.slice(2);
-        if (value.startsWith('=')) value = value.slice(1);
-        if (value === '') {
-          if (i + 1 >= words.length) throw new FlagError(`flag needs an argument: '${short}' in -${short}`);
-          value = words[++i];
+      // pflag's shorthand bundles: "-it" is -i -t; a flag that takes a value ends the bundle ("-nshop").
+      for (let j = 1; j < word.length; j++) {
+        const short = word[j];
+        const long = shortToLong.get(short);
+        if (!long) throw new FlagError(`unknown shorthand flag: '${short}' in ${word}`);
+        if (long in spec.valued) {
+          let value = word.slice(j + 1);
+          if (value.startsWith('=')) value = value.slice(1);
+          if (value === '') {
+            if (i + 1 >= words.length) throw new FlagError(`flag needs an argument: '${short}' in -${short}`);
+            value = words[++i];
+          }
+          put(long, value);
+          break;
         }
-        put(long, value);
-      } else {
+        if (word[j + 1] === '=') {
+          put(long, word.slice(j + 2));
+          break;
+        }
         put(long, 'true');
       }
     } else {

@@ -1,4 +1,7 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { Stored } from '../api/meta';
 import type { ObjectStore } from '../api/store';
+import type { ExecResult } from '../node/container-shell';
 import type { VirtualClock } from '../clock';
 
 /** What the kubectl layer needs from the cluster it talks to. */
@@ -9,4 +12,9 @@ export interface KubectlHost {
   waitFor(done: () => boolean, timeoutMs: number): boolean;
   /** Reads a file named by `-f`; undefined when there is none. */
   readFile(path: string): string | undefined;
+  /**
+   * The exec the apiserver proxies to the pod's kubelet: the command's result; `unreachable` (the node's IP) when
+   * the kubelet cannot be dialled; undefined when the container is not running.
+   */
+  exec(pod: Stored<Pod>, container: string, argv: string[]): ExecResult | { unreachable: string } | undefined;
 }

@@ -21,6 +21,7 @@ import { runAnnotate } from './annotate';
 import { runCordon } from './cordon';
 import { runCreate } from './create';
 import { runDescribe } from './describe';
+import { runExec } from './exec';
 import { FieldSelectorError } from './field-selector';
 
 const COMMON: FlagSpec = {
@@ -89,10 +90,12 @@ export function runKubectl(host: KubectlHost, line: string, stdin?: string): Com
   if (verbAt < 0) return fail('error: a command is required: kubectl <command> [flags]');
   const verb = words[verbAt];
   const handler = COMMANDS[verb];
-  if (!handler) return fail(`error: unknown command "${verb}" for "kubectl"`);
+  if (!handler && verb !== 'exec') return fail(`error: unknown command "${verb}" for "kubectl"`);
   const rest = [...words];
   rest.splice(verbAt, 1);
   try {
+    // exec keeps the words after "--" as the container's command: it parses its own flags.
+    if (!handler) return runExec(host, rest);
     const args = parseArgs(rest, COMMON);
     return handler(host, args, stdin);
   } catch (err) {

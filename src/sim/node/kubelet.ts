@@ -14,6 +14,8 @@ import { kubeletPodStatus, type ContainerRun } from './pod-status';
 import { newPodWork, terminatedState, type PodWork } from './pod-work';
 import { ReadinessProber } from './prober';
 import { HostLocalIPAM } from './host-local-ipam';
+import type { ContainerFiles } from './container-files';
+import { runInContainer, type ExecResult } from './container-shell';
 import { ContainerRestarts } from './restarts';
 import { newContainerId, type RuntimeContainer } from './runtime';
 
@@ -55,6 +57,7 @@ export class Kubelet {
     /** Third octet of this node's pod CIDR, 10.244.<n>.0/24. */
     podSubnet: number,
     readonly hostIP: string,
+    private readonly files: ContainerFiles,
   ) {
     this.restarts = new ContainerRestarts(ctx.clock);
     this.ipam = new HostLocalIPAM(podSubnet);
@@ -95,6 +98,20 @@ export class Kubelet {
   /** Every container on this node, running or exited, oldest first. */
   get runtime(): RuntimeContainer[] {
     return this.containers.all();
+  }
+
+  /**
+   * The kubelet's exec endpoint, which the apiserver proxies `kubectl exec` to: runs a command in one of the pod's
+   * running containers. Undefined when that container is not running here.
+   */
+  exec(pod: Stored<Pod>, containerName: string, argv: string[]): ExecResult | undefined {
+    const uid = pod.metadata.uid ?? '';
+    const running = this.containers.ofPod(uid).find((c) => c.container === containerName && c.state === 'Running');
+    const spec = pod.spec?.containers.find((c) => c.name === containerName);
+    if (!running || !spec) return undefined;
+    const view = this.files.view(this.ctx.store, pod, spec, running.id);
+    const busybox = (spec.image ?? '').includes('busybox');
+    return runInContainer({ hostname: podHostname(pod), busybox, read: view.read, write: view.write }, argv);
   }
 
   /** Containers running on this node. */
@@ -373,6 +390,8 @@ export class Kubelet {
   }
 
   private killContainers(uid: string): void {
+    for (const c of this.containers.ofPod(uid)) this.files.removeLayer(c.id);
+    this.files.removePodVolumes(uid);
     // Exited containers of deleted pods are garbage-collected by the kubelet; keep the list short.
     this.containers.removeOfPod(uid);
     // The sandbox goes with them, and its address back to the range.
@@ -431,4 +450,10 @@ function changesNothingHere(event: WatchEvent): boolean {
   const pod = event.object as Stored<Pod>;
   const old = event.old as Stored<Pod>;
   return old.spec?.nodeName === pod.spec?.nodeName && isTerminating(old) === isTerminating(pod);
+}
+
+/** GeneratePodHostNameAndDomain's hostname: spec.hostname or the pod's name, cut to 63 characters. */
+function podHostname(pod: Stored<Pod>): string {
+  const name = pod.spec?.hostname || pod.metadata.name;
+  return name.length > 63 ? name.slice(0, 63).replace(/[-.]+$/, '') : name;
 }

@@ -1,0 +1,81 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import { boolFlag, flag, parseArgs, type FlagSpec } from './args';
+import type { KubectlHost } from './host';
+import { fail, type CommandResult } from './output';
+
+const EXEC_FLAGS: FlagSpec = {
+  valued: { namespace: 'n', container: 'c' },
+  boolean: { stdin: 'i', tty: 't', quiet: 'q' },
+};
+
+const USAGE =
+  "error: expected 'exec (POD | TYPE/NAME) -- COMMAND [args...]'.\n" +
+  'POD or TYPE/NAME is a required argument for the exec command\n' +
+  "See 'kubectl exec -h' for help and examples";
+
+/** The annotation that names the container kubectl exec, logs and attach pick by default. */
+const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
+
+/**
+ * `kubectl exec POD [-c CONTAINER] -- COMMAND [args...]` (ExecOptions.Complete, Validate and Run): finds the pod
+ * and its container, then runs the command through the node's kubelet. A command that exits non-zero ends with
+ * kubectl's "command terminated with exit code N" and that exit code. `words` are the words after "exec".
+ */
+export function runExec(host: KubectlHost, words: string[]): CommandResult {
+  const dash = words.indexOf('--');
+  const args = parseArgs(dash >= 0 ? words.slice(0, dash) : words, EXEC_FLAGS);
+  const command = dash >= 0 ? words.slice(dash + 1) : [];
+  const [target, ...extra] = args.positional;
+  if (!target) return fail(USAGE);
+  if (extra.length > 0) {
+    return fail(
+      "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples",
+    );
+  }
+  if (command.length === 0) return fail('error: you must specify at least one command for the container');
+  const slash = target.indexOf('/');
+  const type = slash >= 0 ? target.slice(0, slash) : 'pod';
+  const name = slash >= 0 ? target.slice(slash + 1) : target;
+  if (!['pod', 'pods', 'po'].includes(type)) {
+    return fail(`error: kubesim: exec takes a pod ("NAME" or "pod/NAME"), not "${target}"`);
+  }
+  const namespace = flag(args, 'namespace') ?? 'default';
+  const pod = host.store.get<Pod>('Pod', namespace, name);
+  if (!pod) return fail(`Error from server (NotFound): pods "${name}" not found`);
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') {
+    return fail(`error: cannot exec into a container in a completed pod; current phase is ${phase}`);
+  }
+  let stderr = '';
+  let container = flag(args, 'container');
+  if (!container) {
+    const picked = defaultContainer(pod);
+    container = picked.name;
+    if (picked.notice && !boolFlag(args, 'quiet')) stderr += picked.notice;
+  }
+  if (!pod.spec?.nodeName) {
+    return fail(`${stderr}Error from server (BadRequest): pod ${name} does not have a host assigned`);
+  }
+  const result = host.exec(pod, container, command);
+  if (!result) return fail(`${stderr}error: unable to upgrade connection: container not found ("${container}")`);
+  if ('unreachable' in result) {
+    return fail(`${stderr}Error from server: error dialing backend: dial tcp ${result.unreachable}:10250: i/o timeout`);
+  }
+  stderr += result.stderr;
+  if (result.exitCode !== 0) stderr += `command terminated with exit code ${result.exitCode}\n`;
+  return { stdout: result.stdout, stderr, exitCode: result.exitCode };
+}
+
+/** podcmd.FindOrDefaultContainerByName: the annotated default, else the first container, noting the choice. */
+function defaultContainer(pod: Pod): { name: string; notice?: string } {
+  const containers = pod.spec?.containers ?? [];
+  const annotated = pod.metadata?.annotations?.[DEFAULT_CONTAINER_ANNOTATION];
+  if (annotated && containers.some((c) => c.name === annotated)) return { name: annotated };
+  const first = containers[0]?.name ?? '';
+  if (containers.length <= 1) return { name: first };
+  const all = [
+    ...containers.map((c) => c.name),
+    ...(pod.spec?.initContainers ?? []).map((c) => `${c.name} (init)`),
+  ].join(', ');
+  return { name: first, notice: `Defaulted container "${first}" out of: ${all}\n` };
+}
