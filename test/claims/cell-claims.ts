@@ -406,6 +406,10 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /standard \(default\)\s+rancher\.io\/local-path\s+Delete\s+WaitForFirstConsumer/,
     /web-0\s+1\/1\s+Running[^\n]*\s(node-\d)\s[\s\S]*web-1\s+1\/1\s+Running[^\n]*\s(node-\d)\s[\s\S]*web-2\s+1\/1\s+Running[^\n]*\s(node-\d)\s[\s\S]*www-web-0\s+Bound[\s\S]*www-web-2\s+Bound[\s\S]*www-web-1\tDelete\t\2\nwww-web-2\tDelete\t\3\nwww-web-0\tDelete\t\1\n/,
   ],
+  'storage-data-follows': [
+    /deleted from default namespace\n\nweb-0 reads web-0\nweb-1 reads web-1\nweb-2 reads web-2\n/,
+    /cat: \/tmp\/note: No such file or directory\ncommand terminated with exit code 1/,
+  ],
   'storage-lifecycle': [
     /scaled\n\nNAME[^\n]*\nweb-0\s[^\n]*\n\nNAME[^\n]*\nwww-web-0\s+Bound[^\n]*\nwww-web-1\s+Bound[^\n]*\nwww-web-2\s+Bound/,
     /web-0: (node-\d) -> \1\nwww-web-0 uid unchanged: true/,
