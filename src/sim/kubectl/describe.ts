@@ -1,9 +1,11 @@
 import type { Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
-import type { PersistentVolumeClaim, Pod, Service } from 'kubernetes-types/core/v1';
+import type { Lease } from 'kubernetes-types/coordination/v1';
+import type { Node, PersistentVolumeClaim, Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { notFound } from '../api/errors';
 import { selectorMatches, type KubeObject, type Stored } from '../api/meta';
 import { flag, type ParsedArgs } from './args';
+import { describeNode } from './describe-node';
 import { describePod } from './describe-pod';
 import { describeStatefulSet } from './describe-statefulset';
 import { describeDeployment } from './describe-deployment';
@@ -18,10 +20,10 @@ import { fail, type CommandResult } from './output';
 import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
 
 /** The kinds this simulator has describers for. */
-const DESCRIBED_KINDS = ['Pod', 'StatefulSet', 'Deployment', 'ReplicaSet', 'Service', 'PersistentVolumeClaim'];
+const DESCRIBED_KINDS = ['Pod', 'StatefulSet', 'Deployment', 'ReplicaSet', 'Service', 'PersistentVolumeClaim', 'Node'];
 
 /**
- * `kubectl describe TYPE [NAME | -l SELECTOR]` for pods, StatefulSets, Deployments, ReplicaSets, Services and PVCs,
+ * `kubectl describe TYPE [NAME | -l SELECTOR]` for pods, StatefulSets, Deployments, ReplicaSets, Services, PVCs and nodes,
  * separated by a blank line.
  */
 export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult {
@@ -37,6 +39,8 @@ export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult 
   const now = host.clock.now();
   const blocks: string[] = [];
   const events = new EventLookup(host.store, namespace);
+  // Events about nodes are recorded in the default namespace.
+  const nodeEvents = new EventLookup(host.store, 'default');
   let stderr = '';
   for (const target of targets) {
     if (!DESCRIBED_KINDS.includes(target.type.kind)) {
@@ -47,7 +51,7 @@ export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult 
     if (target.names.length > 0) {
       objects = [];
       for (const name of target.names) {
-        const obj = host.store.get(target.type.kind, namespace, name);
+        const obj = host.store.get(target.type.kind, target.type.namespaced ? namespace : '', name);
         if (obj) objects.push(obj);
         else if (targets.length === 1 && target.names.length === 1) throw notFound(target.type.kind, name);
         else
@@ -56,12 +60,21 @@ export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult 
     } else {
       const selector = selectorText !== undefined ? parseLabelSelector(selectorText) : { matchLabels: {} };
       objects = host.store
-        .list(target.type.kind, namespace)
+        .list(target.type.kind, target.type.namespaced ? namespace : undefined)
         .filter((o) => selectorMatches(selector, o.metadata.labels));
     }
     for (const obj of objects) {
-      const about = events.about(obj);
-      if (obj.kind === 'Pod') blocks.push(tabbed(describePod(obj as Stored<Pod>, about, now)));
+      const about = (obj.kind === 'Node' ? nodeEvents : events).about(obj);
+      if (obj.kind === 'Node') {
+        const lease = host.store.get<Lease>('Lease', 'kube-node-lease', obj.metadata.name);
+        const pods = host.store
+          .list<Pod>('Pod')
+          .filter(
+            (p) =>
+              p.spec?.nodeName === obj.metadata.name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
+          );
+        blocks.push(tabbed(describeNode(obj as Stored<Node>, lease, pods, about, now)));
+      } else if (obj.kind === 'Pod') blocks.push(tabbed(describePod(obj as Stored<Pod>, about, now)));
       else if (obj.kind === 'ReplicaSet') {
         const rs = obj as Stored<ReplicaSet>;
         const pods = host.store
