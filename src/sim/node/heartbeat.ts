@@ -7,17 +7,23 @@ import type { Kubelet } from './kubelet';
 /** The kubelet's node lease lasts 40 s and is renewed every quarter of that (nodeLeaseRenewIntervalFraction). */
 export const NODE_LEASE_DURATION_SECONDS = 40;
 export const NODE_LEASE_RENEW_MS = 10_000;
+/** nodeStatusReportFrequency: with nothing changed, the kubelet still posts its node status every 5 minutes. */
+export const NODE_STATUS_REPORT_MS = 5 * 60_000;
 
 /**
  * The kubelet's heartbeats: it renews its Lease in kube-node-lease every 10 s (the node lifecycle controller's
  * health signal) and, after a partition heals, posts its node status again. A partitioned kubelet renews nothing.
  */
 export class NodeHeartbeat {
+  /** When the kubelet last posted its node status (registration counts). */
+  private lastReportMs: number;
+
   constructor(
     private readonly ctx: ControllerContext,
     private readonly kubelet: Kubelet,
   ) {
     const now = ctx.clock.now();
+    this.lastReportMs = now;
     ctx.store.create<Lease>({
       apiVersion: 'coordination.k8s.io/v1',
       kind: 'Lease',
@@ -34,6 +40,7 @@ export class NodeHeartbeat {
   /** Reconnected: post a fresh node status and renew the lease at once (kubelet syncNodeStatus). */
   reconnect(): void {
     const node = this.ctx.store.get<Node>('Node', '', this.kubelet.nodeName);
+    this.lastReportMs = this.ctx.clock.now();
     if (node) {
       const now = this.ctx.clock.timestamp();
       const conditions = (node.status?.conditions ?? []).map((c) => healthy(c, now));
@@ -58,9 +65,22 @@ export class NodeHeartbeat {
 
   private scheduleRenew(): void {
     this.ctx.clock.after(NODE_LEASE_RENEW_MS, `kubelet ${this.kubelet.nodeName}: renew lease`, () => {
-      if (!this.kubelet.partitioned) this.renew();
+      if (!this.kubelet.partitioned) {
+        this.renew();
+        if (this.ctx.clock.now() - this.lastReportMs >= NODE_STATUS_REPORT_MS) this.report();
+      }
       this.scheduleRenew();
     });
+  }
+
+  /** An unchanged node status posted again: every condition's lastHeartbeatTime moves to now. */
+  private report(): void {
+    this.lastReportMs = this.ctx.clock.now();
+    const node = this.ctx.store.get<Node>('Node', '', this.kubelet.nodeName);
+    if (!node) return;
+    const now = this.ctx.clock.timestamp();
+    const conditions = (node.status?.conditions ?? []).map((c) => ({ ...c, lastHeartbeatTime: now }));
+    this.ctx.store.update<Node>({ ...node, status: { ...node.status, conditions } });
   }
 
   private renew(): void {

@@ -39,7 +39,8 @@ export class Scheduler {
     for (const kind of ['PersistentVolumeClaim', 'PersistentVolume', 'Node']) {
       ctx.store.watch(kind, (e) => {
         if (kind === 'Node') this.nodes = undefined;
-        if (e.type !== 'DELETED' || kind !== 'Node') this.unschedulablePods.moveAll();
+        if (kind === 'Node' && (e.type === 'DELETED' || !nodeChangeMatters(e))) return;
+        this.unschedulablePods.moveAll();
       });
     }
   }
@@ -249,6 +250,24 @@ function unchangedShare(event: WatchEvent): boolean {
 const NO_REASONS: string[] = [];
 /** fitsRequest checks the pod count first. */
 const TOO_MANY_PODS = ['Too many pods'];
+
+/**
+ * Whether a Node event could let a waiting pod fit (the queueing hints of NodeUnschedulable, TaintToleration,
+ * NodeResourcesFit and NodeAffinity): a new node, or a change of its spec, labels, allocatable or readiness; a status
+ * post that only moves heartbeat times is none.
+ */
+function nodeChangeMatters(event: WatchEvent): boolean {
+  const old = event.old as Stored<Node> | undefined;
+  const node = event.object as Stored<Node>;
+  if (event.type !== 'MODIFIED' || !old) return true;
+  const ready = (n: Node): string | undefined => n.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+  return (
+    !deepEqual(old.spec, node.spec) ||
+    !deepEqual(old.metadata.labels, node.metadata.labels) ||
+    !deepEqual(old.status?.allocatable, node.status?.allocatable) ||
+    ready(old) !== ready(node)
+  );
+}
 
 /** isPodUpdated: whether anything but the status, resourceVersion and generation changed. */
 function podUpdated(old: Stored<Pod>, pod: Stored<Pod>): boolean {

@@ -67,6 +67,16 @@ describe('kubectl describe node', () => {
     );
   });
 
+  it('the kubelet posts its unchanged status every 5 minutes: heartbeat times move, transition times stay', () => {
+    const cluster = new Cluster({ seed: 1 });
+    cluster.run('11m');
+    assert.ok(
+      describeLines(cluster).includes(
+        '  Ready  True  Thu, 01 Jan 2026 00:10:00 +0000  Thu, 01 Jan 2026 00:00:00 +0000  KubeletReady  kubelet is posting ready status',
+      ),
+    );
+  });
+
   it('a cordoned node says so, and an unknown one is NotFound', () => {
     const cluster = new Cluster({ seed: 1 });
     cluster.kubectl('cordon node-2');
