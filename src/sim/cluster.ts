@@ -318,7 +318,9 @@ export class Cluster {
       exec: (pod, container, argv) => {
         const kubelet = this.kubelets.get(pod.spec?.nodeName ?? '');
         if (!kubelet) return undefined;
-        return kubelet.partitioned ? { unreachable: kubelet.hostIP } : kubelet.exec(pod, container, argv);
+        if (kubelet.partitioned) return { unreachable: kubelet.hostIP };
+        const namespace = pod.metadata.namespace;
+        return kubelet.exec(pod, container, argv, (name, image) => nslookup(this.dns, name, { namespace, image }));
       },
     };
   }

@@ -12,17 +12,28 @@ export interface ContainerContext {
   busybox: boolean;
   read(path: string): string | undefined;
   write(path: string, content: string, append: boolean): void;
+  /** busybox's nslookup against the cluster DNS, from this pod; only busybox images have it. */
+  nslookup?(name: string): ExecResult;
 }
 
 /** The programs the simulated containers can run. */
-export const SIMULATED_PROGRAMS = ['hostname', 'echo', 'cat', 'true', 'false', 'sh -c', 'bash -c'];
+export const SIMULATED_PROGRAMS = [
+  'hostname',
+  'echo',
+  'cat',
+  'true',
+  'false',
+  'sh -c',
+  'bash -c',
+  'nslookup (busybox)',
+];
 
 /** Deep enough for any script a reader types; deeper means a script calling itself. */
 const MAX_DEPTH = 16;
 
 /**
  * Runs a command in a container, as the runtime's exec does: a program and its arguments, where `sh -c SCRIPT`
- * (or `bash -c`) runs a small POSIX shell: `;`, `&&` and `||` lists, quotes, `$(…)`, `$HOSTNAME`, `>` and `>>`.
+ * (or `bash -c`) runs a small POSIX shell: `;`, `&&` and `||` lists, quotes, `$(…)`, `$HOSTNAME`, `>` and `>>`; busybox images also run nslookup.
  */
 export function runInContainer(container: ContainerContext, argv: string[], depth = 0): ExecResult {
   const out: ExecResult = { stdout: '', stderr: '', exitCode: 0 };
@@ -51,6 +62,9 @@ export function runInContainer(container: ContainerContext, argv: string[], dept
         }
       }
       return out;
+    case 'nslookup':
+      if (container.nslookup && args.length === 1) return container.nslookup(args[0]);
+      break;
     case 'true':
       return out;
     case 'false':

@@ -104,14 +104,29 @@ export class Kubelet {
    * The kubelet's exec endpoint, which the apiserver proxies `kubectl exec` to: runs a command in one of the pod's
    * running containers. Undefined when that container is not running here.
    */
-  exec(pod: Stored<Pod>, containerName: string, argv: string[]): ExecResult | undefined {
+  exec(
+    pod: Stored<Pod>,
+    containerName: string,
+    argv: string[],
+    nslookup?: (name: string, image: string) => ExecResult,
+  ): ExecResult | undefined {
     const uid = pod.metadata.uid ?? '';
     const running = this.containers.ofPod(uid).find((c) => c.container === containerName && c.state === 'Running');
     const spec = pod.spec?.containers.find((c) => c.name === containerName);
     if (!running || !spec) return undefined;
     const view = this.files.view(this.ctx.store, pod, spec, running.id);
     const busybox = (spec.image ?? '').includes('busybox');
-    return runInContainer({ hostname: podHostname(pod), busybox, read: view.read, write: view.write }, argv);
+    const image = spec.image ?? '';
+    return runInContainer(
+      {
+        hostname: podHostname(pod),
+        busybox,
+        read: view.read,
+        write: view.write,
+        nslookup: busybox && nslookup ? (name) => nslookup(name, image) : undefined,
+      },
+      argv,
+    );
   }
 
   /** Containers running on this node. */

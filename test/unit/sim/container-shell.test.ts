@@ -48,7 +48,7 @@ describe('commands in a simulated container', () => {
       argv: ['curl', 'http://localhost/'],
       stdout: '',
       stderr:
-        'kubesim: "curl" is not simulated; containers here run hostname, echo, cat, true, false, sh -c, bash -c\n',
+        'kubesim: "curl" is not simulated; containers here run hostname, echo, cat, true, false, sh -c, bash -c, nslookup (busybox)\n',
       exitCode: 127,
     },
   ];

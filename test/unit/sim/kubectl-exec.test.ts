@@ -103,6 +103,16 @@ describe('kubectl exec', () => {
     assert.equal(c.kubectl('exec pair -c sidecar -- cat /data/f'), 'shared\n');
   });
 
+  it('a busybox container runs nslookup against the cluster DNS, as the script command prints it', () => {
+    const c = cluster();
+    const fqdn = 'web-0.nginx.default.svc.cluster.local';
+    const result = c.kubectlResult(`exec pair -c sidecar -- nslookup ${fqdn}`);
+    const direct = c.nslookup(fqdn, { image: 'busybox:1.36' });
+    assert.equal(result.stdout, direct.stdout);
+    assert.match(result.stdout, /Name:\tweb-0\.nginx\.default\.svc\.cluster\.local/);
+    assert.match(c.kubectl('exec pair -c app -- nslookup web-0.nginx'), /"nslookup" is not simulated/);
+  });
+
   it('a pod on a partitioned node cannot be reached', () => {
     const c = cluster();
     const pod = c.get<Pod>('pod', 'web-0')!;
