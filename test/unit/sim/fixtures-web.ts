@@ -72,3 +72,13 @@ spec:
     spec:
       containers: [{name: nginx, image: "nginx:1.16.1"}]
 `;
+
+/** A bare pod of one nginx container that requests this much CPU. */
+export function cpuPodManifest(name: string, cpu: string): string {
+  return `apiVersion: v1
+kind: Pod
+metadata: {name: ${name}}
+spec:
+  containers: [{name: app, image: "nginx:1.14.2", resources: {requests: {cpu: "${cpu}"}}}]
+`;
+}

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { Cluster } from '../../../src/sim/index';
+import { cpuPodManifest } from './fixtures-web';
 import { parseQuantity } from '../../../src/sim/api/quantity';
 import { podQOSClass } from '../../../src/sim/pods/resources';
 
@@ -44,19 +45,10 @@ describe('QoS class (GetPodQOS)', () => {
   for (const [name, p, want] of cases) it(name, () => assert.equal(podQOSClass(p), want));
 });
 
-function podManifest(name: string, cpu: string): string {
-  return `apiVersion: v1
-kind: Pod
-metadata: {name: ${name}}
-spec:
-  containers: [{name: app, image: "nginx:1.14.2", resources: {requests: {cpu: "${cpu}"}}}]
-`;
-}
-
 describe('NodeResourcesFit', () => {
   it('leaves a pod that asks more CPU than any node has Pending, with the scheduler’s message', () => {
     const c = new Cluster({ seed: 1 });
-    c.apply(podManifest('big', '64'));
+    c.apply(cpuPodManifest('big', '64'));
     c.run('10s');
     const pod = c.get<Pod>('pod', 'big');
     assert.equal(pod?.spec?.nodeName, undefined);
@@ -71,8 +63,8 @@ describe('NodeResourcesFit', () => {
 
   it('counts what running pods request, and schedules the waiting pod once room is freed', () => {
     const c = new Cluster({ seed: 1, nodes: 1 });
-    c.apply(podManifest('a', '3'));
-    c.apply(podManifest('b', '2'));
+    c.apply(cpuPodManifest('a', '3'));
+    c.apply(cpuPodManifest('b', '2'));
     c.run('20s');
     assert.equal(c.get<Pod>('pod', 'a')?.status?.phase, 'Running');
     assert.equal(c.get<Pod>('pod', 'b')?.spec?.nodeName, undefined);
@@ -84,7 +76,7 @@ describe('NodeResourcesFit', () => {
   it('says which nodes are cordoned and which are full', () => {
     const c = new Cluster({ seed: 1 });
     c.kubectl('cordon node-1');
-    c.apply(podManifest('big', '8'));
+    c.apply(cpuPodManifest('big', '8'));
     c.run('10s');
     const message = c.get<Pod>('pod', 'big')?.status?.conditions?.find((cond) => cond.type === 'PodScheduled')?.message;
     assert.equal(

@@ -2,15 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { Cluster } from '../../../src/sim/index';
-
-function podManifest(name: string, cpu: string): string {
-  return `apiVersion: v1
-kind: Pod
-metadata: {name: ${name}}
-spec:
-  containers: [{name: app, image: "nginx:1.16.1", resources: {requests: {cpu: "${cpu}"}}}]
-`;
-}
+import { cpuPodManifest } from './fixtures-web';
 
 /** How many scheduling attempts failed for the pod: the count of its FailedScheduling Event. */
 function failedAttempts(cluster: Cluster, pod: string): number {
@@ -32,7 +24,7 @@ describe('the scheduling queue for pods that do not fit', () => {
   for (const c of quiet) {
     it(`a pod too big for any node has failed ${c.attempts} time(s) ${c.after} in`, () => {
       const cluster = new Cluster({ seed: 1 });
-      cluster.apply(podManifest('big', '64'));
+      cluster.apply(cpuPodManifest('big', '64'));
       cluster.run(c.after);
       assert.equal(failedAttempts(cluster, 'big'), c.attempts);
     });
@@ -41,7 +33,7 @@ describe('the scheduling queue for pods that do not fit', () => {
   it('a cluster event moves it back at once: an uncordoned node takes the pod within its back-off', () => {
     const cluster = new Cluster({ seed: 1, nodes: 1 });
     cluster.kubectl('cordon node-1');
-    cluster.apply(podManifest('app', '100m'));
+    cluster.apply(cpuPodManifest('app', '100m'));
     cluster.run('2m');
     assert.equal(failedAttempts(cluster, 'app'), 1);
     cluster.kubectl('uncordon node-1');
@@ -51,9 +43,9 @@ describe('the scheduling queue for pods that do not fit', () => {
 
   it('a deleted pod frees room for a waiting one, which keeps its back-off from the last attempt', () => {
     const cluster = new Cluster({ seed: 1, nodes: 1 });
-    cluster.apply(podManifest('first', '3'));
+    cluster.apply(cpuPodManifest('first', '3'));
     cluster.run('30s');
-    cluster.apply(podManifest('second', '3'));
+    cluster.apply(cpuPodManifest('second', '3'));
     cluster.run('1m');
     assert.equal(cluster.get<Pod>('pod', 'second')?.spec?.nodeName, undefined);
     assert.equal(failedAttempts(cluster, 'second'), 1);
