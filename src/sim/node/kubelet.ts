@@ -15,7 +15,8 @@ import { newPodWork, terminatedState, type PodWork } from './pod-work';
 import { ReadinessProber } from './prober';
 import { HostLocalIPAM } from './host-local-ipam';
 import type { ContainerFiles } from './container-files';
-import { runInContainer, type ExecResult } from './container-shell';
+import type { ExecResult } from './container-shell';
+import { execInContainer, type PodNslookup } from './container-exec';
 import { ContainerRestarts } from './restarts';
 import { newContainerId, type RuntimeContainer } from './runtime';
 
@@ -104,29 +105,10 @@ export class Kubelet {
    * The kubelet's exec endpoint, which the apiserver proxies `kubectl exec` to: runs a command in one of the pod's
    * running containers. Undefined when that container is not running here.
    */
-  exec(
-    pod: Stored<Pod>,
-    containerName: string,
-    argv: string[],
-    nslookup?: (name: string, image: string) => ExecResult,
-  ): ExecResult | undefined {
+  exec(pod: Stored<Pod>, container: string, argv: string[], nslookup?: PodNslookup): ExecResult | undefined {
     const uid = pod.metadata.uid ?? '';
-    const running = this.containers.ofPod(uid).find((c) => c.container === containerName && c.state === 'Running');
-    const spec = pod.spec?.containers.find((c) => c.name === containerName);
-    if (!running || !spec) return undefined;
-    const view = this.files.view(this.ctx.store, pod, spec, running.id);
-    const busybox = (spec.image ?? '').includes('busybox');
-    const image = spec.image ?? '';
-    return runInContainer(
-      {
-        hostname: podHostname(pod),
-        busybox,
-        read: view.read,
-        write: view.write,
-        nslookup: busybox && nslookup ? (name) => nslookup(name, image) : undefined,
-      },
-      argv,
-    );
+    const running = this.containers.ofPod(uid).find((c) => c.container === container && c.state === 'Running');
+    return running ? execInContainer(this.ctx.store, this.files, pod, running, argv, nslookup) : undefined;
   }
 
   /** Containers running on this node. */
@@ -465,10 +447,4 @@ function changesNothingHere(event: WatchEvent): boolean {
   const pod = event.object as Stored<Pod>;
   const old = event.old as Stored<Pod>;
   return old.spec?.nodeName === pod.spec?.nodeName && isTerminating(old) === isTerminating(pod);
-}
-
-/** GeneratePodHostNameAndDomain's hostname: spec.hostname or the pod's name, cut to 63 characters. */
-function podHostname(pod: Stored<Pod>): string {
-  const name = pod.spec?.hostname || pod.metadata.name;
-  return name.length > 63 ? name.slice(0, 63).replace(/[-.]+$/, '') : name;
 }
