@@ -280,6 +280,7 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /persistentvolumeclaim\/data\s+Pending\s/,
     /FailedScheduling\s[^\n]*pod has unbound immediate PersistentVolumeClaims/,
     /ProvisioningFailed\s[^\n]*storageclass\.storage\.k8s\.io "managed-nfs-storage" not found/,
+    /The PersistentVolumeClaim "data" is invalid: spec: Forbidden: spec is immutable after creation[^\n]*\n[\s\S]*- \tStorageClassName: &"managed-nfs-storage",\n\+ \tStorageClassName: &"standard",/,
     /pod\/app\s+1\/1\s+Running[\s\S]*persistentvolumeclaim\/data\s+Bound\s/,
   ],
   // Controllers (docs/internals): the StatefulSet controller's first sync makes a revision and web-0; one pod per sync.

@@ -32,6 +32,8 @@ export interface KindStrategy {
   allocate?(obj: KubeObject, old: Stored<KubeObject> | undefined): void;
   /** Validation on create (old undefined) and on update. Returning errors rejects the write whole. */
   validate?(obj: KubeObject, old: Stored<KubeObject> | undefined): FieldError[];
+  /** Validating admission after validation passed (an update's old object given): throws the plugin's error. */
+  admit?(obj: KubeObject, old: Stored<KubeObject> | undefined): void;
   /** Validation of an update that changes only status, as the status subresource validates it. */
   validateStatus?(obj: KubeObject, old: Stored<KubeObject>): FieldError[];
   /** Whether metadata.generation tracks spec changes for this kind. */
@@ -210,6 +212,7 @@ export class ObjectStore {
         ? strategy.validateStatus(obj, old)
         : strategy?.validate?.(obj, old)) ?? [];
     if (errs.length > 0) throw invalid(kind, obj.metadata.name, errs);
+    strategy?.admit?.(obj, old);
     if (strategy?.tracksGeneration) {
       writable(obj.metadata).generation = (old.metadata.generation ?? 1) + (specSame ? 0 : 1);
     }
