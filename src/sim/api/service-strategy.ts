@@ -4,31 +4,67 @@ import { defaultService } from './defaults';
 import type { KubeObject } from './meta';
 import { allocateNodePorts, needsNodePort } from './node-ports';
 import type { ObjectStore } from './store';
+import { invalid } from './errors';
+import { invalidField } from './validation/field';
 import { validateServiceStrategy } from './validation';
 
+/** The service CIDR, kind's default: 10.96.0.0/16. */
+const SERVICE_RANGE = '10.96.0.0/16';
+
 /**
- * The Service registry: defaults, a cluster IP from 10.96.0.0/16 for every Service that is not headless (the
- * `reserved` ones excepted), node ports for NodePort and LoadBalancer Services, and validation.
+ * The Service registry: defaults, a cluster IP for every Service that is not headless, node ports for NodePort
+ * and LoadBalancer Services, and validation. Addresses in use are read from the stored Services (they are few),
+ * so a rejected or deleted Service holds none; `reserved` ones are never handed out at random.
  */
 export function registerServiceStrategy(store: ObjectStore, random: SeededRandom, reserved: string[]): void {
-  const allocated = new Set<string>(reserved);
   const allocateClusterIP = (): string => {
+    const used = new Set([...reserved, ...clusterIPsOfOthers(store, undefined)]);
     for (;;) {
       const ip = `10.96.${random.int(0, 255)}.${random.int(1, 254)}`;
-      if (!allocated.has(ip)) {
-        allocated.add(ip);
-        return ip;
-      }
+      if (!used.has(ip)) return ip;
     }
   };
   store.registerStrategy('Service', {
     applyDefaults: (obj) => defaultService(obj, allocateClusterIP),
     allocate: (obj, old) => {
       if (old) dropTypeDependentFields(obj as Service, old as Service);
+      else claimRequestedClusterIP(obj as Service, clusterIPsOfOthers(store, obj));
       allocateNodePorts(obj as Service, old as Service | undefined, nodePortsOfOthers(store, obj), random);
     },
     validate: validateServiceStrategy,
   });
+}
+
+/**
+ * The IP allocator's answer to a cluster IP asked for on create: it must lie in the service range and not belong to
+ * another Service (ErrNotInRange, ErrAllocated), reported on spec.clusterIPs.
+ */
+function claimRequestedClusterIP(svc: Service, taken: Set<string>): void {
+  const ip = svc.spec?.clusterIP;
+  if (!ip || ip === 'None') return;
+  const inRange = /^10\.96\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
+  const problem =
+    !inRange || Number(inRange[1]) > 255 || Number(inRange[2]) > 255
+      ? `the provided IP (${ip}) is not in the valid range. The range of valid IPs is ${SERVICE_RANGE}`
+      : taken.has(ip)
+        ? 'provided IP is already allocated'
+        : undefined;
+  if (!problem) return;
+  const ips = svc.spec?.clusterIPs ?? [ip];
+  throw invalid('Service', svc.metadata?.name ?? '', [
+    invalidField('spec.clusterIPs', ips, `failed to allocate IP ${ip}: ${problem}`),
+  ]);
+}
+
+/** The cluster IPs of every stored Service other than `svc`. */
+function clusterIPsOfOthers(store: ObjectStore, svc: KubeObject | undefined): Set<string> {
+  const ips = new Set<string>();
+  for (const other of store.list<Service>('Service')) {
+    const same = other.metadata.name === svc?.metadata?.name && other.metadata.namespace === svc?.metadata?.namespace;
+    const ip = other.spec?.clusterIP;
+    if (!same && ip && ip !== 'None') ips.add(ip);
+  }
+  return ips;
 }
 
 /** The node ports held by every Service other than `svc` (Services are few: a scan costs little). */
