@@ -275,6 +275,12 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /web\s+1\/1\s+Running\s+2 \(/,
   ],
   // A missing StorageClass: PVC and pod Pending with ProvisioningFailed and FailedScheduling; creating it binds.
+  'trouble-too-many-pods': [
+    /web\s+330\/340\s+340\s+330\s/,
+    /node-1\s+110\nnode-2\s+110\nnode-3\s+110/,
+    /\n10 pending\n/,
+    /Warning\s+FailedScheduling\s[^\n]*0\/3 nodes are available: 3 Too many pods\. preemption: 0\/3 nodes are available: 3 No preemption victims found for incoming pod\./,
+  ],
   'trouble-pending-pvc': [
     /pod\/app\s+0\/1\s+Pending/,
     /persistentvolumeclaim\/data\s+Pending\s/,
