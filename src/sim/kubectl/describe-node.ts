@@ -1,7 +1,8 @@
 import type { Lease } from 'kubernetes-types/coordination/v1';
-import type { Container, Event as CoreEvent, Node, Pod, Taint } from 'kubernetes-types/core/v1';
+import type { Event as CoreEvent, Node, Pod, Taint } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/meta';
 import { parseQuantity } from '../api/quantity';
+import { podLimits, podRequests, type ResourceAmounts } from '../pods/resources';
 import { age } from './duration';
 import {
   describeEvents,
@@ -103,11 +104,6 @@ function printTaints(w: PrefixWriter, taints: Taint[]): void {
   });
 }
 
-interface Amounts {
-  cpu: number;
-  memory: number;
-}
-
 /** describeNodeResource: each non-terminated pod's requests and limits against the allocatable, then the totals. */
 function describeNodeResource(w: PrefixWriter, node: Stored<Node>, pods: Stored<Pod>[], nowMs: number): void {
   const allocatable = node.status?.allocatable ?? node.status?.capacity ?? {};
@@ -118,11 +114,11 @@ function describeNodeResource(w: PrefixWriter, node: Stored<Node>, pods: Stored<
   w.write(0, `Non-terminated Pods:\t(${pods.length} in total)\n`);
   w.write(1, 'Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
   w.write(1, '---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n');
-  const requests: Amounts = { cpu: 0, memory: 0 };
-  const limits: Amounts = { cpu: 0, memory: 0 };
+  const requests: ResourceAmounts = { cpu: 0, memory: 0 };
+  const limits: ResourceAmounts = { cpu: 0, memory: 0 };
   for (const pod of pods) {
-    const req = podAmounts(pod, 'requests');
-    const lim = podAmounts(pod, 'limits');
+    const req = podRequests(pod);
+    const lim = podLimits(pod);
     requests.cpu += req.cpu;
     requests.memory += req.memory;
     limits.cpu += lim.cpu;
@@ -149,23 +145,6 @@ function describeNodeResource(w: PrefixWriter, node: Stored<Node>, pods: Stored<
   );
   // Nothing here asks for ephemeral storage.
   w.write(1, `ephemeral-storage\t0 (${percent(0, storage)}%)\t0 (0%)\n`);
-}
-
-/**
- * PodRequestsAndLimits for cpu (in cores) and memory (bytes): the sum over app containers, or the largest init
- * container if that is more. A request left out defaults to the limit, as the apiserver defaults it.
- */
-function podAmounts(pod: Pod, which: 'requests' | 'limits'): Amounts {
-  const of = (c: Container, r: 'cpu' | 'memory'): number => {
-    const own = c.resources?.[which]?.[r];
-    const fallback = which === 'requests' ? c.resources?.limits?.[r] : undefined;
-    return parseQuantity(own ?? fallback) ?? 0;
-  };
-  const total = (r: 'cpu' | 'memory'): number => {
-    const app = (pod.spec?.containers ?? []).reduce((sum, c) => sum + of(c, r), 0);
-    return Math.max(app, ...(pod.spec?.initContainers ?? []).map((c) => of(c, r)));
-  };
-  return { cpu: total('cpu'), memory: total('memory') };
 }
 
 /** A CPU quantity as Quantity.String prints it: whole cores bare, others in millicores. */

@@ -13,10 +13,19 @@ function containerRequest(c: Container, resource: ComputeResource): number {
 
 /** computePodResourceRequest: the sum over app containers, or the largest init container if that is more. */
 export function podRequests(pod: Pod): ResourceAmounts {
+  return podTotal(pod, containerRequest);
+}
+
+/** PodRequestsAndLimits' limits: summed the way requests are; a container without a limit adds nothing. */
+export function podLimits(pod: Pod): ResourceAmounts {
+  return podTotal(pod, (c, resource) => parseQuantity(c.resources?.limits?.[resource]) ?? 0);
+}
+
+function podTotal(pod: Pod, amount: (c: Container, resource: ComputeResource) => number): ResourceAmounts {
   const total: ResourceAmounts = { cpu: 0, memory: 0 };
   for (const resource of COMPUTE_RESOURCES) {
-    const app = (pod.spec?.containers ?? []).reduce((sum, c) => sum + containerRequest(c, resource), 0);
-    const init = Math.max(0, ...(pod.spec?.initContainers ?? []).map((c) => containerRequest(c, resource)));
+    const app = (pod.spec?.containers ?? []).reduce((sum, c) => sum + amount(c, resource), 0);
+    const init = Math.max(0, ...(pod.spec?.initContainers ?? []).map((c) => amount(c, resource)));
     total[resource] = Math.max(app, init);
   }
   return total;
