@@ -59,21 +59,26 @@ function claimRequestedClusterIP(svc: Service, taken: Set<string>): void {
 /** The cluster IPs of every stored Service other than `svc`. */
 function clusterIPsOfOthers(store: ObjectStore, svc: KubeObject | undefined): Set<string> {
   const ips = new Set<string>();
-  for (const other of store.list<Service>('Service')) {
-    const same = other.metadata.name === svc?.metadata?.name && other.metadata.namespace === svc?.metadata?.namespace;
+  for (const other of otherServices(store, svc)) {
     const ip = other.spec?.clusterIP;
-    if (!same && ip && ip !== 'None') ips.add(ip);
+    if (ip && ip !== 'None') ips.add(ip);
   }
   return ips;
 }
 
-/** The node ports held by every Service other than `svc` (Services are few: a scan costs little). */
+/** Every stored Service but `svc` (Services are few: a scan costs little). */
+function otherServices(store: ObjectStore, svc: KubeObject | undefined): Service[] {
+  const { name, namespace } = svc?.metadata ?? {};
+  return store
+    .list<Service>('Service')
+    .filter((other) => other.metadata.name !== name || other.metadata.namespace !== namespace);
+}
+
+/** The node ports held by every Service other than `svc`. */
 function nodePortsOfOthers(store: ObjectStore, svc: KubeObject): Set<number> {
   const ports = new Set<number>();
-  for (const other of store.list<Service>('Service')) {
-    const same = other.metadata.name === svc.metadata?.name && other.metadata.namespace === svc.metadata?.namespace;
-    if (!same) for (const p of other.spec?.ports ?? []) if (p.nodePort) ports.add(p.nodePort);
-  }
+  for (const other of otherServices(store, svc))
+    for (const p of other.spec?.ports ?? []) if (p.nodePort) ports.add(p.nodePort);
   return ports;
 }
 
