@@ -59,19 +59,24 @@ provisioner: k8s-sigs.io/nfs-subdir-external-provisioner
 reclaimPolicy: Delete
 `;
 
-/** A two-replica nginx Deployment named web (pods labelled app=web). */
-export const WEB_DEPLOYMENT = `
+/** An nginx Deployment named web (pods labelled app=web). */
+export function webDeployment(replicas: number): string {
+  return `
 apiVersion: apps/v1
 kind: Deployment
 metadata: {name: web}
 spec:
-  replicas: 2
+  replicas: ${replicas}
   selector: {matchLabels: {app: web}}
   template:
     metadata: {labels: {app: web}}
     spec:
       containers: [{name: nginx, image: "nginx:1.16.1"}]
 `;
+}
+
+/** The two-replica web Deployment. */
+export const WEB_DEPLOYMENT = webDeployment(2);
 
 /** A bare pod of one nginx container that requests this much CPU. */
 export function cpuPodManifest(name: string, cpu: string): string {

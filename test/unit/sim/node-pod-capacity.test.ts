@@ -3,20 +3,7 @@ import { describe, it } from 'node:test';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { Cluster } from '../../../src/sim/index';
 import { HostLocalIPAM } from '../../../src/sim/node/host-local-ipam';
-
-function deployment(replicas: number): string {
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: ${replicas}
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers: [{name: nginx, image: "nginx:1.16.1"}]
-`;
-}
+import { webDeployment } from './fixtures-web';
 
 function pods(cluster: Cluster): Pod[] {
   return cluster.list<Pod>('pods');
@@ -71,7 +58,7 @@ describe('host-local IPAM on a /24', () => {
 describe('pods per node (allocatable pods: 110)', () => {
   it('leaves the 111th pod on a one-node cluster Pending with "Too many pods"', () => {
     const cluster = new Cluster({ seed: 3, nodes: 1 });
-    cluster.apply(deployment(111));
+    cluster.apply(webDeployment(111));
     cluster.settle();
     const pending = pods(cluster).filter((p) => !p.spec?.nodeName);
     assert.equal(pending.length, 1);
@@ -89,7 +76,7 @@ describe('pods per node (allocatable pods: 110)', () => {
 
   it('keeps every pod IP inside the node CIDR through rollouts that create 400 pods on one node', () => {
     const cluster = new Cluster({ seed: 5, nodes: 1 });
-    cluster.apply(deployment(100));
+    cluster.apply(webDeployment(100));
     cluster.settle();
     for (let i = 0; i < 3; i++) {
       cluster.kubectl('rollout restart deployment/web');
