@@ -22,6 +22,7 @@ import { PodNodeIndex } from './controllers/pod-node-index';
 import { TaintEvictionController } from './controllers/nodelifecycle/taint-eviction';
 import { ClusterDns, CLUSTER_DNS_IP } from './dns/cluster-dns';
 import { nslookup, type NslookupOptions } from './dns/nslookup';
+import type { PodNslookup } from './node/container-exec';
 import { ReplicaSetController } from './controllers/replicaset/replicaset-controller';
 import { DeploymentController } from './controllers/deployment/deployment-controller';
 import { defaultDeployment, defaultReplicaSet, validateDeployment, validateReplicaSet } from './api/apps-validation';
@@ -155,7 +156,7 @@ export class Cluster {
     for (let i = 1; i <= nodeCount; i++) {
       const name = `node-${i}`;
       registerNode(this.store, this.clock, name, i);
-      const kubelet = new Kubelet(ctx, name, i, nodeIP(i), this.containerFiles);
+      const kubelet = new Kubelet(ctx, name, i, nodeIP(i), this.containerFiles, (pod) => this.podNslookup(pod));
       this.kubelets.set(name, kubelet);
       this.heartbeats.set(name, new NodeHeartbeat(ctx, kubelet));
     }
@@ -319,10 +320,21 @@ export class Cluster {
         const kubelet = this.kubelets.get(pod.spec?.nodeName ?? '');
         if (!kubelet) return undefined;
         if (kubelet.partitioned) return { unreachable: kubelet.hostIP };
-        const namespace = pod.metadata.namespace;
-        return kubelet.exec(pod, container, argv, (name, image) => nslookup(this.dns, name, { namespace, image }));
+        return kubelet.exec(pod, container, argv, this.podNslookup(pod));
+      },
+      logs: (pod, container, previous) => {
+        const kubelet = this.kubelets.get(pod.spec?.nodeName ?? '');
+        if (!kubelet) return undefined;
+        if (kubelet.partitioned) return { unreachable: kubelet.hostIP };
+        return kubelet.containerLog(pod.metadata.uid ?? '', container, previous);
       },
     };
+  }
+
+  /** busybox's nslookup as run from `pod`: short names are searched in its namespace. */
+  private podNslookup(pod: Stored<Pod>): PodNslookup {
+    const namespace = pod.metadata.namespace;
+    return (name, image) => nslookup(this.dns, name, { namespace, image });
   }
 
   private waitFor(done: () => boolean, timeoutMs: number): boolean {

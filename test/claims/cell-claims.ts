@@ -267,6 +267,8 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /crasher\s+0\/1\s+CrashLoopBackOff\s+2 \(/,
     /crasher\s+0\/1\s+CrashLoopBackOff\s+5 \(/,
     /State:\s+Waiting\n\s+Reason:\s+CrashLoopBackOff\n\s+Last State:\s+Terminated\n\s+Reason:\s+Error\n\s+Exit Code:\s+1/,
+    // kubectl logs --previous: what the run that exited printed.
+    /\nstarting\n/,
   ],
   // The crash fault: restarted at once the first time; a second crash waits in CrashLoopBackOff, then runs again.
   'trouble-crash-fault': [

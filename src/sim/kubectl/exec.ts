@@ -1,6 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { boolFlag, flag, parseArgs, type FlagSpec } from './args';
 import type { KubectlHost } from './host';
+import { defaultContainer, podTargetName } from './pod-target';
 import { fail, type CommandResult } from './output';
 
 const EXEC_FLAGS: FlagSpec = {
@@ -12,9 +13,6 @@ const USAGE =
   "error: expected 'exec (POD | TYPE/NAME) -- COMMAND [args...]'.\n" +
   'POD or TYPE/NAME is a required argument for the exec command\n' +
   "See 'kubectl exec -h' for help and examples";
-
-/** The annotation that names the container kubectl exec, logs and attach pick by default. */
-const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
 
 /**
  * `kubectl exec POD [-c CONTAINER] -- COMMAND [args...]` (ExecOptions.Complete, Validate and Run): finds the pod
@@ -33,12 +31,8 @@ export function runExec(host: KubectlHost, words: string[]): CommandResult {
     );
   }
   if (command.length === 0) return fail('error: you must specify at least one command for the container');
-  const slash = target.indexOf('/');
-  const type = slash >= 0 ? target.slice(0, slash) : 'pod';
-  const name = slash >= 0 ? target.slice(slash + 1) : target;
-  if (!['pod', 'pods', 'po'].includes(type)) {
-    return fail(`error: kubesim: exec takes a pod ("NAME" or "pod/NAME"), not "${target}"`);
-  }
+  const name = podTargetName(target);
+  if (name === undefined) return fail(`error: kubesim: exec takes a pod ("NAME" or "pod/NAME"), not "${target}"`);
   const namespace = flag(args, 'namespace') ?? 'default';
   const pod = host.store.get<Pod>('Pod', namespace, name);
   if (!pod) return fail(`Error from server (NotFound): pods "${name}" not found`);
@@ -64,18 +58,4 @@ export function runExec(host: KubectlHost, words: string[]): CommandResult {
   stderr += result.stderr;
   if (result.exitCode !== 0) stderr += `command terminated with exit code ${result.exitCode}\n`;
   return { stdout: result.stdout, stderr, exitCode: result.exitCode };
-}
-
-/** podcmd.FindOrDefaultContainerByName: the annotated default, else the first container, noting the choice. */
-function defaultContainer(pod: Pod): { name: string; notice?: string } {
-  const containers = pod.spec?.containers ?? [];
-  const annotated = pod.metadata?.annotations?.[DEFAULT_CONTAINER_ANNOTATION];
-  if (annotated && containers.some((c) => c.name === annotated)) return { name: annotated };
-  const first = containers[0]?.name ?? '';
-  if (containers.length <= 1) return { name: first };
-  const all = [
-    ...containers.map((c) => c.name),
-    ...(pod.spec?.initContainers ?? []).map((c) => `${c.name} (init)`),
-  ].join(', ');
-  return { name: first, notice: `Defaulted container "${first}" out of: ${all}\n` };
 }

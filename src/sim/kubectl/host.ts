@@ -17,4 +17,9 @@ export interface KubectlHost {
    * the kubelet cannot be dialled; undefined when the container is not running.
    */
   exec(pod: Stored<Pod>, container: string, argv: string[]): ExecResult | { unreachable: string } | undefined;
+  /**
+   * The container log the apiserver fetches from the pod's kubelet (the current instance, or with `previous` the
+   * one before); `unreachable` as for exec; undefined when the runtime holds no such instance.
+   */
+  logs(pod: Stored<Pod>, container: string, previous: boolean): string | { unreachable: string } | undefined;
 }

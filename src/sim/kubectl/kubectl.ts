@@ -22,6 +22,8 @@ import { runCordon } from './cordon';
 import { runCreate } from './create';
 import { runDescribe } from './describe';
 import { runExec } from './exec';
+import { runLogs } from './logs';
+import { runPodRun } from './run';
 import { FieldSelectorError } from './field-selector';
 
 const COMMON: FlagSpec = {
@@ -74,6 +76,13 @@ const COMMANDS: Record<string, Handler> = {
   describe: (host, args) => runDescribe(host, args),
 };
 
+/** Commands that parse their own flags: each keeps the words after "--" (or after its name) as a command line. */
+const RAW_COMMANDS: Record<string, (host: KubectlHost, words: string[]) => CommandResult> = {
+  exec: runExec,
+  run: runPodRun,
+  logs: runLogs,
+};
+
 /**
  * Runs one kubectl command line (without the leading "kubectl") against the simulated cluster and returns what
  * kubectl prints. Never throws for bad input: errors come back as kubectl's own messages with exit code 1.
@@ -89,15 +98,14 @@ export function runKubectl(host: KubectlHost, line: string, stdin?: string): Com
   const verbAt = verbIndex(words);
   if (verbAt < 0) return fail('error: a command is required: kubectl <command> [flags]');
   const verb = words[verbAt];
-  const handler = COMMANDS[verb];
-  if (!handler && verb !== 'exec') return fail(`error: unknown command "${verb}" for "kubectl"`);
+  const handler = Object.prototype.hasOwnProperty.call(COMMANDS, verb) ? COMMANDS[verb] : undefined;
+  const raw = Object.prototype.hasOwnProperty.call(RAW_COMMANDS, verb) ? RAW_COMMANDS[verb] : undefined;
+  if (!handler && !raw) return fail(`error: unknown command "${verb}" for "kubectl"`);
   const rest = [...words];
   rest.splice(verbAt, 1);
   try {
-    // exec keeps the words after "--" as the container's command: it parses its own flags.
-    if (!handler) return runExec(host, rest);
-    const args = parseArgs(rest, COMMON);
-    return handler(host, args, stdin);
+    if (raw) return raw(host, rest);
+    return (handler as Handler)(host, parseArgs(rest, COMMON), stdin);
   } catch (err) {
     if (err instanceof FlagError) return fail(`error: ${err.message}\nSee 'kubectl ${verb} --help' for usage.`);
     if (err instanceof ResourceArgError || err instanceof SelectorError || err instanceof FieldSelectorError)

@@ -19,6 +19,7 @@ export function execInContainer(
   running: RuntimeContainer,
   argv: string[],
   nslookup?: PodNslookup,
+  mainProcess = false,
 ): ExecResult | undefined {
   const spec = pod.spec?.containers.find((c) => c.name === running.container);
   if (!spec) return undefined;
@@ -32,6 +33,7 @@ export function execInContainer(
       read: view.read,
       write: view.write,
       nslookup: busybox && nslookup ? (name) => nslookup(name, image) : undefined,
+      mainProcess,
     },
     argv,
   );

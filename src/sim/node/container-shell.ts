@@ -3,6 +3,10 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** A container's own process reached a program that does not end here (a server, `sleep`): it keeps running. */
+  blocked?: boolean;
+  /** The shell's `exit` ran: nothing after it in the script runs. */
+  exited?: boolean;
 }
 
 /** The container a command runs in: its hostname, its files, and which shell's wording its messages follow. */
@@ -14,6 +18,11 @@ export interface ContainerContext {
   write(path: string, content: string, append: boolean): void;
   /** busybox's nslookup against the cluster DNS, from this pod; only busybox images have it. */
   nslookup?(name: string): ExecResult;
+  /**
+   * The command is the container's own process rather than an exec: a program not simulated here (a server, a
+   * `sleep`) runs on silently instead of failing, and the process keeps running from there.
+   */
+  mainProcess?: boolean;
 }
 
 /** The programs the simulated containers can run. */
@@ -70,11 +79,25 @@ export function runInContainer(container: ContainerContext, argv: string[], dept
     case 'false':
       out.exitCode = 1;
       return out;
+    case 'exit': {
+      // A shell builtin: only a script (sh -c) has it; exec finds no such program.
+      if (depth === 0) break;
+      const code = args.length === 0 ? 0 : Number(args[0]);
+      if (!Number.isInteger(code) || code < 0) {
+        return { stdout: '', stderr: `sh: exit: Illegal number: ${args[0]}\n`, exitCode: 2, exited: true };
+      }
+      return { ...out, exitCode: code % 256, exited: true };
+    }
     case 'sh':
     case 'bash':
-      if (args[0] === '-c' && args.length > 1) return runScript(container, args[1], depth + 1);
+      if (args[0] === '-c' && args.length > 1) {
+        // A nested shell's `exit` ends that shell only.
+        const { exited: _ended, ...result } = runScript(container, args[1], depth + 1);
+        return result;
+      }
       break;
   }
+  if (container.mainProcess) return { ...out, blocked: true };
   return notSimulated(name || program || '');
 }
 
@@ -108,10 +131,14 @@ function runScript(container: ContainerContext, script: string, depth: number): 
       return { ...total, stderr: `${total.stderr}sh: ${(err as Error).message}\n`, exitCode: 2 };
     }
     if (tokens.length === 0) continue;
+    // A bare `exit` leaves with the status of the command before it.
+    if (tokens.length === 1 && 'word' in tokens[0] && tokens[0].word === 'exit') return { ...total, exited: true };
     const result = runSimple(container, tokens, depth);
     total.stdout += result.stdout;
     total.stderr += result.stderr;
     total.exitCode = result.exitCode;
+    if (result.blocked) return { ...total, blocked: true };
+    if (result.exited) return { ...total, exited: true };
   }
   return total;
 }

@@ -5,7 +5,6 @@ import type { ControllerContext } from '../controllers/context';
 import { podClaimNames, unboundPodClaims } from '../controllers/volume/volume-util';
 import { isTerminating } from '../pods/pod-util';
 import { jitter } from './backoff';
-import { commandExit } from './container-command';
 import { ContainerTable } from './container-table';
 import { EventMessages } from './event-messages';
 import { ImageManager } from './image-manager';
@@ -17,6 +16,7 @@ import { HostLocalIPAM } from './host-local-ipam';
 import type { ContainerFiles } from './container-files';
 import type { ExecResult } from './container-shell';
 import { execInContainer, type PodNslookup } from './container-exec';
+import { runMainProcess } from './main-process';
 import { ContainerRestarts } from './restarts';
 import { newContainerId, type RuntimeContainer } from './runtime';
 
@@ -59,6 +59,8 @@ export class Kubelet {
     podSubnet: number,
     readonly hostIP: string,
     private readonly files: ContainerFiles,
+    /** nslookup from one of this node's pods, for a container whose own process runs it. */
+    private readonly podNslookup?: (pod: Stored<Pod>) => PodNslookup,
   ) {
     this.restarts = new ContainerRestarts(ctx.clock);
     this.ipam = new HostLocalIPAM(podSubnet);
@@ -302,7 +304,7 @@ export class Kubelet {
     const id = newContainerId(this.ctx.random);
     this.event(work, 'Normal', 'Created', CREATED.of(spec.name));
     this.event(work, 'Normal', 'Started', STARTED.of(spec.name));
-    this.containers.add({
+    const container: RuntimeContainer = {
       id,
       node: this.nodeName,
       podNamespace: work.namespace,
@@ -313,7 +315,9 @@ export class Kubelet {
       state: 'Running',
       startedAtMs: this.ctx.clock.now(),
       claims: podClaimNames(pod),
-    });
+      log: '',
+    };
+    this.containers.add(container);
     if (restarting) run.restartCount += 1;
     run.runtimeId = id;
     run.state = 'running';
@@ -324,13 +328,31 @@ export class Kubelet {
     run.ready = !spec.readinessProbe;
     if (spec.readinessProbe) this.prober.start(work, run, spec.readinessProbe);
     this.pushStatus(work);
-    const exit = commandExit(spec);
-    if (exit !== undefined) {
-      const index = work.containers.indexOf(run);
-      this.schedule(work, this.ctx.random.int(100, 600), 'container exits', () => {
-        if (run.runtimeId === id) this.crashContainer(work, index, exit);
-      });
+    const process = runMainProcess(this.ctx.store, this.files, pod, container, this.podNslookup?.(pod));
+    if (process.exitCode === undefined) {
+      container.log = process.log;
+      return;
     }
+    const exit = process.exitCode;
+    const index = work.containers.indexOf(run);
+    this.schedule(work, this.ctx.random.int(100, 600), 'container exits', () => {
+      if (run.runtimeId !== id) return;
+      // A command that runs to its end has written all it prints by then.
+      container.log = process.log;
+      this.crashContainer(work, index, exit);
+    });
+  }
+
+  /**
+   * The log of the pod's container as the runtime keeps it: the running (or last) instance, or with `previous`
+   * the one before. Undefined when the runtime holds no such instance.
+   */
+  containerLog(uid: string, container: string, previous: boolean): string | undefined {
+    const run = this.work.get(uid)?.containers.find((c) => c.name === container);
+    const instances = this.containers.ofPod(uid).filter((c) => c.container === container);
+    const current = instances.find((c) => c.id === run?.runtimeId) ?? instances[instances.length - 1];
+    const wanted = previous ? instances.filter((c) => c !== current).pop() : current;
+    return wanted?.log;
   }
 
   private beginTermination(pod: Stored<Pod>, existing: PodWork | undefined): void {

@@ -17,6 +17,8 @@ export interface RuntimeContainer {
   startedAtMs: number;
   /** PersistentVolumeClaims the container has mounted. */
   claims: string[];
+  /** What the container's process printed (its stdout and stderr), as its log file holds it. */
+  log: string;
 }
 
 /** A new container id: 13 hex digits drawn from the seeded generator. */

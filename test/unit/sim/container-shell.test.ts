@@ -25,6 +25,11 @@ describe('commands in a simulated container', () => {
     { argv: ['sh', '-c', 'echo one > /f; echo two >> /f; cat /f'], stdout: 'one\ntwo\n' },
     { argv: ['sh', '-c', 'echo a > /f; echo "got $(cat /f)"'], stdout: 'got a\n' },
     { argv: ['sh', '-c', 'false && echo no; true && echo yes; false || echo fallback'], stdout: 'yes\nfallback\n' },
+    { argv: ['sh', '-c', 'echo a; exit 3; echo b'], stdout: 'a\n', exitCode: 3 },
+    { argv: ['sh', '-c', 'false; exit'], stdout: '', exitCode: 1 },
+    { argv: ['sh', '-c', 'exit 300'], stdout: '', exitCode: 44 },
+    { argv: ['sh', '-c', 'sh -c "exit 2"; echo after $(echo x)'], stdout: 'after x\n' },
+    { argv: ['sh', '-c', 'exit x'], stdout: '', stderr: 'sh: exit: Illegal number: x\n', exitCode: 2 },
     {
       argv: ['cat', '/missing'],
       stdout: '',
@@ -61,6 +66,26 @@ describe('commands in a simulated container', () => {
       });
     });
   }
+
+  it('exit is a builtin of the shell, not a program exec can start', () => {
+    assert.equal(runInContainer(container(), ['exit', '1']).exitCode, 127);
+  });
+
+  it("a container's own process: a program not simulated (a server, sleep) leaves it running, silently", () => {
+    const main = { ...container(true), mainProcess: true };
+    assert.deepEqual(runInContainer(main, ['sh', '-c', 'echo serving; sleep 3600; echo never']), {
+      stdout: 'serving\n',
+      stderr: '',
+      exitCode: 0,
+      blocked: true,
+    });
+    assert.deepEqual(runInContainer(main, ['nginx', '-g', 'daemon off;']), {
+      stdout: '',
+      stderr: '',
+      exitCode: 0,
+      blocked: true,
+    });
+  });
 
   it('a script that runs itself stops at a nesting limit instead of recursing for ever', () => {
     const box = container();

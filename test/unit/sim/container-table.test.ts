@@ -14,6 +14,7 @@ function container(id: string, podUid: string, name: string, state: RuntimeConta
     image: 'docker.io/library/nginx:1.27',
     state,
     startedAtMs: 0,
+    log: '',
     claims: [],
   };
 }

@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Pod } from 'kubernetes-types/core/v1';
+import { Cluster } from '../../../src/sim/index';
+import { logStatusError } from '../../../src/sim/kubectl/logs';
+
+/** Pods whose containers print: a finished job, a crash loop, a two-container pod, a server and a bad tag. */
+function cluster(): Cluster {
+  const c = new Cluster({ seed: 6 });
+  c.apply(`apiVersion: v1
+kind: Pod
+metadata: {name: job}
+spec:
+  restartPolicy: Never
+  containers: [{name: job, image: "busybox:1.36", command: [sh, -c, "echo one; echo two; echo three"]}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: crash}
+spec:
+  containers: [{name: app, image: "busybox:1.36", command: [sh, -c, "echo starting on $(hostname); exit 1"]}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: pair}
+spec:
+  containers:
+  - {name: web, image: "nginx:1.16.1"}
+  - {name: tail, image: "busybox:1.36", command: [sh, -c, "echo ready; sleep 3600"]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: typo}
+spec:
+  containers: [{name: nginx, image: "nginx:1.91"}]
+`);
+  c.run('45s');
+  return c;
+}
+
+describe('kubectl logs', () => {
+  const cases: Array<{ command: string; stdout?: string; stderr?: string; exitCode?: number }> = [
+    { command: 'logs job', stdout: 'one\ntwo\nthree\n' },
+    { command: 'logs pod/job --tail=2', stdout: 'two\nthree\n' },
+    { command: 'logs job --tail 0' },
+    { command: 'logs crash', stdout: 'starting on crash\n' },
+    { command: 'logs crash -p', stdout: 'starting on crash\n' },
+    // The image's own process (nginx 1.16.1 has no entrypoint script) prints nothing until it serves a request.
+    { command: 'logs pair', stderr: 'Defaulted container "web" out of: web, tail\n' },
+    { command: 'logs pair -c tail', stdout: 'ready\n' },
+    { command: 'logs pair tail', stdout: 'ready\n' },
+    {
+      command: 'logs pair -c web --previous',
+      stderr: 'Error from server (BadRequest): previous terminated container "web" in pod "pair" not found\n',
+      exitCode: 1,
+    },
+    { command: 'logs nope', stderr: 'Error from server (NotFound): pods "nope" not found\n', exitCode: 1 },
+    {
+      command: 'logs job -c jobb',
+      stderr: 'Error from server (BadRequest): container jobb is not valid for pod job\n',
+      exitCode: 1,
+    },
+    {
+      command: 'logs',
+      stderr:
+        "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n",
+      exitCode: 1,
+    },
+  ];
+  for (const c of cases) {
+    it(c.command, () => {
+      const result = cluster().kubectlResult(c.command);
+      assert.deepEqual(result, { stdout: c.stdout ?? '', stderr: c.stderr ?? '', exitCode: c.exitCode ?? 0 });
+    });
+  }
+
+  it('validateContainerLogStatus: the message for each state a container can be in', () => {
+    const pod = (state: object, lastState: object = {}): Pod => ({
+      metadata: { name: 'p' },
+      status: {
+        containerStatuses: [{ name: 'c', image: 'i', imageID: '', ready: false, restartCount: 0, state, lastState }],
+      },
+    });
+    const rows: Array<{ pod: Pod; previous: boolean; want: string | undefined }> = [
+      { pod: { metadata: { name: 'p' } }, previous: false, want: 'container "c" in pod "p" is not available' },
+      { pod: pod({ running: {} }), previous: false, want: undefined },
+      { pod: pod({ terminated: { exitCode: 0 } }), previous: false, want: undefined },
+      {
+        pod: pod({ waiting: { reason: 'ContainerCreating' } }),
+        previous: false,
+        want: 'container "c" in pod "p" is waiting to start: ContainerCreating',
+      },
+      {
+        pod: pod({ waiting: { reason: 'ErrImagePull' } }),
+        previous: false,
+        want: 'container "c" in pod "p" is waiting to start: image can\'t be pulled',
+      },
+      {
+        pod: pod(
+          { waiting: { reason: 'CrashLoopBackOff' } },
+          { terminated: { exitCode: 1, containerID: 'containerd://1' } },
+        ),
+        previous: false,
+        want: undefined,
+      },
+      { pod: pod({ running: {} }), previous: true, want: 'previous terminated container "c" in pod "p" not found' },
+      { pod: pod({}), previous: false, want: 'container "c" in pod "p" is waiting to start - no logs yet' },
+    ];
+    for (const row of rows) assert.equal(logStatusError(row.pod, 'c', row.previous), row.want);
+  });
+
+  it('an image that cannot be pulled: the kubelet says which way it is failing', () => {
+    const c = cluster();
+    for (let i = 0; i < 6; i++) {
+      const reason = c.get<Pod>('pod', 'typo')?.status?.containerStatuses?.[0].state?.waiting?.reason;
+      const why = reason === 'ErrImagePull' ? "image can't be pulled" : 'trying and failing to pull image';
+      assert.equal(
+        c.kubectl('logs typo'),
+        `Error from server (BadRequest): container "nginx" in pod "typo" is waiting to start: ${why}\n`,
+      );
+      c.run('7s');
+    }
+  });
+
+  it('a pod not yet on a node has nothing to show, and no error', () => {
+    const c = new Cluster({ seed: 6 });
+    c.kubectl('cordon node-1');
+    c.kubectl('cordon node-2');
+    c.kubectl('cordon node-3');
+    c.kubectl('run lonely --image=busybox:1.36 -- sleep 3600');
+    c.run('5s');
+    assert.deepEqual(c.kubectlResult('logs lonely'), { stdout: '', stderr: '', exitCode: 0 });
+  });
+
+  it('a pod on a partitioned node cannot be reached', () => {
+    const c = cluster();
+    const pod = c.get<Pod>('pod', 'job')!;
+    c.faults.partitionNode(pod.spec!.nodeName!);
+    const ip = pod.status!.hostIP;
+    assert.equal(
+      c.kubectl('logs job'),
+      `Error from server: Get "https://${ip}:10250/containerLogs/default/job/job": dial tcp ${ip}:10250: i/o timeout\n`,
+    );
+  });
+
+  it('-f follows a running container until its process ends', () => {
+    const c = new Cluster({ seed: 6 });
+    c.kubectl("run late --image=busybox:1.36 --restart=Never -- sh -c 'echo done'");
+    c.run('1s');
+    // Still pulling: the kubelet has nothing to serve yet.
+    assert.match(c.kubectl('logs late'), /is waiting to start: ContainerCreating/);
+    c.run('5s');
+    assert.equal(c.kubectl('logs late -f'), 'done\n');
+  });
+});
