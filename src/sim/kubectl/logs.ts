@@ -2,11 +2,13 @@ import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/meta';
 import { boolFlag, flag, parseArgs, type FlagSpec } from './args';
 import { defaultContainer, podTargetName } from './pod-target';
+import { podForObject } from './pod-for-object';
+import { parseDuration } from '../clock';
 import type { KubectlHost } from './host';
 import { fail, type CommandResult } from './output';
 
 const LOGS_FLAGS: FlagSpec = {
-  valued: { namespace: 'n', container: 'c', tail: undefined },
+  valued: { namespace: 'n', container: 'c', tail: undefined, 'pod-running-timeout': undefined },
   boolean: { previous: 'p', follow: 'f', quiet: 'q' },
 };
 
@@ -15,19 +17,20 @@ const USAGE =
   'POD or TYPE/NAME is a required argument for the logs command\n' +
   "See 'kubectl logs -h' for help and examples";
 
+/** --pod-running-timeout's default for logs: how long it waits for a workload to have a pod. */
+const POD_RUNNING_TIMEOUT_MS = 20_000;
+
 /** How long `-f` follows a container that keeps running: until the cluster has been quiet this long. */
 const FOLLOW_MS = 60_000;
 
 /**
- * `kubectl logs POD [CONTAINER] [-c CONTAINER] [-p] [--tail N] [-f]`: the container's log as its kubelet serves it,
+ * `kubectl logs (POD | TYPE/NAME) [CONTAINER] [-c CONTAINER] [-p] [--tail N] [-f]`: the container's log as its kubelet serves it,
  * after the apiserver's and the kubelet's checks (LogLocation, validateContainerLogStatus) with their messages.
  */
 export function runLogs(host: KubectlHost, words: string[]): CommandResult {
   const args = parseArgs(words, LOGS_FLAGS);
   const [target, second, ...extra] = args.positional;
   if (!target || extra.length > 0) return fail(USAGE);
-  const name = podTargetName(target);
-  if (name === undefined) return fail(`error: kubesim: logs takes a pod ("NAME" or "pod/NAME"), not "${target}"`);
   const tailText = flag(args, 'tail') ?? '-1';
   const tail = Number(tailText);
   if (!Number.isInteger(tail)) {
@@ -36,9 +39,29 @@ export function runLogs(host: KubectlHost, words: string[]): CommandResult {
     );
   }
   const namespace = flag(args, 'namespace') ?? 'default';
-  const pod = host.store.get<Pod>('Pod', namespace, name);
-  if (!pod) return fail(`Error from server (NotFound): pods "${name}" not found`);
   let stderr = '';
+  let pod: Stored<Pod> | undefined;
+  const podName = podTargetName(target);
+  if (podName !== undefined) {
+    pod = host.store.get<Pod>('Pod', namespace, podName);
+    if (!pod) return fail(`Error from server (NotFound): pods "${podName}" not found`);
+  } else {
+    const slash = target.indexOf('/');
+    const timeout = flag(args, 'pod-running-timeout');
+    const found = podForObject(
+      host,
+      target.slice(0, slash),
+      target.slice(slash + 1),
+      namespace,
+      timeout ? parseDuration(timeout) : POD_RUNNING_TIMEOUT_MS,
+    );
+    if (!found)
+      return fail(`error: kubesim: logs takes a pod, deployment, replicaset, statefulset or service, not "${target}"`);
+    if ('error' in found) return fail(found.error);
+    pod = found.pod;
+    stderr += found.notice ?? '';
+  }
+  const name = pod.metadata.name;
   let container = flag(args, 'container') ?? second;
   if (!container) {
     const picked = defaultContainer(pod);
@@ -59,7 +82,11 @@ export function runLogs(host: KubectlHost, words: string[]): CommandResult {
     const url = `https://${log.unreachable}:10250/containerLogs/${namespace}/${name}/${container}`;
     return fail(`${stderr}Error from server: Get "${url}": dial tcp ${log.unreachable}:10250: i/o timeout`);
   }
-  return { stdout: lastLines(log ?? '', tail), stderr, exitCode: 0 };
+  const stdout = lastLines(log ?? '', tail);
+  // kubectl's notes (which pod, which container) come before the log it then streams.
+  return stderr === ''
+    ? { stdout, stderr, exitCode: 0 }
+    : { stdout, stderr, exitCode: 0, stderrBeforeStdout: stderr.length };
 }
 
 /** validateContainerLogStatus: why the kubelet has no log to serve for the container, if it has none. */

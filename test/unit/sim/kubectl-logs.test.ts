@@ -39,14 +39,14 @@ spec:
 }
 
 describe('kubectl logs', () => {
-  const cases: Array<{ command: string; stdout?: string; stderr?: string; exitCode?: number }> = [
+  const cases: Array<{ command: string; stdout?: string; stderr?: string; exitCode?: number; before?: boolean }> = [
     { command: 'logs job', stdout: 'one\ntwo\nthree\n' },
     { command: 'logs pod/job --tail=2', stdout: 'two\nthree\n' },
     { command: 'logs job --tail 0' },
     { command: 'logs crash', stdout: 'starting on crash\n' },
     { command: 'logs crash -p', stdout: 'starting on crash\n' },
     // The image's own process (nginx 1.16.1 has no entrypoint script) prints nothing until it serves a request.
-    { command: 'logs pair', stderr: 'Defaulted container "web" out of: web, tail\n' },
+    { command: 'logs pair', stderr: 'Defaulted container "web" out of: web, tail\n', before: true },
     { command: 'logs pair -c tail', stdout: 'ready\n' },
     { command: 'logs pair tail', stdout: 'ready\n' },
     {
@@ -70,7 +70,8 @@ describe('kubectl logs', () => {
   for (const c of cases) {
     it(c.command, () => {
       const result = cluster().kubectlResult(c.command);
-      assert.deepEqual(result, { stdout: c.stdout ?? '', stderr: c.stderr ?? '', exitCode: c.exitCode ?? 0 });
+      const want = { stdout: c.stdout ?? '', stderr: c.stderr ?? '', exitCode: c.exitCode ?? 0 };
+      assert.deepEqual(result, c.before ? { ...want, stderrBeforeStdout: want.stderr.length } : want);
     });
   }
 
@@ -120,6 +121,43 @@ describe('kubectl logs', () => {
       );
       c.run('7s');
     }
+  });
+
+  it('TYPE/NAME: the pod kubectl picks for logging, ready longest first, and its note when there were several', () => {
+    const c = new Cluster({ seed: 6 });
+    c.apply(`apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: echo}
+spec:
+  serviceName: echo
+  replicas: 3
+  selector: {matchLabels: {app: echo}}
+  template:
+    metadata: {labels: {app: echo}}
+    spec:
+      containers: [{name: main, image: "busybox:1.36", command: [sh, -c, "echo I am $(hostname); sleep 3600"]}]
+`);
+    c.settle();
+    assert.equal(c.kubectl('logs sts/echo'), 'Found 3 pods, using pod/echo-0\nI am echo-0\n');
+    c.kubectl('delete pod echo-0');
+    c.settle();
+    // The recreated echo-0 has been ready the shortest time now.
+    assert.equal(c.kubectl('logs statefulset/echo'), 'Found 3 pods, using pod/echo-1\nI am echo-1\n');
+    assert.equal(c.kubectl('logs deploy/nope'), 'Error from server (NotFound): deployments.apps "nope" not found\n');
+    c.apply(`apiVersion: apps/v1
+kind: Deployment
+metadata: {name: empty}
+spec:
+  replicas: 0
+  selector: {matchLabels: {app: empty}}
+  template:
+    metadata: {labels: {app: empty}}
+    spec:
+      containers: [{name: main, image: "busybox:1.36"}]
+`);
+    const before = c.elapsed();
+    assert.equal(c.kubectl('logs deploy/empty'), 'error: timed out waiting for the condition\n');
+    assert.equal(c.elapsed() - before, 20_000);
   });
 
   it('a pod not yet on a node has nothing to show, and no error', () => {

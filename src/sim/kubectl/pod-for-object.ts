@@ -1,0 +1,80 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import { selectorMatches, type KubeObject, type Stored } from '../api/meta';
+import { lookupResource, qualifiedResource } from '../api/resources';
+import { isPodReady, readySince } from '../pods/pod-util';
+import type { KubectlHost } from './host';
+
+/** The kinds whose pods `kubectl logs TYPE/NAME` finds through the object's selector (SelectorsForObject). */
+const WITH_SELECTOR = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'Service']);
+
+/** What `TYPE/NAME` resolved to: a pod, with kubectl's note when it chose among several, or kubectl's error. */
+export type PodForObject = { pod: Stored<Pod>; notice?: string } | { error: string };
+
+/**
+ * polymorphichelpers' logs path for a workload or Service: its pods by selector, the best for logging first
+ * (GetFirstPod with ByLogging), waiting up to `timeoutMs` for one to exist. Undefined for a type it does not take.
+ */
+export function podForObject(
+  host: KubectlHost,
+  typeName: string,
+  name: string,
+  namespace: string,
+  timeoutMs: number,
+): PodForObject | undefined {
+  const type = lookupResource(typeName);
+  if (!type || !WITH_SELECTOR.has(type.kind)) return undefined;
+  const obj = host.store.get<KubeObject & { spec?: { selector?: LabelSelector | Record<string, string> } }>(
+    type.kind,
+    namespace,
+    name,
+  );
+  if (!obj) return { error: `Error from server (NotFound): ${qualifiedResource(type)} "${name}" not found` };
+  const raw = obj.spec?.selector;
+  // A Service selects with a plain map; the workloads with a LabelSelector.
+  const selector: LabelSelector | undefined =
+    type.kind === 'Service'
+      ? raw
+        ? { matchLabels: raw as Record<string, string> }
+        : undefined
+      : (raw as LabelSelector);
+  const matching = (): Stored<Pod>[] =>
+    host.store.list<Pod>('Pod', namespace).filter((p) => selectorMatches(selector, p.metadata.labels));
+  let pods = matching();
+  if (pods.length === 0 && host.waitFor(() => matching().length > 0, timeoutMs)) pods = matching();
+  if (pods.length === 0) return { error: 'error: timed out waiting for the condition' };
+  const best = [...pods].sort(byLogging)[0];
+  return {
+    pod: best,
+    notice: pods.length > 1 ? `Found ${pods.length} pods, using pod/${best.metadata.name}\n` : undefined,
+  };
+}
+
+/** podutils.ByLogging's phase order; phases it does not name count as Running, as its map's zero value does. */
+const PHASE_RANK: Record<string, number> = { Running: 0, Unknown: 1, Pending: 2 };
+
+/** podutils.ByLogging: bound, running, ready, ready longest, most restarted, oldest. */
+function byLogging(a: Pod, b: Pod): number {
+  const boundA = !!a.spec?.nodeName;
+  const boundB = !!b.spec?.nodeName;
+  if (a.spec?.nodeName !== b.spec?.nodeName && boundA !== boundB) return boundA ? -1 : 1;
+  const phase = (p: Pod): number => PHASE_RANK[p.status?.phase ?? ''] ?? 0;
+  if (phase(a) !== phase(b)) return phase(a) - phase(b);
+  if (isPodReady(a) !== isPodReady(b)) return isPodReady(a) ? -1 : 1;
+  const readyA = readySince(a);
+  const readyB = readySince(b);
+  if (isPodReady(a) && isPodReady(b) && readyA !== readyB) return earlierFirst(readyA, readyB);
+  const restarts = (p: Pod): number => Math.max(0, ...(p.status?.containerStatuses ?? []).map((c) => c.restartCount));
+  if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a);
+  const createdA = Date.parse(a.metadata?.creationTimestamp ?? '');
+  const createdB = Date.parse(b.metadata?.creationTimestamp ?? '');
+  return createdA === createdB ? 0 : earlierFirst(createdA, createdB);
+}
+
+/** afterOrZero's order: the earlier time first, a missing time last. */
+function earlierFirst(a: number | undefined, b: number | undefined): number {
+  const valid = (t: number | undefined): t is number => t !== undefined && !Number.isNaN(t);
+  if (!valid(a)) return valid(b) ? 1 : 0;
+  if (!valid(b)) return -1;
+  return a - b;
+}
