@@ -2,12 +2,18 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { boolFlag, flag, parseArgs, type FlagSpec } from './args';
 import type { KubectlHost } from './host';
 import { defaultContainer, podTargetName } from './pod-target';
+import { mostActiveFirst, podForObject } from './pod-for-object';
+import { parseDuration } from '../clock';
+import type { Stored } from '../api/meta';
 import { fail, type CommandResult } from './output';
 
 const EXEC_FLAGS: FlagSpec = {
-  valued: { namespace: 'n', container: 'c' },
+  valued: { namespace: 'n', container: 'c', 'pod-running-timeout': undefined },
   boolean: { stdin: 'i', tty: 't', quiet: 'q' },
 };
+
+/** --pod-running-timeout's default for exec: how long it waits for a workload to have a pod. */
+const POD_RUNNING_TIMEOUT_MS = 60_000;
 
 const USAGE =
   "error: expected 'exec (POD | TYPE/NAME) -- COMMAND [args...]'.\n" +
@@ -31,11 +37,30 @@ export function runExec(host: KubectlHost, words: string[]): CommandResult {
     );
   }
   if (command.length === 0) return fail('error: you must specify at least one command for the container');
-  const name = podTargetName(target);
-  if (name === undefined) return fail(`error: kubesim: exec takes a pod ("NAME" or "pod/NAME"), not "${target}"`);
   const namespace = flag(args, 'namespace') ?? 'default';
-  const pod = host.store.get<Pod>('Pod', namespace, name);
-  if (!pod) return fail(`Error from server (NotFound): pods "${name}" not found`);
+  const podName = podTargetName(target);
+  let pod: Stored<Pod> | undefined;
+  if (podName !== undefined) {
+    pod = host.store.get<Pod>('Pod', namespace, podName);
+    if (!pod) return fail(`Error from server (NotFound): pods "${podName}" not found`);
+  } else {
+    const slash = target.indexOf('/');
+    const timeout = flag(args, 'pod-running-timeout');
+    const found = podForObject(
+      host,
+      target.slice(0, slash),
+      target.slice(slash + 1),
+      namespace,
+      timeout ? parseDuration(timeout) : POD_RUNNING_TIMEOUT_MS,
+      mostActiveFirst,
+    );
+    if (!found) {
+      return fail(`error: kubesim: exec takes a pod, deployment, replicaset, statefulset or service, not "${target}"`);
+    }
+    if ('error' in found) return fail(found.error);
+    pod = found.pod;
+  }
+  const name = pod.metadata.name;
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') {
     return fail(`error: cannot exec into a container in a completed pod; current phase is ${phase}`);

@@ -2,7 +2,7 @@ import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/meta';
 import { boolFlag, flag, parseArgs, type FlagSpec } from './args';
 import { defaultContainer, podTargetName } from './pod-target';
-import { podForObject } from './pod-for-object';
+import { byLogging, podForObject } from './pod-for-object';
 import { parseDuration } from '../clock';
 import type { KubectlHost } from './host';
 import { fail, type CommandResult } from './output';
@@ -54,12 +54,14 @@ export function runLogs(host: KubectlHost, words: string[]): CommandResult {
       target.slice(slash + 1),
       namespace,
       timeout ? parseDuration(timeout) : POD_RUNNING_TIMEOUT_MS,
+      byLogging,
     );
-    if (!found)
+    if (!found) {
       return fail(`error: kubesim: logs takes a pod, deployment, replicaset, statefulset or service, not "${target}"`);
+    }
     if ('error' in found) return fail(found.error);
     pod = found.pod;
-    stderr += found.notice ?? '';
+    if (found.count > 1) stderr += `Found ${found.count} pods, using pod/${pod.metadata.name}\n`;
   }
   const name = pod.metadata.name;
   let container = flag(args, 'container') ?? second;

@@ -8,12 +8,15 @@ import type { KubectlHost } from './host';
 /** The kinds whose pods `kubectl logs TYPE/NAME` finds through the object's selector (SelectorsForObject). */
 const WITH_SELECTOR = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'Service']);
 
-/** What `TYPE/NAME` resolved to: a pod, with kubectl's note when it chose among several, or kubectl's error. */
-export type PodForObject = { pod: Stored<Pod>; notice?: string } | { error: string };
+/** What `TYPE/NAME` resolved to: the first of its pods in the order asked for and how many it had, or kubectl's error. */
+export type PodForObject = { pod: Stored<Pod>; count: number } | { error: string };
+
+/** How a command ranks an object's pods, best first. */
+export type PodOrder = (a: Pod, b: Pod) => number;
 
 /**
- * polymorphichelpers' logs path for a workload or Service: its pods by selector, the best for logging first
- * (GetFirstPod with ByLogging), waiting up to `timeoutMs` for one to exist. Undefined for a type it does not take.
+ * polymorphichelpers for a workload or Service: its pods by selector (SelectorsForObject), the first in `order`
+ * (GetFirstPod), waiting up to `timeoutMs` for one to exist. Undefined for a type it does not take.
  */
 export function podForObject(
   host: KubectlHost,
@@ -21,6 +24,7 @@ export function podForObject(
   name: string,
   namespace: string,
   timeoutMs: number,
+  order: PodOrder,
 ): PodForObject | undefined {
   const type = lookupResource(typeName);
   if (!type || !WITH_SELECTOR.has(type.kind)) return undefined;
@@ -43,18 +47,14 @@ export function podForObject(
   let pods = matching();
   if (pods.length === 0 && host.waitFor(() => matching().length > 0, timeoutMs)) pods = matching();
   if (pods.length === 0) return { error: 'error: timed out waiting for the condition' };
-  const best = [...pods].sort(byLogging)[0];
-  return {
-    pod: best,
-    notice: pods.length > 1 ? `Found ${pods.length} pods, using pod/${best.metadata.name}\n` : undefined,
-  };
+  return { pod: [...pods].sort(order)[0], count: pods.length };
 }
 
 /** podutils.ByLogging's phase order; phases it does not name count as Running, as its map's zero value does. */
 const PHASE_RANK: Record<string, number> = { Running: 0, Unknown: 1, Pending: 2 };
 
-/** podutils.ByLogging: bound, running, ready, ready longest, most restarted, oldest. */
-function byLogging(a: Pod, b: Pod): number {
+/** podutils.ByLogging (kubectl logs): bound, running, ready, ready longest, most restarted, oldest. */
+export function byLogging(a: Pod, b: Pod): number {
   const boundA = !!a.spec?.nodeName;
   const boundB = !!b.spec?.nodeName;
   if (a.spec?.nodeName !== b.spec?.nodeName && boundA !== boundB) return boundA ? -1 : 1;
@@ -64,11 +64,37 @@ function byLogging(a: Pod, b: Pod): number {
   const readyA = readySince(a);
   const readyB = readySince(b);
   if (isPodReady(a) && isPodReady(b) && readyA !== readyB) return earlierFirst(readyA, readyB);
-  const restarts = (p: Pod): number => Math.max(0, ...(p.status?.containerStatuses ?? []).map((c) => c.restartCount));
-  if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a);
+  if (maxRestarts(a) !== maxRestarts(b)) return maxRestarts(b) - maxRestarts(a);
   const createdA = Date.parse(a.metadata?.creationTimestamp ?? '');
   const createdB = Date.parse(b.metadata?.creationTimestamp ?? '');
   return createdA === createdB ? 0 : earlierFirst(createdA, createdB);
+}
+
+/** ActivePods' phase order, reversed: Running, then Unknown, then Pending and the phases it does not name. */
+const ACTIVE_PHASE_RANK: Record<string, number> = { Running: 0, Unknown: 1 };
+
+/**
+ * sort.Reverse(podutils.ActivePods) (kubectl exec and attach): bound, running, ready, ready longest, fewest
+ * restarts, oldest.
+ */
+export function mostActiveFirst(a: Pod, b: Pod): number {
+  const boundA = !!a.spec?.nodeName;
+  const boundB = !!b.spec?.nodeName;
+  if (a.spec?.nodeName !== b.spec?.nodeName && boundA !== boundB) return boundA ? -1 : 1;
+  const phase = (p: Pod): number => ACTIVE_PHASE_RANK[p.status?.phase ?? ''] ?? 2;
+  if (phase(a) !== phase(b)) return phase(a) - phase(b);
+  if (isPodReady(a) !== isPodReady(b)) return isPodReady(a) ? -1 : 1;
+  const readyA = readySince(a);
+  const readyB = readySince(b);
+  if (isPodReady(a) && isPodReady(b) && readyA !== readyB) return earlierFirst(readyA, readyB);
+  if (maxRestarts(a) !== maxRestarts(b)) return maxRestarts(a) - maxRestarts(b);
+  const createdA = Date.parse(a.metadata?.creationTimestamp ?? '');
+  const createdB = Date.parse(b.metadata?.creationTimestamp ?? '');
+  return createdA === createdB ? 0 : earlierFirst(createdA, createdB);
+}
+
+function maxRestarts(p: Pod): number {
+  return Math.max(0, ...(p.status?.containerStatuses ?? []).map((c) => c.restartCount));
 }
 
 /** afterOrZero's order: the earlier time first, a missing time last. */

@@ -35,6 +35,15 @@ describe('kubectl exec', () => {
     { command: "exec web-0 -- sh -c 'hostname'", stdout: 'web-0\n' },
     { command: 'exec pod/web-1 -- hostname', stdout: 'web-1\n' },
     { command: 'exec -it web-1 -- hostname', stdout: 'web-1\n' },
+    // A workload or Service: its most active pod (bound, running, ready longest), as GetFirstPod sorts them.
+    { command: 'exec sts/web -- hostname', stdout: 'web-0\n' },
+    { command: 'exec statefulset.apps/web -- hostname', stdout: 'web-0\n' },
+    { command: 'exec svc/nginx -- hostname', stdout: 'web-0\n' },
+    {
+      command: 'exec deploy/web -- hostname',
+      stderr: 'Error from server (NotFound): deployments.apps "web" not found\n',
+      exitCode: 1,
+    },
     {
       command: 'exec web-0 hostname',
       stderr:
