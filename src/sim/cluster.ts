@@ -15,6 +15,7 @@ import {
 import { parseDuration, VirtualClock } from './clock';
 import type { ControllerContext } from './controllers/context';
 import { StatefulSetController } from './controllers/statefulset/statefulset-controller';
+import { EndpointsController } from './controllers/endpoint/endpoints-controller';
 import { EndpointSliceController } from './controllers/endpointslice/endpointslice-controller';
 import { NodeLifecycleController } from './controllers/nodelifecycle/node-lifecycle-controller';
 import { PodGCController } from './controllers/podgc/pod-gc-controller';
@@ -167,6 +168,7 @@ export class Cluster {
     new TaintEvictionController(ctx, new NodeLifecycleController(ctx, podsByNode));
     new PodGCController(ctx, podsByNode);
     new EndpointSliceController(ctx);
+    new EndpointsController(ctx);
     this.faults = new Faults(this.store, this.kubelets, this.heartbeats);
     this.dns = new ClusterDns(this.store);
     new PersistentVolumeController(ctx);

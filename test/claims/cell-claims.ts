@@ -40,9 +40,9 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
   // and its DNS name resolves to the new IP.
   'overview-storage': [
     /www-web-0\s+Bound[^\n]*\nwww-web-1\s+Bound/,
-    /web-1\s+1\/1\s+Running\s+0\s+\S+\s+10\.244\.3\.2\s+node-3[\s\S]*web-1\s+1\/1\s+Running\s+0\s+\S+\s+10\.244\.3\.3\s+node-3/,
-    /claimName: www-web-1\n/,
-    /Address 1: 10\.244\.3\.3 web-1\.nginx\.default\.svc\.cluster\.local/,
+    // The recreated web-1 is back on its node (the local volume's affinity) with another address there, and DNS
+    // follows it.
+    /web-1\s+1\/1\s+Running\s+0\s+\S+\s+(10\.244\.\d+)\.(\d+)\s+(node-\d)[\s\S]*web-1\s+1\/1\s+Running\s+0\s+\S+\s+\1\.(?!\2\s)(\d+)\s+\3[\s\S]*claimName: www-web-1\n[\s\S]*Address 1: \1\.\4 web-1\.nginx\.default\.svc\.cluster\.local/,
   ],
   // Deployment in depth: Pods are owned by the ReplicaSet, which the Deployment owns; pod-template-hash is in the
   // ReplicaSet's name, selector and the Pods' labels.

@@ -98,6 +98,15 @@ const TYPES: ResourceType[] = [
     namespaced: true,
   },
   {
+    kind: 'Endpoints',
+    plural: 'endpoints',
+    singular: 'endpoints',
+    shortNames: ['ep'],
+    group: '',
+    version: 'v1',
+    namespaced: true,
+  },
+  {
     kind: 'EndpointSlice',
     plural: 'endpointslices',
     singular: 'endpointslice',

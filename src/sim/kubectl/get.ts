@@ -24,18 +24,14 @@ export function runGet(host: KubectlHost, args: ParsedArgs): CommandResult {
     );
   }
   const targets = parseResourceArgs(args.positional);
-  const allNamespaces = boolFlag(args, 'all-namespaces');
   const namespace = flag(args, 'namespace') ?? 'default';
   const output = flag(args, 'output') ?? '';
   const selectorText = flag(args, 'selector');
   if (namesWithSelector(targets, selectorText)) return fail(NAMES_WITH_SELECTOR);
+  // Both selectors are parsed before any request: a malformed one fails here.
   const selector = selectorText !== undefined ? parseLabelSelector(selectorText) : undefined;
-  const showLabels = boolFlag(args, 'show-labels');
-  const noHeaders = boolFlag(args, 'no-headers');
-  const sortBy = flag(args, 'sort-by');
   const fieldText = flag(args, 'field-selector');
   const fields = fieldText !== undefined ? parseFieldSelector(fieldText) : undefined;
-  const labelColumns = (args.flags.get('label-columns') ?? []).flatMap((v) => v.split(',')).filter(Boolean);
   const jsonPath = output.startsWith('jsonpath=') ? output.slice('jsonpath='.length) : undefined;
   const customColumns = output.startsWith('custom-columns=') ? output.slice('custom-columns='.length) : undefined;
   if (jsonPath === undefined && customColumns === undefined && !['', 'wide', 'name', 'yaml', 'json'].includes(output)) {
@@ -43,6 +39,47 @@ export function runGet(host: KubectlHost, args: ParsedArgs): CommandResult {
       `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
     );
   }
+  const warning = targets.some((t) => t.type.kind === 'Endpoints') ? ENDPOINTS_DEPRECATED : '';
+  return withWarning(warning, listAndPrint(host, args, targets, { namespace, output, selector, fields }));
+}
+
+/**
+ * The apiserver's warning header for v1 Endpoints (deprecated in v1.33), which kubectl prints once before
+ * anything else.
+ */
+const ENDPOINTS_DEPRECATED = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
+
+function withWarning(warning: string, result: CommandResult): CommandResult {
+  if (!warning) return result;
+  return {
+    ...result,
+    stderr: warning + result.stderr,
+    stderrBeforeStdout: warning.length + (result.stderrBeforeStdout ?? 0),
+  };
+}
+
+/** The rest of runGet once its flags are checked: read what the targets name and print it. */
+function listAndPrint(
+  host: KubectlHost,
+  args: ParsedArgs,
+  targets: ReturnType<typeof parseResourceArgs>,
+  query: {
+    namespace: string;
+    output: string;
+    selector: ReturnType<typeof parseLabelSelector> | undefined;
+    fields: ReturnType<typeof parseFieldSelector> | undefined;
+  },
+): CommandResult {
+  const { namespace, output, selector, fields } = query;
+  const allNamespaces = boolFlag(args, 'all-namespaces');
+  const selectorText = flag(args, 'selector');
+  const showLabels = boolFlag(args, 'show-labels');
+  const noHeaders = boolFlag(args, 'no-headers');
+  const sortBy = flag(args, 'sort-by');
+  const fieldText = flag(args, 'field-selector');
+  const labelColumns = (args.flags.get('label-columns') ?? []).flatMap((v) => v.split(',')).filter(Boolean);
+  const jsonPath = output.startsWith('jsonpath=') ? output.slice('jsonpath='.length) : undefined;
+  const customColumns = output.startsWith('custom-columns=') ? output.slice('custom-columns='.length) : undefined;
   const prefixNames = targets.length > 1;
   const found: Array<{ type: ResourceType; objects: Stored<KubeObject>[] }> = [];
   let stderr = '';

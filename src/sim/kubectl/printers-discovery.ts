@@ -1,16 +1,54 @@
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-import type { Namespace } from 'kubernetes-types/core/v1';
+import type { Endpoints, Namespace } from 'kubernetes-types/core/v1';
 import { age } from './duration';
 import type { TablePrinter } from './printers';
 
-/** Printers for discovery.k8s.io EndpointSlices, coordination.k8s.io Leases and Namespaces. */
+/** Printers for Endpoints, discovery.k8s.io EndpointSlices, coordination.k8s.io Leases and Namespaces. */
 
 /** listWithMoreString: up to three items, then "+ N more..."; "<unset>" when empty. */
 function listWithMore(items: string[]): string {
   const max = 3;
   if (items.length > max) return `${items.slice(0, max).join(',')} + ${items.length - max} more...`;
   return items.length > 0 ? items.join(',') : '<unset>';
+}
+
+/** printEndpoints: NAME ENDPOINTS AGE. */
+export const endpointsPrinter: TablePrinter<Endpoints> = {
+  header: ['NAME', 'ENDPOINTS', 'AGE'],
+  wideHeader: [],
+  row(endpoints, now) {
+    return [endpoints.metadata.name, formatEndpoints(endpoints), age(endpoints.metadata.creationTimestamp, now)];
+  },
+  wideRow() {
+    return [];
+  },
+};
+
+/**
+ * formatEndpoints: the ready addresses as ip:port for every port of each subset (bare IPs for a headless Service
+ * without ports), the first three, then "+ N more..."; "<none>" without subsets.
+ */
+export function formatEndpoints(endpoints: Endpoints): string {
+  const subsets = endpoints.subsets ?? [];
+  if (subsets.length === 0) return '<none>';
+  const max = 3;
+  const list: string[] = [];
+  let count = 0;
+  for (const subset of subsets) {
+    const addresses = subset.addresses ?? [];
+    const ports = subset.ports ?? [];
+    if (ports.length === 0) {
+      count += addresses.length;
+      for (const a of addresses) if (list.length < max) list.push(a.ip);
+      continue;
+    }
+    for (const port of ports) {
+      count += addresses.length;
+      for (const a of addresses) if (list.length < max) list.push(`${a.ip}:${port.port}`);
+    }
+  }
+  return count > max ? `${list.join(',')} + ${count - max} more...` : list.join(',');
 }
 
 /** printEndpointSlice: NAME ADDRESSTYPE PORTS ENDPOINTS AGE. */

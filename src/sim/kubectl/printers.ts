@@ -2,7 +2,7 @@ import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { KubeObject, Stored } from '../api/meta';
 import { age } from './duration';
-import { endpointSlicePrinter, leasePrinter, namespacePrinter } from './printers-discovery';
+import { endpointSlicePrinter, endpointsPrinter, leasePrinter, namespacePrinter } from './printers-discovery';
 import { claimPrinter, controllerRevisionPrinter, storageClassPrinter, volumePrinter } from './storage-printers';
 import { deploymentPrinter, replicaSetPrinter } from './printers-apps';
 import { eventPrinter } from './printers-event';
@@ -165,6 +165,7 @@ export const PRINTERS: Record<string, TablePrinter<never>> = {
   Service: servicePrinter as TablePrinter<never>,
   Node: nodePrinter as TablePrinter<never>,
   EndpointSlice: endpointSlicePrinter as TablePrinter<never>,
+  Endpoints: endpointsPrinter as TablePrinter<never>,
   Lease: leasePrinter as TablePrinter<never>,
   Namespace: namespacePrinter as TablePrinter<never>,
   PersistentVolumeClaim: claimPrinter as TablePrinter<never>,
