@@ -328,7 +328,8 @@ export class Kubelet {
     run.ready = !spec.readinessProbe;
     if (spec.readinessProbe) this.prober.start(work, run, spec.readinessProbe);
     this.pushStatus(work);
-    const process = runMainProcess(this.ctx.store, this.files, pod, container, this.podNslookup?.(pod));
+    const nslookup = this.podNslookup;
+    const process = runMainProcess(this.ctx.store, this.files, pod, container, nslookup && (() => nslookup(pod)));
     if (process.exitCode === undefined) {
       container.log = process.log;
       return;

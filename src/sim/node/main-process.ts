@@ -24,7 +24,8 @@ export function runMainProcess(
   files: ContainerFiles,
   pod: Stored<Pod>,
   running: RuntimeContainer,
-  nslookup?: PodNslookup,
+  /** Made only for a command that runs (a server's start needs no resolver). */
+  nslookup?: () => PodNslookup,
 ): MainProcessRun {
   const spec = pod.spec?.containers.find((c) => c.name === running.container);
   if (!spec) return { log: '', exitCode: undefined };
@@ -33,7 +34,7 @@ export function runMainProcess(
     const shell = (spec.image ?? '').includes('busybox');
     return { log: '', exitCode: shell && !spec.stdin ? 0 : undefined };
   }
-  const result = execInContainer(store, files, pod, running, argv, nslookup, true);
+  const result = execInContainer(store, files, pod, running, argv, nslookup?.(), true);
   if (!result) return { log: '', exitCode: undefined };
   const log = result.stdout + result.stderr;
   if (!result.blocked) return { log, exitCode: result.exitCode };
