@@ -1,4 +1,4 @@
-import type { Container, EnvVar, Pod } from 'kubernetes-types/core/v1';
+import type { Container, EnvVar, Pod, Service } from 'kubernetes-types/core/v1';
 import { ApiError } from '../api/errors';
 import type { Stored } from '../api/meta';
 import { parseDuration } from '../clock';
@@ -28,6 +28,7 @@ const RUN_FLAGS: FlagSpec = {
     command: undefined,
     quiet: 'q',
     'leave-stdin-open': undefined,
+    expose: undefined,
   },
 };
 
@@ -40,7 +41,7 @@ const PROMPT = "If you don't see a command prompt, try pressing enter.\n";
 
 /**
  * `kubectl run NAME --image=IMAGE [flags] [-- COMMAND [args...]]` (RunOptions.Complete, Validate and Run): creates a
- * Pod labelled run=NAME with one container of that name. With -i or --attach it waits for the pod to run, shows
+ * Pod labelled run=NAME with one container of that name (and with --expose a Service in front of it). With -i or --attach it waits for the pod to run, shows
  * what the container prints until its process ends, with --rm deletes the pod, and with restart Never or
  * OnFailure ends with the container's exit code. `words` are the words after "run".
  */
@@ -78,6 +79,8 @@ export function runPodRun(host: KubectlHost, words: string[]): CommandResult {
   if (image === '') return fail('error: --image is required');
   if (!IMAGE_REFERENCE.test(image)) return fail(`error: invalid image name "${image}": invalid reference format`);
   if (tty && !interactive) return fail('error: -i/--stdin is required for containers with -t/--tty=true');
+  const expose = boolFlag(args, 'expose');
+  if (expose && port === '') return fail('error: --port must be set when exposing a service');
   if (port !== '' && !/^[-+]?\d+$/.test(port)) return fail('error: --port must be a number');
   if (!attach && boolFlag(args, 'rm')) return fail('error: --rm should only be used for attached containers');
   if (attach && dryRun !== 'none') {
@@ -116,9 +119,31 @@ export function runPodRun(host: KubectlHost, words: string[]): CommandResult {
     if (err instanceof ApiError) return fail(formatApiError(err));
     throw err;
   }
-  if (!attach) return ok(`pod/${name} created\n`);
+  // --expose: a ClusterIP Service selecting the pod's labels, naming only the labels the user gave.
+  let serviceError = '';
+  let service: Stored<Service> | undefined;
+  if (expose) {
+    try {
+      service = host.store.create<Service>({
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: labels ? { name, namespace, labels } : { name, namespace },
+        spec: {
+          selector: labels ?? { run: name },
+          ports: [{ port: Number(port), protocol: 'TCP', targetPort: Number(port) }],
+        },
+      });
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      serviceError = `${formatApiError(err)}\n`;
+    }
+  }
+  if (!attach) {
+    const printed = `pod/${name} created\n${service ? `service/${name} created\n` : ''}`;
+    return { stdout: printed, stderr: serviceError, exitCode: serviceError ? 1 : 0 };
+  }
   const timeout = flag(args, 'pod-running-timeout');
-  return attachToRun(host, created, {
+  return attachToRun(host, created, service, {
     timeoutMs: timeout ? parseDuration(timeout) : 60_000,
     remove: boolFlag(args, 'rm'),
     quiet: boolFlag(args, 'quiet'),
@@ -134,7 +159,12 @@ interface AttachOptions {
 }
 
 /** handleAttachPod and what follows it in RunOptions.Run, in virtual time. */
-function attachToRun(host: KubectlHost, created: Stored<Pod>, options: AttachOptions): CommandResult {
+function attachToRun(
+  host: KubectlHost,
+  created: Stored<Pod>,
+  service: Stored<Service> | undefined,
+  options: AttachOptions,
+): CommandResult {
   const { namespace = 'default', name } = created.metadata;
   const container = created.spec?.containers[0]?.name ?? name;
   const current = (): Stored<Pod> | undefined => {
@@ -149,6 +179,10 @@ function attachToRun(host: KubectlHost, created: Stored<Pod>, options: AttachOpt
     if (options.remove && current()) {
       host.store.delete('Pod', namespace, name);
       stdout += `pod "${name}" deleted from ${namespace} namespace\n`;
+    }
+    if (options.remove && service && host.store.get('Service', namespace, name)) {
+      host.store.delete('Service', namespace, name);
+      stdout += `service "${name}" deleted from ${namespace} namespace\n`;
     }
     return stderrBeforeStdout === undefined
       ? { stdout, stderr, exitCode }

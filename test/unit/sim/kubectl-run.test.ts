@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Pod, Service } from 'kubernetes-types/core/v1';
 import { Cluster } from '../../../src/sim/index';
 import { webManifest } from './fixtures-web';
 
@@ -25,6 +25,7 @@ describe('kubectl run', () => {
     { command: 'run x --image=busybox -l a', stderr: 'error: unexpected label spec: a\n' },
     { command: 'run x --image=busybox --env=1x=2', stderr: 'error: invalid env: 1x=2\n' },
     { command: 'run x --image=busybox --port=http', stderr: 'error: --port must be a number\n' },
+    { command: 'run x --image=busybox --expose', stderr: 'error: --port must be set when exposing a service\n' },
     {
       command: 'run x --image=busybox --dry-run=bogus',
       stderr: 'error: Invalid dry-run value (bogus). Must be "none", "server", or "client".\n',
@@ -66,6 +67,23 @@ describe('kubectl run', () => {
     assert.equal(c.kubectl('run web --image=nginx'), 'Error from server (AlreadyExists): pods "web" already exists\n');
     assert.equal(c.kubectl('run other --image=nginx --dry-run=client'), 'pod/other created (dry run)\n');
     assert.equal(c.get('pod', 'other'), undefined);
+  });
+
+  it('--expose puts a ClusterIP Service in front of the pod, selecting its labels', () => {
+    const c = new Cluster({ seed: 2 });
+    assert.equal(
+      c.kubectl('run web --image=nginx:1.16.1 --port=80 --expose'),
+      'pod/web created\nservice/web created\n',
+    );
+    const svc = c.get<Service>('svc', 'web')!;
+    assert.deepEqual(svc.spec?.selector, { run: 'web' });
+    assert.equal(svc.metadata.labels, undefined);
+    assert.deepEqual(svc.spec?.ports, [{ port: 80, protocol: 'TCP', targetPort: 80 }]);
+    c.settle();
+    assert.match(
+      c.kubectl('get endpointslices -l kubernetes.io/service-name=web'),
+      /web-\w{5}\s+IPv4\s+80\s+10\.244\./,
+    );
   });
 
   it("the StatefulSet Basics lookup: prompt, nslookup's answer, then the pod is deleted", () => {
