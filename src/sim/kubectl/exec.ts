@@ -1,10 +1,8 @@
-import type { Pod } from 'kubernetes-types/core/v1';
 import { boolFlag, flag, parseArgs, type FlagSpec } from './args';
 import type { KubectlHost } from './host';
-import { defaultContainer, podTargetName } from './pod-target';
-import { mostActiveFirst, podForObject } from './pod-for-object';
+import { defaultContainer } from './pod-target';
+import { mostActiveFirst, resolvePod } from './pod-for-object';
 import { parseDuration } from '../clock';
-import type { Stored } from '../api/meta';
 import { fail, type CommandResult } from './output';
 
 const EXEC_FLAGS: FlagSpec = {
@@ -38,28 +36,17 @@ export function runExec(host: KubectlHost, words: string[]): CommandResult {
   }
   if (command.length === 0) return fail('error: you must specify at least one command for the container');
   const namespace = flag(args, 'namespace') ?? 'default';
-  const podName = podTargetName(target);
-  let pod: Stored<Pod> | undefined;
-  if (podName !== undefined) {
-    pod = host.store.get<Pod>('Pod', namespace, podName);
-    if (!pod) return fail(`Error from server (NotFound): pods "${podName}" not found`);
-  } else {
-    const slash = target.indexOf('/');
-    const timeout = flag(args, 'pod-running-timeout');
-    const found = podForObject(
-      host,
-      target.slice(0, slash),
-      target.slice(slash + 1),
-      namespace,
-      timeout ? parseDuration(timeout) : POD_RUNNING_TIMEOUT_MS,
-      mostActiveFirst,
-    );
-    if (!found) {
-      return fail(`error: kubesim: exec takes a pod, deployment, replicaset, statefulset or service, not "${target}"`);
-    }
-    if ('error' in found) return fail(found.error);
-    pod = found.pod;
-  }
+  const timeout = flag(args, 'pod-running-timeout');
+  const found = resolvePod(
+    host,
+    'exec',
+    target,
+    namespace,
+    timeout ? parseDuration(timeout) : POD_RUNNING_TIMEOUT_MS,
+    mostActiveFirst,
+  );
+  if ('error' in found) return fail(found.error);
+  const pod = found.pod;
   const name = pod.metadata.name;
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') {

@@ -1,8 +1,8 @@
 import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/meta';
 import { boolFlag, flag, parseArgs, type FlagSpec } from './args';
-import { defaultContainer, podTargetName } from './pod-target';
-import { byLogging, podForObject } from './pod-for-object';
+import { defaultContainer } from './pod-target';
+import { byLogging, resolvePod } from './pod-for-object';
 import { parseDuration } from '../clock';
 import type { KubectlHost } from './host';
 import { fail, type CommandResult } from './output';
@@ -40,29 +40,18 @@ export function runLogs(host: KubectlHost, words: string[]): CommandResult {
   }
   const namespace = flag(args, 'namespace') ?? 'default';
   let stderr = '';
-  let pod: Stored<Pod> | undefined;
-  const podName = podTargetName(target);
-  if (podName !== undefined) {
-    pod = host.store.get<Pod>('Pod', namespace, podName);
-    if (!pod) return fail(`Error from server (NotFound): pods "${podName}" not found`);
-  } else {
-    const slash = target.indexOf('/');
-    const timeout = flag(args, 'pod-running-timeout');
-    const found = podForObject(
-      host,
-      target.slice(0, slash),
-      target.slice(slash + 1),
-      namespace,
-      timeout ? parseDuration(timeout) : POD_RUNNING_TIMEOUT_MS,
-      byLogging,
-    );
-    if (!found) {
-      return fail(`error: kubesim: logs takes a pod, deployment, replicaset, statefulset or service, not "${target}"`);
-    }
-    if ('error' in found) return fail(found.error);
-    pod = found.pod;
-    if (found.count > 1) stderr += `Found ${found.count} pods, using pod/${pod.metadata.name}\n`;
-  }
+  const timeout = flag(args, 'pod-running-timeout');
+  const found = resolvePod(
+    host,
+    'logs',
+    target,
+    namespace,
+    timeout ? parseDuration(timeout) : POD_RUNNING_TIMEOUT_MS,
+    byLogging,
+  );
+  if ('error' in found) return fail(found.error);
+  const pod = found.pod;
+  if (found.count > 1) stderr += `Found ${found.count} pods, using pod/${pod.metadata.name}\n`;
   const name = pod.metadata.name;
   let container = flag(args, 'container') ?? second;
   if (!container) {

@@ -4,6 +4,7 @@ import { selectorMatches, type KubeObject, type Stored } from '../api/meta';
 import { lookupResource, qualifiedResource } from '../api/resources';
 import { isPodReady, readySince } from '../pods/pod-util';
 import type { KubectlHost } from './host';
+import { podTargetName } from './pod-target';
 
 /** The kinds whose pods `kubectl logs TYPE/NAME` finds through the object's selector (SelectorsForObject). */
 const WITH_SELECTOR = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'Service']);
@@ -48,6 +49,32 @@ export function podForObject(
   if (pods.length === 0 && host.waitFor(() => matching().length > 0, timeoutMs)) pods = matching();
   if (pods.length === 0) return { error: 'error: timed out waiting for the condition' };
   return { pod: [...pods].sort(order)[0], count: pods.length };
+}
+
+/**
+ * The pod a one-pod command (`exec`, `logs`) works on: "NAME" or "pod/NAME" itself, or the first pod of a workload
+ * or Service in `order`; `verb` words the message for a type it cannot resolve.
+ */
+export function resolvePod(
+  host: KubectlHost,
+  verb: string,
+  target: string,
+  namespace: string,
+  timeoutMs: number,
+  order: PodOrder,
+): PodForObject {
+  const podName = podTargetName(target);
+  if (podName !== undefined) {
+    const pod = host.store.get<Pod>('Pod', namespace, podName);
+    return pod ? { pod, count: 1 } : { error: `Error from server (NotFound): pods "${podName}" not found` };
+  }
+  const slash = target.indexOf('/');
+  const found = podForObject(host, target.slice(0, slash), target.slice(slash + 1), namespace, timeoutMs, order);
+  return (
+    found ?? {
+      error: `error: kubesim: ${verb} takes a pod, deployment, replicaset, statefulset or service, not "${target}"`,
+    }
+  );
 }
 
 /** podutils.ByLogging's phase order; phases it does not name count as Running, as its map's zero value does. */
