@@ -1,9 +1,9 @@
 import type { EndpointAddress, EndpointPort, Endpoints, Pod, Service, ServicePort } from 'kubernetes-types/core/v1';
 import { deepEqual, type Stored } from '../../api/meta';
 import type { WatchEvent } from '../../api/store';
-import { isPodReady, isTerminal } from '../../pods/pod-util';
+import { isPodReady } from '../../pods/pod-util';
 import type { ControllerContext } from '../context';
-import { LABEL_HEADLESS, shouldSetHostname } from '../endpointslice/endpoints';
+import { LABEL_HEADLESS, serviceSelects, shouldPodBeInEndpoints, shouldSetHostname } from '../endpointslice/endpoints';
 import { WorkQueue } from '../workqueue';
 import { repackSubsets, type AddressOnPort } from './repack-subsets';
 
@@ -30,7 +30,7 @@ export class EndpointsController {
     const old = event.old as Stored<Pod> | undefined;
     const namespace = pod.metadata.namespace ?? 'default';
     for (const svc of this.ctx.store.list<Service>('Service', namespace)) {
-      if (selects(svc, pod) || (old && selects(svc, old))) this.queue.add(keyOf(svc));
+      if (serviceSelects(svc, pod) || (old && serviceSelects(svc, old))) this.queue.add(keyOf(svc));
     }
   }
 
@@ -49,7 +49,7 @@ export class EndpointsController {
     const publish = svc.spec.publishNotReadyAddresses === true;
     const entries: AddressOnPort[] = [];
     for (const pod of this.ctx.store.list<Pod>('Pod', namespace)) {
-      if (!selects(svc, pod) || !shouldPodBeInEndpoints(pod, publish)) continue;
+      if (!serviceSelects(svc, pod) || !shouldPodBeInEndpoints(pod, publish)) continue;
       const address = podToEndpointAddress(pod, svc);
       const ready = publish || isPodReady(pod);
       const ports = svc.spec.ports ?? [];
@@ -86,21 +86,6 @@ export class EndpointsController {
 
 function keyOf(svc: Stored<Service>): string {
   return `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`;
-}
-
-function selects(svc: Service, pod: Pod): boolean {
-  const selector = svc.spec?.selector;
-  if (!selector || Object.keys(selector).length === 0) return false;
-  const labels = pod.metadata?.labels ?? {};
-  for (const k in selector) if (labels[k] !== selector[k]) return false;
-  return true;
-}
-
-/** ShouldPodBeInEndpoints: not finished, with an IP, and not terminating unless the Service tolerates it. */
-function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): boolean {
-  if (isTerminal(pod)) return false;
-  if (!pod.status?.podIP && (pod.status?.podIPs ?? []).length === 0) return false;
-  return includeTerminating || pod.metadata?.deletionTimestamp === undefined;
 }
 
 /** podToEndpointAddressForService, with the hostname ShouldSetHostname gives. */

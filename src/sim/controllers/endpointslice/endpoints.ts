@@ -9,10 +9,23 @@ export const LABEL_HEADLESS = 'service.kubernetes.io/headless';
 /** --max-endpoints-per-slice default. */
 export const MAX_ENDPOINTS_PER_SLICE = 100;
 
-/** ShouldPodBeInEndpoints (terminating pods included): not finished, and it has an IP. */
-export function shouldPodBeInEndpoints(pod: Pod): boolean {
+/**
+ * ShouldPodBeInEndpoints: not finished, with an IP, and not terminating unless `includeTerminating` (EndpointSlices
+ * always include terminating pods; v1 Endpoints only when the Service publishes not-ready addresses).
+ */
+export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): boolean {
   if (isTerminal(pod)) return false;
-  return Boolean(pod.status?.podIP || (pod.status?.podIPs ?? []).length > 0);
+  if (!pod.status?.podIP && (pod.status?.podIPs ?? []).length === 0) return false;
+  return includeTerminating || pod.metadata?.deletionTimestamp === undefined;
+}
+
+/** The Service's selector picks the pod (a Service without one selects nothing). */
+export function serviceSelects(svc: Service, pod: Pod): boolean {
+  const selector = svc.spec?.selector;
+  if (!selector || Object.keys(selector).length === 0) return false;
+  const labels = pod.metadata?.labels ?? {};
+  for (const k in selector) if (labels[k] !== selector[k]) return false;
+  return true;
 }
 
 /** ShouldSetHostname: the pod named itself into this service's subdomain. */

@@ -8,6 +8,7 @@ import {
   endpointPorts,
   MAX_ENDPOINTS_PER_SLICE,
   podToEndpoint,
+  serviceSelects,
   shouldPodBeInEndpoints,
   sliceLabels,
 } from './endpoints';
@@ -67,7 +68,7 @@ export class EndpointSliceController {
     state.members = new Set(
       this.ctx.store
         .list<Pod>('Pod', ns)
-        .filter((p) => selects(svc, p))
+        .filter((p) => serviceSelects(svc, p))
         .map((p) => `${ns}/${p.metadata.name}`),
     );
     for (const member of state.members) state.dirty.add(member);
@@ -85,7 +86,7 @@ export class EndpointSliceController {
       if (!svc) continue;
       const key = `${ns}/${name}`;
       const state = this.state(key);
-      const member = event.type !== 'DELETED' && selects(svc, pod);
+      const member = event.type !== 'DELETED' && serviceSelects(svc, pod);
       if (!member && !state.members.has(podKey)) continue;
       if (member) state.members.add(podKey);
       else state.members.delete(podKey);
@@ -125,7 +126,7 @@ export class EndpointSliceController {
     for (const podKey of dirty) {
       const pod = this.ctx.store.get<Pod>('Pod', ns, podKey.slice(ns.length + 1));
       const want =
-        pod && state.members.has(podKey) && shouldPodBeInEndpoints(pod) ? podToEndpoint(pod, svc) : undefined;
+        pod && state.members.has(podKey) && shouldPodBeInEndpoints(pod, true) ? podToEndpoint(pod, svc) : undefined;
       const sliceName = state.sliceOf.get(podKey);
       if (sliceName !== undefined) {
         const endpoints = state.slices.get(sliceName);
@@ -222,12 +223,4 @@ export class EndpointSliceController {
     if (ports) slice.ports = ports;
     this.ctx.store.create<EndpointSlice>(slice);
   }
-}
-
-/** The service's selector picks the pod. */
-function selects(svc: Service, pod: Pod): boolean {
-  const selector = svc.spec?.selector;
-  if (!selector || Object.keys(selector).length === 0) return false;
-  const labels = pod.metadata?.labels ?? {};
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
 }
