@@ -24,6 +24,7 @@ import { runDescribe } from './describe';
 import { runExec } from './exec';
 import { runLogs } from './logs';
 import { runPodRun } from './run';
+import { runWait } from './wait';
 import { FieldSelectorError } from './field-selector';
 
 const COMMON: FlagSpec = {
@@ -43,6 +44,7 @@ const COMMON: FlagSpec = {
     type: undefined,
     'sort-by': undefined,
     'field-selector': undefined,
+    for: undefined,
   },
   boolean: {
     'all-namespaces': 'A',
@@ -74,6 +76,7 @@ const COMMANDS: Record<string, Handler> = {
   uncordon: (host, args) => runCordon(host, args, false),
   create: runCreate,
   describe: (host, args) => runDescribe(host, args),
+  wait: (host, args) => runWait(host, args),
 };
 
 /** Commands that parse their own flags: each keeps the words after "--" (or after its name) as a command line. */
