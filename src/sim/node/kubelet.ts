@@ -2,23 +2,21 @@ import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/meta';
 import type { WatchEvent } from '../api/store';
 import type { ControllerContext } from '../controllers/context';
-import { podClaimNames, unboundPodClaims } from '../controllers/volume/volume-util';
+import { unboundPodClaims } from '../controllers/volume/volume-util';
 import { isTerminating } from '../pods/pod-util';
 import { jitter } from './backoff';
-import { ContainerTable } from './container-table';
 import { EventMessages } from './event-messages';
 import { ImageManager } from './image-manager';
-import { canonicalImage } from './images';
 import { kubeletPodStatus, type ContainerRun } from './pod-status';
 import { newPodWork, terminatedState, type PodWork } from './pod-work';
 import { ReadinessProber } from './prober';
-import { HostLocalIPAM } from './host-local-ipam';
 import type { ContainerFiles } from './container-files';
 import type { ExecResult } from './container-shell';
-import { execInContainer, type PodNslookup } from './container-exec';
+import type { PodNslookup } from './container-exec';
 import { runMainProcess } from './main-process';
 import { ContainerRestarts } from './restarts';
-import { newContainerId, type RuntimeContainer } from './runtime';
+import { NodeRuntime } from './node-runtime';
+import type { RuntimeContainer } from './runtime';
 
 export type { PodWork } from './pod-work';
 
@@ -38,19 +36,18 @@ const PLEG_RELIST_MS = 1000;
 /**
  * One node's kubelet: starts the containers of pods bound to its node, pulls images with back-off, restarts
  * crashed containers with back-off, probes readiness, reports status, runs graceful termination. Its containers
- * live in `runtime` — the ground truth `ps()` shows. A partitioned kubelet keeps its containers running but
+ * live in its NodeRuntime — the ground truth `ps()` shows. A partitioned kubelet keeps its containers running but
  * neither sees nor writes the API until it is healed.
  */
 export class Kubelet {
   partitioned = false;
-  private readonly containers = new ContainerTable();
+  private readonly containers: NodeRuntime;
   private readonly work = new Map<string, PodWork>();
   private readonly timerLabels = new Map<string, string>();
   private readonly images: ImageManager;
   /** The container restart back-off: keyed by pod and container. */
   private readonly restarts: ContainerRestarts;
   private readonly prober: ReadinessProber;
-  private readonly ipam: HostLocalIPAM;
 
   constructor(
     private readonly ctx: ControllerContext,
@@ -63,7 +60,7 @@ export class Kubelet {
     private readonly podNslookup?: (pod: Stored<Pod>) => PodNslookup,
   ) {
     this.restarts = new ContainerRestarts(ctx.clock);
-    this.ipam = new HostLocalIPAM(podSubnet);
+    this.containers = new NodeRuntime(ctx.store, ctx.random, files, nodeName, podSubnet);
     this.images = new ImageManager(ctx, {
       schedule: (work, ms, label, run) => this.schedule(work, ms, label, run),
       event: (work, type, reason, message) => this.event(work, type, reason, message),
@@ -108,14 +105,12 @@ export class Kubelet {
    * running containers. Undefined when that container is not running here.
    */
   exec(pod: Stored<Pod>, container: string, argv: string[], nslookup?: PodNslookup): ExecResult | undefined {
-    const uid = pod.metadata.uid ?? '';
-    const running = this.containers.ofPod(uid).find((c) => c.container === container && c.state === 'Running');
-    return running ? execInContainer(this.ctx.store, this.files, pod, running, argv, nslookup) : undefined;
+    return this.containers.exec(pod, container, argv, nslookup);
   }
 
   /** Containers running on this node. */
   runningContainers(): RuntimeContainer[] {
-    return this.runtime.filter((c) => c.state === 'Running');
+    return this.containers.running();
   }
 
   /** The work item for a pod by uid (faults use it). */
@@ -139,7 +134,7 @@ export class Kubelet {
     if (!run || run.state !== 'running') return;
     const finishedMs = this.ctx.clock.now();
     const finishedAt = this.ctx.clock.timestamp();
-    for (const c of this.containers.ofPod(work.uid)) if (c.id === run.runtimeId) c.state = 'Exited';
+    this.containers.exited(work.uid, run.runtimeId);
     run.state = 'terminated';
     run.ready = false;
     run.terminated = terminatedState(run, exitCode, finishedAt);
@@ -166,7 +161,7 @@ export class Kubelet {
       const work = this.work.get(uid);
       if (isTerminating(pod)) {
         if (!work || work.stage !== 'terminating') this.beginTermination(pod, work);
-        else if (!this.containers.ofPod(uid).some((c) => c.state === 'Running')) this.finishDeletion(work);
+        else if (!this.containers.anyRunning(uid)) this.finishDeletion(work);
       } else if (!work) {
         this.admit(pod);
       } else {
@@ -193,10 +188,10 @@ export class Kubelet {
     this.pushStatus(work);
     // The sandbox and its network come up before any image is pulled: the pod has its IP from here on.
     this.schedule(work, this.ctx.random.int(300, 900), 'sandbox ready', () => {
-      const ip = this.ipam.allocate(work.uid);
+      const ip = this.containers.allocateSandboxIP(work.uid);
       if (ip === undefined) {
         // Only reachable with more sandboxes than the /24 holds (max-pods keeps a node well below that).
-        const reason = `failed to allocate for range 0: no IP addresses available in range set: ${this.ipam.rangeSet()}`;
+        const reason = `failed to allocate for range 0: no IP addresses available in range set: ${this.containers.ipRangeSet()}`;
         this.event(work, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: ${reason}`);
         this.schedule(work, SANDBOX_RETRY_MS, 'retry sandbox', () => this.createSandbox(work));
         return;
@@ -297,27 +292,10 @@ export class Kubelet {
     const restarting = run.state !== 'waiting' || run.lastTerminated !== undefined;
     if (run.state === 'terminated') run.lastTerminated = run.terminated;
     // The kubelet keeps only the newest dead instance of each container.
-    this.containers.removeOfPod(
-      work.uid,
-      (c) => c.container === run.name && c.state === 'Exited' && c.id !== run.runtimeId,
-    );
-    const id = newContainerId(this.ctx.random);
+    const container = this.containers.start(pod, spec, run.runtimeId, this.ctx.clock.now());
+    const id = container.id;
     this.event(work, 'Normal', 'Created', CREATED.of(spec.name));
     this.event(work, 'Normal', 'Started', STARTED.of(spec.name));
-    const container: RuntimeContainer = {
-      id,
-      node: this.nodeName,
-      podNamespace: work.namespace,
-      podName: work.name,
-      podUid: work.uid,
-      container: spec.name,
-      image: canonicalImage(spec.image ?? ''),
-      state: 'Running',
-      startedAtMs: this.ctx.clock.now(),
-      claims: podClaimNames(pod),
-      log: '',
-    };
-    this.containers.add(container);
     if (restarting) run.restartCount += 1;
     run.runtimeId = id;
     run.state = 'running';
@@ -350,10 +328,7 @@ export class Kubelet {
    */
   containerLog(uid: string, container: string, previous: boolean): string | undefined {
     const run = this.work.get(uid)?.containers.find((c) => c.name === container);
-    const instances = this.containers.ofPod(uid).filter((c) => c.container === container);
-    const current = instances.find((c) => c.id === run?.runtimeId) ?? instances[instances.length - 1];
-    const wanted = previous ? instances.filter((c) => c !== current).pop() : current;
-    return wanted?.log;
+    return this.containers.log(uid, container, run?.runtimeId, previous);
   }
 
   private beginTermination(pod: Stored<Pod>, existing: PodWork | undefined): void {
@@ -362,14 +337,14 @@ export class Kubelet {
     work.stage = 'terminating';
     this.work.set(work.uid, work);
     const grace = pod.metadata.deletionGracePeriodSeconds ?? 30;
-    const running = this.containers.ofPod(work.uid).some((c) => c.state === 'Running');
+    const running = this.containers.anyRunning(work.uid);
     if (running) {
       for (const c of pod.spec?.containers ?? []) this.event(work, 'Normal', 'Killing', STOPPING.of(c.name));
     }
     // nginx and busybox-style processes exit on SIGTERM within a second or two; never later than the grace period.
     const shutdownMs = running ? Math.min(grace * 1000, this.ctx.random.int(400, 2000)) : this.ctx.random.int(20, 80);
     this.schedule(work, shutdownMs, 'containers exited', () => {
-      for (const c of this.containers.ofPod(work.uid)) c.state = 'Exited';
+      this.containers.stopPod(work.uid);
       if (!running) {
         this.finishDeletion(work);
         return;
@@ -410,12 +385,7 @@ export class Kubelet {
   }
 
   private killContainers(uid: string): void {
-    for (const c of this.containers.ofPod(uid)) this.files.removeLayer(c.id);
-    this.files.removePodVolumes(uid);
-    // Exited containers of deleted pods are garbage-collected by the kubelet; keep the list short.
-    this.containers.removeOfPod(uid);
-    // The sandbox goes with them, and its address back to the range.
-    this.ipam.release(uid);
+    this.containers.removePod(uid);
   }
 
   private forget(work: PodWork): void {
