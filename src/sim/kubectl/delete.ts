@@ -13,6 +13,12 @@ import { parseCascade } from './cascade';
  * virtual time until the objects are gone.
  */
 export function runDelete(host: KubectlHost, args: ParsedArgs): CommandResult {
+  const graceText = flag(args, 'grace-period');
+  const now = boolFlag(args, 'now');
+  // DeleteOptions.Complete: --now is --grace-period=1, so it refuses a grace period of its own.
+  if (now && graceText !== undefined && Number(graceText) !== -1) {
+    return fail('error: --now and --grace-period cannot be specified together');
+  }
   const targets = parseResourceArgs(args.positional);
   if (targets.length === 0) return fail('error: You must provide one or more resources by argument or filename.');
   const namespace = flag(args, 'namespace') ?? 'default';
@@ -20,11 +26,14 @@ export function runDelete(host: KubectlHost, args: ParsedArgs): CommandResult {
   if (namesWithSelector(targets, selectorText)) return fail(NAMES_WITH_SELECTOR);
   const all = boolFlag(args, 'all');
   const force = boolFlag(args, 'force');
-  const graceText = flag(args, 'grace-period');
-  let grace = graceText !== undefined ? Number(graceText) : undefined;
+  let grace = now ? 1 : graceText !== undefined ? Number(graceText) : undefined;
   if (grace !== undefined && grace < 0) grace = undefined;
   if (force && grace === undefined) grace = 0;
   if (grace === 0 && !force) grace = 1; // kubectl: --grace-period=0 without --force means 1 s
+  // DeleteOptions.Validate: a forced deletion is an immediate one.
+  if (force && grace !== undefined && grace > 0) {
+    return fail('error: --force and --grace-period greater than 0 cannot be specified together');
+  }
   const cascade = parseCascade(flag(args, 'cascade'));
   if ('error' in cascade) return fail(cascade.error);
   const policy = cascade.policy;

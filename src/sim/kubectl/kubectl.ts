@@ -56,6 +56,7 @@ const COMMON: FlagSpec = {
     all: undefined,
     client: undefined,
     overwrite: undefined,
+    now: undefined,
   },
 };
 
@@ -86,6 +87,37 @@ const RAW_COMMANDS: Record<string, (host: KubectlHost, words: string[]) => Comma
   logs: runLogs,
 };
 
+/** kubectl v1.34's other commands: real ones, so not "unknown", but outside what the simulator models. */
+const UNSIMULATED_COMMANDS = new Set([
+  'alpha',
+  'api-resources',
+  'api-versions',
+  'attach',
+  'auth',
+  'autoscale',
+  'certificate',
+  'cluster-info',
+  'completion',
+  'config',
+  'cp',
+  'debug',
+  'diff',
+  'drain',
+  'edit',
+  'events',
+  'explain',
+  'expose',
+  'help',
+  'kustomize',
+  'options',
+  'plugin',
+  'port-forward',
+  'proxy',
+  'replace',
+  'taint',
+  'top',
+]);
+
 /**
  * Runs one kubectl command line (without the leading "kubectl") against the simulated cluster and returns what
  * kubectl prints. Never throws for bad input: errors come back as kubectl's own messages with exit code 1.
@@ -103,7 +135,10 @@ export function runKubectl(host: KubectlHost, line: string, stdin?: string): Com
   const verb = words[verbAt];
   const handler = Object.prototype.hasOwnProperty.call(COMMANDS, verb) ? COMMANDS[verb] : undefined;
   const raw = Object.prototype.hasOwnProperty.call(RAW_COMMANDS, verb) ? RAW_COMMANDS[verb] : undefined;
-  if (!handler && !raw) return fail(`error: unknown command "${verb}" for "kubectl"`);
+  if (!handler && !raw) {
+    if (UNSIMULATED_COMMANDS.has(verb)) return fail(`kubesim: kubectl ${verb} is not simulated`);
+    return fail(`error: unknown command "${verb}" for "kubectl"`);
+  }
   const rest = [...words];
   rest.splice(verbAt, 1);
   try {

@@ -67,6 +67,55 @@ describe('flags', () => {
   it('label requires a label', () => {
     assert.equal(new Cluster().kubectl('label node node-1'), 'error: at least one label update is required\n');
   });
+
+  it('delete: --now is --grace-period=1, and a forced deletion takes no grace period (DeleteOptions)', () => {
+    const cases: Array<{ command: string; stderr: string }> = [
+      {
+        command: 'delete pod web-0 --now --grace-period=5',
+        stderr: 'error: --now and --grace-period cannot be specified together\n',
+      },
+      {
+        command: 'delete --now --grace-period=0',
+        stderr: 'error: --now and --grace-period cannot be specified together\n',
+      },
+      {
+        command: 'delete pod web-0 --force --grace-period=5',
+        stderr: 'error: --force and --grace-period greater than 0 cannot be specified together\n',
+      },
+      {
+        command: 'delete pod web-0 --force --now',
+        stderr: 'error: --force and --grace-period greater than 0 cannot be specified together\n',
+      },
+    ];
+    for (const c of cases) {
+      assert.deepEqual(
+        new Cluster().kubectlResult(c.command),
+        { stdout: '', stderr: c.stderr, exitCode: 1 },
+        c.command,
+      );
+    }
+    const cluster = new Cluster();
+    cluster.apply(
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: "nginx:1.16.1"}]}\n',
+    );
+    cluster.settle();
+    assert.equal(cluster.kubectl('delete pod p --now --wait=false'), 'pod "p" deleted from default namespace\n');
+    assert.equal(cluster.get('pod', 'p')?.metadata?.deletionGracePeriodSeconds, 1);
+  });
+});
+
+describe('commands', () => {
+  it('a real kubectl command the simulator does not model says so; a made-up one is unknown', () => {
+    const c = new Cluster();
+    for (const verb of ['top', 'edit', 'port-forward', 'explain', 'config']) {
+      assert.deepEqual(c.kubectlResult(`${verb} pods`), {
+        stdout: '',
+        stderr: `kubesim: kubectl ${verb} is not simulated\n`,
+        exitCode: 1,
+      });
+    }
+    assert.equal(c.kubectl('stats pods'), 'error: unknown command "stats" for "kubectl"\n');
+  });
 });
 
 describe('names together with a label selector are refused by every verb that takes both', () => {
