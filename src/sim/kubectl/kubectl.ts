@@ -25,6 +25,7 @@ import { runExec } from './exec';
 import { runLogs } from './logs';
 import { runPodRun } from './run';
 import { runWait } from './wait';
+import { runEvents } from './kubectl-events';
 import { FieldSelectorError } from './field-selector';
 
 const COMMON: FlagSpec = {
@@ -45,6 +46,7 @@ const COMMON: FlagSpec = {
     'sort-by': undefined,
     'field-selector': undefined,
     for: undefined,
+    types: undefined,
   },
   boolean: {
     'all-namespaces': 'A',
@@ -78,6 +80,7 @@ const COMMANDS: Record<string, Handler> = {
   create: runCreate,
   describe: (host, args) => runDescribe(host, args),
   wait: (host, args) => runWait(host, args),
+  events: (host, args) => runEvents(host, args),
 };
 
 /** Commands that parse their own flags: each keeps the words after "--" (or after its name) as a command line. */
@@ -104,7 +107,6 @@ const UNSIMULATED_COMMANDS = new Set([
   'diff',
   'drain',
   'edit',
-  'events',
   'explain',
   'expose',
   'help',

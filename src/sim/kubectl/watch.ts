@@ -74,10 +74,8 @@ export function runWatch(host: KubectlHost, args: ParsedArgs): CommandResult {
       return !selector || selectorMatches(selector, obj.metadata.labels);
     });
 
-  let lastChange = host.clock.now();
   const onEvent = (event: WatchEvent): void => {
     if (!isStateChange(event.object.kind)) return;
-    lastChange = host.clock.now();
     const target = watched(event.object);
     if (!target) return;
     if (!table) {
@@ -107,7 +105,20 @@ export function runWatch(host: KubectlHost, args: ParsedArgs): CommandResult {
     stdout += widths.format(rows);
   };
 
-  const stop = host.store.watch('*', onEvent);
+  watchUntilQuiet(host, onEvent);
+  return { stdout, stderr, exitCode: initial.exitCode };
+}
+
+/**
+ * A watch the simulated user never interrupts: hands every store event to `onEvent` while driving the virtual
+ * clock, until the cluster's state (not its Events or Leases) has not changed for the quiet period, or the cap.
+ */
+export function watchUntilQuiet(host: KubectlHost, onEvent: (event: WatchEvent) => void): void {
+  let lastChange = host.clock.now();
+  const stop = host.store.watch('*', (event) => {
+    if (isStateChange(event.object.kind)) lastChange = host.clock.now();
+    onEvent(event);
+  });
   try {
     const start = host.clock.now();
     for (;;) {
@@ -122,5 +133,4 @@ export function runWatch(host: KubectlHost, args: ParsedArgs): CommandResult {
   } finally {
     stop();
   }
-  return { stdout, stderr, exitCode: initial.exitCode };
 }
