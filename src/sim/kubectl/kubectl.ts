@@ -1,8 +1,6 @@
 import { ApiError } from '../api/errors';
-import type { StatefulSet } from 'kubernetes-types/apps/v1';
-import { qualifiedKind, qualifiedResource } from '../api/resources';
 import { KUBERNETES_VERSION } from '../node/nodes';
-import { FlagError, boolFlag, flag, parseArgs, splitWords, type FlagSpec, type ParsedArgs } from './args';
+import { FlagError, boolFlag, parseArgs, splitWords, type FlagSpec, type ParsedArgs } from './args';
 import { runApply } from './apply';
 import { formatApiError } from './api-error';
 import { runGet } from './get';
@@ -25,6 +23,7 @@ import { runExec } from './exec';
 import { runLogs } from './logs';
 import { runPodRun } from './run';
 import { runWait } from './wait';
+import { runScale } from './scale';
 import { runEvents } from './kubectl-events';
 import { FieldSelectorError } from './field-selector';
 
@@ -47,6 +46,8 @@ const COMMON: FlagSpec = {
     'field-selector': undefined,
     for: undefined,
     types: undefined,
+    'current-replicas': undefined,
+    'resource-version': undefined,
   },
   boolean: {
     'all-namespaces': 'A',
@@ -184,41 +185,6 @@ function dispatchRollout(host: KubectlHost, args: ParsedArgs): CommandResult {
 }
 
 /** `kubectl scale TYPE NAME --replicas=N` */
-function runScale(host: KubectlHost, args: ParsedArgs): CommandResult {
-  const replicasText = flag(args, 'replicas');
-  if (replicasText === undefined) return fail('error: required flag(s) "replicas" not set');
-  const replicas = Number(replicasText);
-  if (!Number.isInteger(replicas))
-    return fail(
-      `error: invalid argument "${replicasText}" for "--replicas" flag: strconv.ParseInt: parsing "${replicasText}": invalid syntax`,
-    );
-  if (replicas < 0)
-    return fail('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
-  const targets = parseResourceArgs(args.positional);
-  if (targets.length === 0 || targets.every((t) => t.names.length === 0)) {
-    return fail('error: resource(s) were provided, but no name was specified');
-  }
-  const namespace = flag(args, 'namespace') ?? 'default';
-  let stdout = '';
-  let stderr = '';
-  for (const target of targets) {
-    if (!['StatefulSet', 'Deployment', 'ReplicaSet'].includes(target.type.kind)) {
-      stderr += `error: no objects passed to scale ${qualifiedResource(target.type)} "${target.names[0]}" is not scalable\n`;
-      continue;
-    }
-    for (const name of target.names) {
-      const obj = host.store.get<StatefulSet>(target.type.kind, namespace, name);
-      if (!obj) {
-        stderr += `Error from server (NotFound): ${qualifiedResource(target.type)} "${name}" not found\n`;
-        continue;
-      }
-      host.store.update<StatefulSet>({ ...obj, spec: { ...obj.spec!, replicas } });
-      stdout += `${qualifiedKind(target.type)}/${name} scaled\n`;
-    }
-  }
-  return { stdout, stderr, exitCode: stderr ? 1 : 0 };
-}
-
 function runVersion(): CommandResult {
   return ok(
     `Client Version: ${KUBERNETES_VERSION}\nKustomize Version: v5.7.1\nServer Version: ${KUBERNETES_VERSION}\n`,
