@@ -60,13 +60,16 @@ const COMMON: FlagSpec = {
     client: undefined,
     overwrite: undefined,
     now: undefined,
+    'watch-only': undefined,
+    'output-watch-events': undefined,
   },
 };
 
 type Handler = (host: KubectlHost, args: ParsedArgs, stdin: string | undefined) => CommandResult;
 
 const COMMANDS: Record<string, Handler> = {
-  get: (host, args) => (boolFlag(args, 'watch') ? runWatch(host, args) : runGet(host, args)),
+  get: (host, args) =>
+    boolFlag(args, 'watch') || boolFlag(args, 'watch-only') ? runWatch(host, args) : runGet(host, args),
   apply: runApply,
   scale: runScale,
   delete: (host, args) => runDelete(host, args),

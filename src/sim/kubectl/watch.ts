@@ -42,25 +42,39 @@ export function runWatch(host: KubectlHost, args: ParsedArgs): CommandResult {
   const showLabels = boolFlag(args, 'show-labels');
   const labelColumns = (args.flags.get('label-columns') ?? []).flatMap((v) => v.split(',')).filter(Boolean);
   const prefixNames = targets.length > 1;
+  // --watch-only skips the list; --output-watch-events shows each change as a watch event (the list as ADDED).
+  const watchOnly = boolFlag(args, 'watch-only');
+  const watchEvents = boolFlag(args, 'output-watch-events');
+  const listed = !table || watchOnly ? '' : watchEvents ? withEventColumn(initial.stdout) : initial.stdout;
   // With nothing listed yet, the first event's row comes with the header.
-  let headerPrinted = initial.stdout !== '';
-  let stdout = table ? initial.stdout : '';
-  const widths = RememberedWidths.fromPrinted(initial.stdout);
+  let headerPrinted = listed !== '';
+  let stdout = listed;
+  const widths = RememberedWidths.fromPrinted(listed);
   let printed = 0;
   /** One object in a non-table format, as kubectl's printers write them one after another. */
-  const printObject = (obj: Stored<KubeObject>, target: { type: Parameters<typeof qualifiedKind>[0] }): void => {
+  const printObject = (
+    obj: Stored<KubeObject>,
+    target: { type: Parameters<typeof qualifiedKind>[0] },
+    type: WatchEvent['type'],
+  ): void => {
     if (output === 'name') stdout += `${qualifiedKind(target.type)}/${obj.metadata.name}\n`;
-    else if (output === 'json') stdout += `${JSON.stringify(ordered(obj), null, 4)}\n`;
-    else stdout += `${printed > 0 ? '---\n' : ''}${toYaml(ordered(obj))}`;
+    else if (output === 'json') {
+      const data = watchEvents ? { type, object: ordered(obj) } : ordered(obj);
+      stdout += `${JSON.stringify(data, null, 4)}\n`;
+    } else {
+      // The YAML printer goes through JSON, so a watch event's keys come out sorted.
+      const data = watchEvents ? { object: ordered(obj), type } : ordered(obj);
+      stdout += `${printed > 0 ? '---\n' : ''}${toYaml(data)}`;
+    }
     printed += 1;
   };
-  if (!table) {
+  if (!table && !watchOnly) {
     for (const line of initial.stdout.split('\n').filter(Boolean)) {
       const slash = line.indexOf('/');
       const target = targets.find((t) => qualifiedKind(t.type) === line.slice(0, slash));
       const name = line.slice(slash + 1);
       const obj = target && host.store.get(target.type.kind, target.type.namespaced ? namespace : '', name);
-      if (target && obj) printObject(obj, target);
+      if (target && obj) printObject(obj, target, 'ADDED');
     }
   }
   // kubectl's watch path never reports an empty list.
@@ -79,7 +93,7 @@ export function runWatch(host: KubectlHost, args: ParsedArgs): CommandResult {
     const target = watched(event.object);
     if (!target) return;
     if (!table) {
-      printObject(event.object, target);
+      printObject(event.object, target, event.type);
       return;
     }
     const printer = PRINTERS[target.type.kind];
@@ -93,12 +107,14 @@ export function runWatch(host: KubectlHost, args: ParsedArgs): CommandResult {
     const labels = obj.metadata.labels ?? {};
     for (const l of labelColumns) cells.push(labels[l] ?? '');
     if (showLabels) cells.push(formatLabels(labels));
+    if (watchEvents) cells.unshift(event.type);
     const rows = [cells];
     if (!headerPrinted) {
       const header = printer ? [...printer.header, ...(wide ? printer.wideHeader : [])] : ['NAME', 'AGE'];
       if (allNamespaces && target.type.namespaced) header.unshift('NAMESPACE');
       for (const l of labelColumns) header.push(l.toUpperCase());
       if (showLabels) header.push('LABELS');
+      if (watchEvents) header.unshift('EVENT');
       rows.unshift(header);
       headerPrinted = true;
     }
@@ -107,6 +123,27 @@ export function runWatch(host: KubectlHost, args: ParsedArgs): CommandResult {
 
   watchUntilQuiet(host, onEvent);
   return { stdout, stderr, exitCode: initial.exitCode };
+}
+
+/**
+ * The listed table as watch events: an EVENT column in front, ADDED on every row. A column of its own, it does not
+ * change the widths of the others; blocks (one per type) each start with their header.
+ */
+function withEventColumn(table: string): string {
+  const width = Math.max(6, 'EVENT'.length + 3);
+  let headerNext = true;
+  return table
+    .split('\n')
+    .map((line) => {
+      if (line === '') {
+        headerNext = true;
+        return line;
+      }
+      const cell = headerNext ? 'EVENT' : 'ADDED';
+      headerNext = false;
+      return cell.padEnd(width) + line;
+    })
+    .join('\n');
 }
 
 /**
