@@ -24,6 +24,7 @@ import { runLogs } from './logs';
 import { runPodRun } from './run';
 import { runWait } from './wait';
 import { runScale } from './scale';
+import { runApiResources } from './api-resources';
 import { runEvents } from './kubectl-events';
 import { FieldSelectorError } from './field-selector';
 
@@ -48,6 +49,7 @@ const COMMON: FlagSpec = {
     types: undefined,
     'current-replicas': undefined,
     'resource-version': undefined,
+    'api-group': undefined,
   },
   boolean: {
     'all-namespaces': 'A',
@@ -62,6 +64,7 @@ const COMMON: FlagSpec = {
     now: undefined,
     'watch-only': undefined,
     'output-watch-events': undefined,
+    namespaced: undefined,
   },
 };
 
@@ -85,6 +88,7 @@ const COMMANDS: Record<string, Handler> = {
   describe: (host, args) => runDescribe(host, args),
   wait: (host, args) => runWait(host, args),
   events: (host, args) => runEvents(host, args),
+  'api-resources': (_host, args) => runApiResources(args),
 };
 
 /** Commands that parse their own flags: each keeps the words after "--" (or after its name) as a command line. */
@@ -97,7 +101,6 @@ const RAW_COMMANDS: Record<string, (host: KubectlHost, words: string[]) => Comma
 /** kubectl v1.34's other commands: real ones, so not "unknown", but outside what the simulator models. */
 const UNSIMULATED_COMMANDS = new Set([
   'alpha',
-  'api-resources',
   'api-versions',
   'attach',
   'auth',
