@@ -25,6 +25,7 @@ import { runPodRun } from './run';
 import { runWait } from './wait';
 import { runScale } from './scale';
 import { runApiResources } from './api-resources';
+import { runTaint } from './taint';
 import { runEvents } from './kubectl-events';
 import { FieldSelectorError } from './field-selector';
 
@@ -89,6 +90,7 @@ const COMMANDS: Record<string, Handler> = {
   wait: (host, args) => runWait(host, args),
   events: (host, args) => runEvents(host, args),
   'api-resources': (_host, args) => runApiResources(args),
+  taint: (host, args) => runTaint(host, args),
 };
 
 /** Commands that parse their own flags: each keeps the words after "--" (or after its name) as a command line. */
@@ -123,7 +125,6 @@ const UNSIMULATED_COMMANDS = new Set([
   'port-forward',
   'proxy',
   'replace',
-  'taint',
   'top',
 ]);
 
