@@ -430,6 +430,12 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /scaled\n\nNAME[^\n]*\nwww-web-0\s+Bound[^\n]*\n\nNAME[^\n]*\npvc-\S+[^\n]*default\/www-web-0[^\n]*\n\n/,
     /"web" deleted[^\n]*\n\nNAME[^\n]*\nwww-web-0\s+Bound[^\n]*\n\n*$/,
   ],
+  // A NoExecute taint evicts web-0; recreated, it stays Pending (its local volume is on the tainted node) until the
+  // taint goes, then runs on the same node again.
+  'storage-node-taint': [
+    /web-0\s+1\/1\s+Running[^\n]*\s(node-\d)\s[\s\S]*node\/\1 tainted\n[\s\S]*web-0\s+0\/1\s+Pending[\s\S]*node\/\1 untainted\n[\s\S]*web-0\s+1\/1\s+Running[^\n]*\s\1\s/,
+    /FailedScheduling\s+Pod\/web-0\s+0\/3 nodes are available: 1 node\(s\) had untolerated taint \{maintenance: now\}, 2 node\(s\) had volume node affinity conflict\./,
+  ],
   'storage-missing-class': [
     /web-0\s+0\/1\s+Pending\s+0\s+2m\n/,
     /www-web-0\s+Pending\s+managed-nfs-storage\s/,
