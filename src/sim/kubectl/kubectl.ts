@@ -26,6 +26,7 @@ import { runWait } from './wait';
 import { runScale } from './scale';
 import { runApiResources } from './api-resources';
 import { runTaint } from './taint';
+import { runDrain } from './drain';
 import { runEvents } from './kubectl-events';
 import { FieldSelectorError } from './field-selector';
 
@@ -51,6 +52,7 @@ const COMMON: FlagSpec = {
     'current-replicas': undefined,
     'resource-version': undefined,
     'api-group': undefined,
+    'pod-selector': undefined,
   },
   boolean: {
     'all-namespaces': 'A',
@@ -66,6 +68,9 @@ const COMMON: FlagSpec = {
     'watch-only': undefined,
     'output-watch-events': undefined,
     namespaced: undefined,
+    'ignore-daemonsets': undefined,
+    'delete-emptydir-data': undefined,
+    'disable-eviction': undefined,
   },
 };
 
@@ -91,6 +96,7 @@ const COMMANDS: Record<string, Handler> = {
   events: (host, args) => runEvents(host, args),
   'api-resources': (_host, args) => runApiResources(args),
   taint: (host, args) => runTaint(host, args),
+  drain: (host, args) => runDrain(host, args),
 };
 
 /** Commands that parse their own flags: each keeps the words after "--" (or after its name) as a command line. */
@@ -114,7 +120,6 @@ const UNSIMULATED_COMMANDS = new Set([
   'cp',
   'debug',
   'diff',
-  'drain',
   'edit',
   'explain',
   'expose',

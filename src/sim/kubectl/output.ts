@@ -5,6 +5,29 @@ export interface CommandResult {
   exitCode: number;
   /** How much of stderr kubectl wrote before any stdout (warnings printed while it checks its flags). */
   stderrBeforeStdout?: number;
+  /** For a command that interleaves its streams: every write in order (it supersedes stderrBeforeStdout). */
+  writes?: Array<{ stream: 'stdout' | 'stderr'; text: string }>;
+}
+
+/** What a command writes, kept in the order written, for commands whose stdout and stderr interleave. */
+export class OutputLog {
+  private readonly writes: Array<{ stream: 'stdout' | 'stderr'; text: string }> = [];
+  private stdout = '';
+  private stderr = '';
+
+  out(text: string): void {
+    this.stdout += text;
+    this.writes.push({ stream: 'stdout', text });
+  }
+
+  err(text: string): void {
+    this.stderr += text;
+    this.writes.push({ stream: 'stderr', text });
+  }
+
+  result(exitCode: number): CommandResult {
+    return { stdout: this.stdout, stderr: this.stderr, exitCode, writes: [...this.writes] };
+  }
 }
 
 export function ok(stdout: string, stderr = ''): CommandResult {
@@ -17,6 +40,7 @@ export function fail(stderr: string, stdout = ''): CommandResult {
 
 /** The output in the order a terminal shows it: stderr written before stdout, stdout, then the rest of stderr. */
 export function inTerminalOrder(result: CommandResult): Array<{ stream: 'stdout' | 'stderr'; text: string }> {
+  if (result.writes) return result.writes.filter((part) => part.text !== '');
   const early = result.stderrBeforeStdout ?? 0;
   return [
     { stream: 'stderr' as const, text: result.stderr.slice(0, early) },
