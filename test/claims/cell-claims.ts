@@ -436,6 +436,13 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /web-0\s+1\/1\s+Running[^\n]*\s(node-\d)\s[\s\S]*node\/\1 tainted\n[\s\S]*web-0\s+0\/1\s+Pending[\s\S]*node\/\1 untainted\n[\s\S]*web-0\s+1\/1\s+Running[^\n]*\s\1\s/,
     /FailedScheduling\s+Pod\/web-0\s+0\/3 nodes are available: 1 node\(s\) had untolerated taint \{maintenance: now\}, 2 node\(s\) had volume node affinity conflict\./,
   ],
+  // drain cordons, evicts web-1 and waits for it; the new web-1 stays Pending on its cordoned volume node until
+  // uncordon.
+  'storage-node-drain': [
+    /node\/(node-\d) cordoned\nevicting pod default\/web-1\npod\/web-1 evicted\nnode\/\1 drained\n/,
+    /web-1\s+0\/1\s+Pending/,
+    /node\/(node-\d) uncordoned\n[\s\S]*web-1\s+1\/1\s+Running[^\n]*\s\1\s/,
+  ],
   'storage-missing-class': [
     /web-0\s+0\/1\s+Pending\s+0\s+2m\n/,
     /www-web-0\s+Pending\s+managed-nfs-storage\s/,
