@@ -55,3 +55,14 @@ export function combined(result: CommandResult): string {
     .map((part) => part.text)
     .join('');
 }
+
+/**
+ * cmdutil.CheckErr on the errors a command collected (its builder continued on error): one error gets the
+ * `error: ` prefix (an API error keeps its own `Error from server` form); several are printed one per line as they
+ * are (MultipleErrors).
+ */
+export function checkErrors(errors: string[]): string {
+  if (errors.length > 1) return errors.join('\n');
+  const [only] = errors;
+  return only.startsWith('Error from server') || only.startsWith('error: ') ? only : `error: ${only}`;
+}

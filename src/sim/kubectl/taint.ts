@@ -4,7 +4,7 @@ import { lookupResource } from '../api/resources';
 import { boolFlag, flag, type ParsedArgs } from './args';
 import type { KubectlHost } from './host';
 import { listMatching } from './list-matching';
-import { fail, type CommandResult } from './output';
+import { checkErrors, fail, type CommandResult } from './output';
 import { alreadyPresent, conflicts, parseTaints, reorganizeTaints } from './taint-spec';
 
 /** Whether a word is a taint change rather than a resource (TaintOptions.Complete). */
@@ -78,11 +78,5 @@ export function runTaint(host: KubectlHost, args: ParsedArgs): CommandResult {
     stdout += `node/${name} ${result.operation}\n`;
   }
   if (errors.length === 0) return { stdout, stderr: '', exitCode: 0 };
-  const message =
-    errors.length > 1
-      ? errors.join('\n')
-      : errors[0].startsWith('Error from server')
-        ? errors[0]
-        : `error: ${errors[0]}`;
-  return fail(message, stdout);
+  return fail(checkErrors(errors), stdout);
 }

@@ -6,7 +6,7 @@ import { FlagError, boolFlag, flag, type ParsedArgs } from './args';
 import { formatApiError } from './api-error';
 import type { KubectlHost } from './host';
 import { listMatching } from './list-matching';
-import { fail, type CommandResult } from './output';
+import { checkErrors, fail, type CommandResult } from './output';
 import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
 import { WaitCheckError, conditionMet, jsonPathMet, parseWaitCondition, type WaitCondition } from './wait-conditions';
 
@@ -90,21 +90,11 @@ export function runWait(host: KubectlHost, args: ParsedArgs): CommandResult {
       else stdout += output === 'name' ? `${printedName(target)}\n` : `${printedName(target)} condition met\n`;
     }
   }
-  if (errors.length > 0) return fail(reportErrors(errors), stdout);
+  if (errors.length > 0) return fail(checkErrors(errors), stdout);
   if (visited === 0 && condition.kind !== 'delete' && condition.kind !== 'create') {
     return fail('error: no matching resources found', stdout);
   }
   return { stdout, stderr: '', exitCode: 0 };
-}
-
-/**
- * cmdutil.CheckErr: one error gets the `error: ` prefix (an API error keeps its own `Error from server` form);
- * several are printed one per line as they are (MultipleErrors).
- */
-function reportErrors(errors: string[]): string {
-  if (errors.length > 1) return errors.join('\n');
-  const [only] = errors;
-  return only.startsWith('Error from server') ? only : `error: ${only}`;
 }
 
 /** --timeout: 30 s unless given; 0 checks once; a negative duration waits a week. */
