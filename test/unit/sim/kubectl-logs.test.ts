@@ -191,3 +191,62 @@ spec:
     assert.equal(c.kubectl('logs late -f'), 'done\n');
   });
 });
+
+describe('kubectl logs -l: every matching pod', () => {
+  /** Two replicas that print two lines each and keep running, plus a bare pod with the same label. */
+  function echo(): Cluster {
+    const c = new Cluster({ seed: 6 });
+    c.apply(`apiVersion: apps/v1
+kind: Deployment
+metadata: {name: echo}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: echo}}
+  template:
+    metadata: {labels: {app: echo}}
+    spec:
+      containers: [{name: c, image: "busybox:1.36", command: [sh, -c, "echo one; echo two from $(hostname); sleep 3600"]}]
+`);
+    c.run('45s');
+    return c;
+  }
+  const names = (c: Cluster): string[] =>
+    c
+      .list<Pod>('pods')
+      .map((p) => p.metadata?.name ?? '')
+      .sort();
+
+  it('reads each pod in name order, the last 10 lines of each unless --tail says otherwise', () => {
+    const c = echo();
+    const [a, b] = names(c);
+    assert.equal(c.kubectl('logs -l app=echo'), `one\ntwo from ${a}\none\ntwo from ${b}\n`);
+    assert.equal(c.kubectl('logs -l app=echo --tail=1'), `two from ${a}\ntwo from ${b}\n`);
+    assert.equal(
+      c.kubectl('logs -l app=echo --tail=1 --prefix'),
+      `[pod/${a}/c] two from ${a}\n[pod/${b}/c] two from ${b}\n`,
+    );
+  });
+
+  const cases: Array<{ command: string; stderr: string; exitCode: number }> = [
+    { command: 'logs -l app=none', stderr: 'No resources found in default namespace.\n', exitCode: 0 },
+    {
+      command: 'logs echo -l app=echo',
+      stderr: "error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples\n",
+      exitCode: 1,
+    },
+    {
+      command: 'logs -l app=echo -f --max-log-requests=1',
+      stderr:
+        'error: you are attempting to follow 2 log streams, but maximum allowed concurrency is 1, use --max-log-requests to increase the limit\n',
+      exitCode: 1,
+    },
+  ];
+  for (const c of cases) {
+    it(c.command, () => {
+      const result = echo().kubectlResult(c.command);
+      assert.equal(result.stdout, '');
+      assert.equal(result.stderr, c.stderr);
+      assert.equal(result.exitCode, c.exitCode);
+    });
+  }
+});
