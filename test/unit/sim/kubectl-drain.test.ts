@@ -166,3 +166,23 @@ describe('kubectl drain: the command', () => {
     });
   }
 });
+
+describe('kubectl cordon and uncordon -l', () => {
+  it('picks the nodes by label, in name order, and says which were already so', () => {
+    const c = new Cluster();
+    assert.equal(c.kubectl('cordon -l kubernetes.io/hostname=node-2'), 'node/node-2 cordoned\n');
+    assert.equal(
+      c.kubectl('cordon -l kubernetes.io/os=linux'),
+      'node/node-1 cordoned\nnode/node-2 already cordoned\nnode/node-3 cordoned\n',
+    );
+    assert.equal(
+      c.kubectl('uncordon -l kubernetes.io/os=linux'),
+      'node/node-1 uncordoned\nnode/node-2 uncordoned\nnode/node-3 uncordoned\n',
+    );
+    assert.equal(
+      c.kubectl('cordon node-1 -l kubernetes.io/os=linux'),
+      "error: cannot specify both a node name and a --selector option\nSee 'kubectl cordon -h' for help and examples\n",
+    );
+    assert.equal(c.get<Node>('node', 'node-1')?.spec?.unschedulable, undefined);
+  });
+});
