@@ -13,8 +13,8 @@ import { WaitCheckError, conditionMet, jsonPathMet, parseWaitCondition, type Wai
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** A negative --timeout means a week. */
 const WEEK_MS = 168 * 3600_000;
-/** How often `--for=create` looks for the object again. */
-const CREATE_POLL_MS = 2_000;
+/** How often `--for=create` lists the objects again (PollUntilContextTimeout's interval). */
+const CREATE_POLL_MS = 500;
 
 /** The formats wait's PrintFlags accept (no table printer: `wide` is refused). */
 const PRINTER_FORMATS = [
@@ -70,19 +70,25 @@ export function runWait(host: KubectlHost, args: ParsedArgs): CommandResult {
   const namespace = flag(args, 'namespace') ?? 'default';
   const deadline = host.clock.now() + timeout.ms;
   const waiter = new ObjectWaiter(host, namespace, condition, timeout.ms, deadline);
+  const targetsOf = (spec: (typeof specs)[number]): WaitTarget[] =>
+    spec.names.length > 0
+      ? spec.names.map((name) => ({ type: spec.type, name }))
+      : listMatching(host, spec.type, namespace, selectorText).map((o) => ({ type: spec.type, name: o.metadata.name }));
+  // --for=create first polls until every named object exists and each selector matches something (v1.32 on).
+  const created = (): boolean =>
+    specs.every((spec) => {
+      const targets = targetsOf(spec);
+      return targets.length > 0 && targets.every((t) => waiter.exists(t));
+    });
+  if (condition.kind === 'create' && !pollUntil(host, created, deadline)) {
+    return fail('error: timed out waiting for the condition');
+  }
   let stdout = '';
   let visited = 0;
   // The builder continues on error (ContinueOnError): every object is visited and the errors are reported together.
   const errors: string[] = [];
   for (const spec of specs) {
-    const targets: WaitTarget[] =
-      spec.names.length > 0
-        ? spec.names.map((name) => ({ type: spec.type, name }))
-        : listMatching(host, spec.type, namespace, selectorText).map((o) => ({
-            type: spec.type,
-            name: o.metadata.name,
-          }));
-    for (const target of targets) {
+    for (const target of targetsOf(spec)) {
       const result = waiter.wait(target);
       if (result === 'skipped') continue;
       visited++;
@@ -91,7 +97,7 @@ export function runWait(host: KubectlHost, args: ParsedArgs): CommandResult {
     }
   }
   if (errors.length > 0) return fail(checkErrors(errors), stdout);
-  if (visited === 0 && condition.kind !== 'delete' && condition.kind !== 'create') {
+  if (visited === 0 && condition.kind !== 'delete') {
     return fail('error: no matching resources found', stdout);
   }
   return { stdout, stderr: '', exitCode: 0 };
@@ -135,13 +141,18 @@ class ObjectWaiter {
   wait(target: WaitTarget): 'done' | 'skipped' | { error: string } {
     try {
       if (this.condition.kind === 'delete') return this.waitDeleted(target);
-      if (this.condition.kind === 'create') return this.waitCreated(target);
+      if (this.condition.kind === 'create') return 'done'; // IsCreated, once the poll has found it
+
       return this.waitMet(target, this.condition);
     } catch (err) {
       if (err instanceof WaitCheckError) return { error: err.message };
       if (err instanceof ApiError) return { error: formatApiError(err) };
       throw err;
     }
+  }
+
+  exists(target: WaitTarget): boolean {
+    return this.get(target) !== undefined;
   }
 
   private get(target: WaitTarget): Stored<KubeObject> | undefined {
@@ -167,18 +178,6 @@ class ObjectWaiter {
     // A recreated object of the same name comes after the DELETED event kubectl is watching for.
     const gone = (): boolean => this.get(target)?.metadata.uid !== uid;
     return this.host.waitFor(gone, this.remaining()) ? 'done' : this.timedOut(target);
-  }
-
-  /** IsCreated, polled until the object exists. */
-  private waitCreated(target: WaitTarget): 'done' | { error: string } {
-    if (this.get(target)) return 'done';
-    while (this.remaining() > 0) {
-      const step = Math.min(CREATE_POLL_MS, this.remaining());
-      this.host.waitFor(() => false, step);
-      if (this.get(target)) return 'done';
-    }
-    // The poll loop's deadline error carries no object name.
-    return { error: 'timed out waiting for the condition' };
   }
 
   /**
@@ -213,5 +212,15 @@ class ObjectWaiter {
     const held = this.host.waitFor(check, this.remaining());
     if (failure) throw failure;
     return held ? 'done' : this.timedOut(target);
+  }
+}
+
+/** wait.PollUntilContextTimeout, immediate: checks now, then every CREATE_POLL_MS until the deadline. */
+function pollUntil(host: KubectlHost, done: () => boolean, deadline: number): boolean {
+  for (;;) {
+    if (done()) return true;
+    const left = deadline - host.clock.now();
+    if (left <= 0) return false;
+    host.waitFor(() => false, Math.min(CREATE_POLL_MS, left));
   }
 }

@@ -147,6 +147,17 @@ describe('kubectl wait: in virtual time', () => {
     assert.equal(c.get<Pod>('pod', 'web-1')?.status?.phase, 'Running');
   });
 
+  it('--for=create with a selector waits for a first match, then reports what matches (v1.32 on)', () => {
+    const c = new Cluster({ seed: 3 });
+    c.apply(webManifest({ replicas: 3 }));
+    // OrderedReady: at the moment web-0 appears, it is the only pod.
+    assert.equal(c.kubectl('wait --for=create pods -l app=nginx --timeout=60s'), 'pod/web-0 condition met\n');
+    assert.equal(
+      c.kubectl('wait --for=create pods -l app=none --timeout=2s'),
+      'error: timed out waiting for the condition\n',
+    );
+  });
+
   it('times out after --timeout of virtual time, naming the resource as <plural>/<name>', () => {
     const c = new Cluster({ seed: 3 });
     c.apply(webManifest({ replicas: 1 }));
