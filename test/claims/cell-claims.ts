@@ -140,7 +140,7 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /\n1\/3\n/,
   ],
   // maxUnavailable is dropped in v1.34 (feature gate off).
-  'sts-update-maxunavailable': [/\{"type":"RollingUpdate","rollingUpdate":\{"partition":0\}\}/],
+  'sts-update-maxunavailable': [/\{"rollingUpdate":\{"partition":0\},"type":"RollingUpdate"\}/],
   // A broken revision stays stuck after undo; deleting the broken pod finishes the rollback.
   'sts-update-stuck': [
     /web-1\s+1\/1\s+Running[^\n]*\nweb-2\s+0\/1\s+(ErrImagePull|ImagePullBackOff)\s+0\s+\S+\s+(web-[0-9a-f]+)\n/,
@@ -432,6 +432,14 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
   ],
   // A NoExecute taint evicts web-0; recreated, it stays Pending (its local volume is on the tainted node) until the
   // taint goes, then runs on the same node again.
+  // create deployment --dry-run=client prints the draft and creates nothing; applying it gets the defaults.
+  'deploy-create-draft': [
+    /^apiVersion: apps\/v1\nkind: Deployment\nmetadata:\n {2}labels:\n {4}app: nginx-deployment\n {2}name: nginx-deployment\nspec:\n {2}replicas: 3\n/,
+    /\n {2}strategy: \{\}\n[\s\S]*\n {6}- image: nginx:1\.14\.2\n {8}name: nginx\n {8}ports:\n {8}- containerPort: 80\n {8}resources: \{\}\nstatus: \{\}\n/,
+    /No resources found in default namespace\.\n[\s\S]*deployment\.apps\/nginx-deployment created/,
+    /nginx-deployment\s+3\/3\s+3\s+3\s/,
+    /\{"rollingUpdate":\{"maxSurge":"25%","maxUnavailable":"25%"\},"type":"RollingUpdate"\}/,
+  ],
   'storage-node-taint': [
     /web-0\s+1\/1\s+Running[^\n]*\s(node-\d)\s[\s\S]*node\/\1 tainted\n[\s\S]*web-0\s+0\/1\s+Pending[\s\S]*node\/\1 untainted\n[\s\S]*web-0\s+1\/1\s+Running[^\n]*\s\1\s/,
     /FailedScheduling\s+Pod\/web-0\s+0\/3 nodes are available: 1 node\(s\) had untolerated taint \{maintenance: now\}, 2 node\(s\) had volume node affinity conflict\./,

@@ -12,6 +12,7 @@ import { fail, ok, type CommandResult } from './output';
 import { boolFlag, flag, type ParsedArgs } from './args';
 import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
 import { printJsonPath } from './get-jsonpath';
+import { goJson } from './go-json';
 import { printCustomColumns } from './custom-columns';
 import { sortObjects } from './sort-by';
 import { fieldsMatch, parseFieldSelector, unsupportedField } from './field-selector';
@@ -128,7 +129,7 @@ function listAndPrint(
     const doc = single
       ? ordered(items[0])
       : { apiVersion: 'v1', items: items.map(ordered), kind: 'List', metadata: { resourceVersion: '' } };
-    stdout = output === 'json' ? `${JSON.stringify(doc, null, 4)}\n` : toYaml(doc);
+    stdout = output === 'json' ? `${goJson(doc, { indent: 4 })}\n` : toYaml(doc);
   } else {
     const now = host.clock.now();
     const blocks: string[] = [];
@@ -172,7 +173,15 @@ export function ordered(obj: KubeObject): Record<string, unknown> {
 /**
  * kubectl's YAML: keys sorted (it round-trips through JSON maps), sequences not indented under their key. Stored
  * objects may share unchanged parts, which kubectl would print in full each time, never as anchors and aliases.
+ * Its encoder (go-yaml v2) quotes any string a YAML 1.1 reader would take for something else: timestamps such as
+ * `creationTimestamp: "2026-01-01T00:00:00Z"`, and yes/no/on/off/y/n.
  */
 export function toYaml(doc: unknown): string {
-  return stringify(doc, { indentSeq: false, sortMapEntries: true, lineWidth: 0, aliasDuplicateObjects: false });
+  return stringify(doc, {
+    version: '1.1',
+    indentSeq: false,
+    sortMapEntries: true,
+    lineWidth: 0,
+    aliasDuplicateObjects: false,
+  });
 }

@@ -4,6 +4,8 @@
  * as `{"\n"}`. Several results of one action print separated by spaces; missing keys print nothing, as with
  * kubectl's default --allow-missing-template-keys.
  */
+import { goJson } from './go-json';
+
 export class JsonPathError extends Error {}
 
 type Node =
@@ -171,11 +173,11 @@ function evalPath(path: string, current: unknown[], root: unknown): unknown[] {
   return values;
 }
 
-/** How the template engine prints one value: scalars as text, maps and lists as JSON. */
+/** How the template engine prints one value: scalars as text, maps and lists as json.Marshal writes them. */
 function text(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v === null || v === undefined) return '';
-  if (typeof v === 'object') return JSON.stringify(v);
+  if (typeof v === 'object') return goJson(v);
   return String(v);
 }
 

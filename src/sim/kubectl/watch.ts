@@ -6,6 +6,7 @@ import { isStateChange } from '../api/state-change';
 import { boolFlag, flag, type ParsedArgs } from './args';
 import { age } from './duration';
 import { ordered, runGet, toYaml } from './get';
+import { goJson, sortKeys } from './go-json';
 import type { KubectlHost } from './host';
 import { parseLabelSelector } from './label-selector';
 import { formatLabels } from './selector-string';
@@ -59,8 +60,9 @@ export function runWatch(host: KubectlHost, args: ParsedArgs): CommandResult {
   ): void => {
     if (output === 'name') stdout += `${qualifiedKind(target.type)}/${obj.metadata.name}\n`;
     else if (output === 'json') {
-      const data = watchEvents ? { type, object: ordered(obj) } : ordered(obj);
-      stdout += `${JSON.stringify(data, null, 4)}\n`;
+      // A metav1.WatchEvent is a typed struct (type, then object); the object inside is a sorted map.
+      const data = watchEvents ? { type, object: sortKeys(obj) } : sortKeys(obj);
+      stdout += `${goJson(data, { indent: 4, structOrder: true })}\n`;
     } else {
       // The YAML printer goes through JSON, so a watch event's keys come out sorted.
       const data = watchEvents ? { object: ordered(obj), type } : ordered(obj);

@@ -32,7 +32,12 @@ describe('JSONPath templates', () => {
     items: [
       {
         metadata: { name: 'a', labels: { tier: 'db' }, annotations: { 'deployment.kubernetes.io/revision': '2' } },
-        spec: { replicas: 1, ports: [80, 443] },
+        spec: {
+          replicas: 1,
+          ports: [80, 443],
+          strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
+        },
+        status: { message: 'a <b> & c' },
       },
       { metadata: { name: 'b', labels: { tier: 'web' } }, spec: { replicas: 3 } },
     ],
@@ -49,6 +54,10 @@ describe('JSONPath templates', () => {
     ['{.items[?(@.spec.replicas>1)].metadata.name}', 'b'],
     ["{.items[0].metadata.labels['tier']}", 'db'],
     ['{.items[0].spec.ports}', '[80,443]'],
+    // A map prints as json.Marshal writes it: keys sorted, HTML characters escaped inside it.
+    ['{.items[0].spec.strategy}', '{"rollingUpdate":{"maxUnavailable":1},"type":"RollingUpdate"}'],
+    ['{.items[0].status}', '{"message":"a \\u003cb\\u003e \\u0026 c"}'],
+    ['{.items[0].status.message}', 'a <b> & c'],
     ['{..name}', 'a b'],
     ['{.items[*].spec.missing}', ''],
     ['.kind', 'List'],

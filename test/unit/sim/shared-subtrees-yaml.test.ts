@@ -23,6 +23,35 @@ describe('objects that share parts', () => {
   });
 });
 
+describe("kubectl's YAML quoting", () => {
+  // go-yaml v2 quotes a string that a YAML 1.1 reader would resolve to another type.
+  const cases: Array<{ value: string; line: string }> = [
+    { value: '2026-01-01T00:00:00Z', line: 'v: "2026-01-01T00:00:00Z"' },
+    { value: '2026-01-01T00:00:03.000000Z', line: 'v: "2026-01-01T00:00:03.000000Z"' },
+    { value: 'yes', line: 'v: "yes"' },
+    { value: 'off', line: 'v: "off"' },
+    { value: 'true', line: 'v: "true"' },
+    { value: '3600', line: 'v: "3600"' },
+    { value: '', line: 'v: ""' },
+    { value: 'nginx:1.16.1', line: 'v: nginx:1.16.1' },
+    { value: '80-8080', line: 'v: 80-8080' },
+    { value: 'RollingUpdate', line: 'v: RollingUpdate' },
+  ];
+  for (const c of cases) it(JSON.stringify(c.value), () => assert.equal(toYaml({ v: c.value }), `${c.line}\n`));
+
+  it('quotes a map key such as "y" too', () => assert.equal(toYaml({ y: 1 }), '"y": 1\n'));
+
+  it('quotes timestamps in kubectl get -o yaml', () => {
+    const cluster = new Cluster({ seed: 3 });
+    cluster.apply(webManifest({ replicas: 1 }));
+    cluster.settle();
+    const out = cluster.kubectl('get pod web-0 -o yaml');
+    assert.match(out, /\n {2}creationTimestamp: "2026-01-01T00:00:00Z"\n/);
+    assert.match(out, /\n {4}lastTransitionTime: "2026-01-01T00:00:\d\dZ"\n/);
+    assert.doesNotMatch(out, /Time: 20/);
+  });
+});
+
 describe('parentNameAndOrdinal', () => {
   const regex = /^(.*)-([0-9]+)$/;
   function byRegex(name: string): { parent: string; ordinal: number } {
