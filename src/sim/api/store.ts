@@ -68,6 +68,14 @@ export class ObjectStore {
     private readonly random: SeededRandom,
   ) {}
 
+  /**
+   * A random name suffix from the cluster's seeded generator, for clients that make up names (kubectl create
+   * deployment's sanitizeAndUniquify), so a seed still fixes the whole transcript.
+   */
+  nameSuffix(length: number): string {
+    return this.random.suffix(length);
+  }
+
   registerStrategy(kind: string, strategy: KindStrategy): void {
     this.strategies.set(kind, strategy);
   }

@@ -18,6 +18,8 @@ import { runLabel } from './label';
 import { runAnnotate } from './annotate';
 import { runCordon } from './cordon';
 import { runCreate } from './create';
+import { runCreateDeployment } from './create-deployment';
+import { runCreateService } from './create-service';
 import { runDescribe } from './describe';
 import { runExec } from './exec';
 import { runLogs } from './logs';
@@ -106,6 +108,39 @@ const RAW_COMMANDS: Record<string, (host: KubectlHost, words: string[]) => Comma
   logs: runLogs,
 };
 
+/** `kubectl create` subcommands that build their object from flags; each parses its own. */
+const CREATE_GENERATORS: Record<string, (host: KubectlHost, words: string[]) => CommandResult> = {
+  deployment: runCreateDeployment,
+  deploy: runCreateDeployment,
+  service: runCreateService,
+  svc: runCreateService,
+};
+
+/** kubectl v1.34's other `create` subcommands: real, but they make objects the simulator does not model. */
+const UNSIMULATED_GENERATORS = new Set([
+  'clusterrole',
+  'clusterrolebinding',
+  'configmap',
+  'cm',
+  'cronjob',
+  'cj',
+  'ingress',
+  'ing',
+  'job',
+  'poddisruptionbudget',
+  'pdb',
+  'priorityclass',
+  'pc',
+  'quota',
+  'resourcequota',
+  'role',
+  'rolebinding',
+  'secret',
+  'serviceaccount',
+  'sa',
+  'token',
+]);
+
 /** kubectl v1.34's other commands: real ones, so not "unknown", but outside what the simulator models. */
 const UNSIMULATED_COMMANDS = new Set([
   'alpha',
@@ -156,6 +191,15 @@ export function runKubectl(host: KubectlHost, line: string, stdin?: string): Com
   }
   const rest = [...words];
   rest.splice(verbAt, 1);
+  const generatorAt = verb === 'create' ? verbIndex(rest) : -1;
+  const generator =
+    generatorAt >= 0 && Object.prototype.hasOwnProperty.call(CREATE_GENERATORS, rest[generatorAt])
+      ? CREATE_GENERATORS[rest[generatorAt]]
+      : undefined;
+  if (generator) return runCreateGenerator(host, generator, rest, generatorAt);
+  if (generatorAt >= 0 && UNSIMULATED_GENERATORS.has(rest[generatorAt])) {
+    return fail(`kubesim: kubectl create ${rest[generatorAt]} is not simulated`);
+  }
   try {
     if (raw) return raw(host, rest);
     return (handler as Handler)(host, parseArgs(rest, COMMON), stdin);
@@ -164,6 +208,25 @@ export function runKubectl(host: KubectlHost, line: string, stdin?: string): Com
     if (err instanceof ResourceArgError || err instanceof SelectorError || err instanceof FieldSelectorError)
       return fail(err.message);
     if (err instanceof ApiError) return fail(formatApiError(err));
+    throw err;
+  }
+}
+
+function runCreateGenerator(
+  host: KubectlHost,
+  generator: (host: KubectlHost, words: string[]) => CommandResult,
+  words: string[],
+  at: number,
+): CommandResult {
+  const name = words[at];
+  const rest = [...words];
+  rest.splice(at, 1);
+  try {
+    return generator(host, rest);
+  } catch (err) {
+    const command = name === 'svc' ? 'service' : name === 'deploy' ? 'deployment' : name;
+    if (err instanceof FlagError)
+      return fail(`error: ${err.message}\nSee 'kubectl create ${command} --help' for usage.`);
     throw err;
   }
 }
