@@ -80,9 +80,21 @@ export function preparePodForCreate(obj: KubeObject): void {
   spec.tolerations = tolerations;
 }
 
+/** SetDefaults_Pod: the pod spec's defaults, and a container's limits stand in for the requests it leaves out. */
 export function defaultPod(obj: KubeObject): void {
   const pod = obj as Pod;
-  if (pod.spec) defaultPodSpec(pod.spec);
+  if (!pod.spec) return;
+  defaultPodSpec(pod.spec);
+  for (const c of [...pod.spec.containers, ...(pod.spec.initContainers ?? [])]) defaultRequestsFromLimits(c);
+}
+
+/** Only for Pods: a pod template keeps what was written, so `get deploy -o yaml` shows no requests. */
+function defaultRequestsFromLimits(container: Container): void {
+  const limits = container.resources?.limits;
+  if (!limits || Object.keys(limits).length === 0) return;
+  const requests = { ...(container.resources?.requests ?? {}) };
+  for (const [name, value] of Object.entries(limits)) if (!(name in requests)) requests[name] = value;
+  container.resources = { ...container.resources, requests };
 }
 
 /** SetDefaults_PersistentVolumeClaim */

@@ -20,6 +20,7 @@ import { runCordon } from './cordon';
 import { runCreate } from './create';
 import { runCreateDeployment } from './create-deployment';
 import { runCreateService } from './create-service';
+import { runSetResources } from './set-resources';
 import { runDescribe } from './describe';
 import { runExec } from './exec';
 import { runLogs } from './logs';
@@ -108,12 +109,15 @@ const RAW_COMMANDS: Record<string, (host: KubectlHost, words: string[]) => Comma
   logs: runLogs,
 };
 
-/** `kubectl create` subcommands that build their object from flags; each parses its own. */
-const CREATE_GENERATORS: Record<string, (host: KubectlHost, words: string[]) => CommandResult> = {
-  deployment: runCreateDeployment,
-  deploy: runCreateDeployment,
-  service: runCreateService,
-  svc: runCreateService,
+/** Subcommands that parse their own flags, by verb: `create deployment`, `set resources` and so on. */
+const SUBCOMMANDS: Record<string, Record<string, (host: KubectlHost, words: string[]) => CommandResult>> = {
+  create: {
+    deployment: runCreateDeployment,
+    deploy: runCreateDeployment,
+    service: runCreateService,
+    svc: runCreateService,
+  },
+  set: { resources: runSetResources },
 };
 
 /** kubectl v1.34's other `create` subcommands: real, but they make objects the simulator does not model. */
@@ -191,14 +195,15 @@ export function runKubectl(host: KubectlHost, line: string, stdin?: string): Com
   }
   const rest = [...words];
   rest.splice(verbAt, 1);
-  const generatorAt = verb === 'create' ? verbIndex(rest) : -1;
-  const generator =
-    generatorAt >= 0 && Object.prototype.hasOwnProperty.call(CREATE_GENERATORS, rest[generatorAt])
-      ? CREATE_GENERATORS[rest[generatorAt]]
+  const subcommands = Object.prototype.hasOwnProperty.call(SUBCOMMANDS, verb) ? SUBCOMMANDS[verb] : undefined;
+  const subcommandAt = subcommands ? verbIndex(rest) : -1;
+  const subcommand =
+    subcommands && subcommandAt >= 0 && Object.prototype.hasOwnProperty.call(subcommands, rest[subcommandAt])
+      ? subcommands[rest[subcommandAt]]
       : undefined;
-  if (generator) return runCreateGenerator(host, generator, rest, generatorAt);
-  if (generatorAt >= 0 && UNSIMULATED_GENERATORS.has(rest[generatorAt])) {
-    return fail(`kubesim: kubectl create ${rest[generatorAt]} is not simulated`);
+  if (subcommand) return runSubcommand(host, verb, subcommand, rest, subcommandAt);
+  if (verb === 'create' && subcommandAt >= 0 && UNSIMULATED_GENERATORS.has(rest[subcommandAt])) {
+    return fail(`kubesim: kubectl create ${rest[subcommandAt]} is not simulated`);
   }
   try {
     if (raw) return raw(host, rest);
@@ -212,9 +217,10 @@ export function runKubectl(host: KubectlHost, line: string, stdin?: string): Com
   }
 }
 
-function runCreateGenerator(
+function runSubcommand(
   host: KubectlHost,
-  generator: (host: KubectlHost, words: string[]) => CommandResult,
+  verb: string,
+  run: (host: KubectlHost, words: string[]) => CommandResult,
   words: string[],
   at: number,
 ): CommandResult {
@@ -222,11 +228,11 @@ function runCreateGenerator(
   const rest = [...words];
   rest.splice(at, 1);
   try {
-    return generator(host, rest);
+    return run(host, rest);
   } catch (err) {
     const command = name === 'svc' ? 'service' : name === 'deploy' ? 'deployment' : name;
     if (err instanceof FlagError)
-      return fail(`error: ${err.message}\nSee 'kubectl create ${command} --help' for usage.`);
+      return fail(`error: ${err.message}\nSee 'kubectl ${verb} ${command} --help' for usage.`);
     throw err;
   }
 }

@@ -7,7 +7,7 @@ import { fail, type CommandResult } from './output';
 import { parseResourceArgs } from './resource-args';
 
 /** Where each kind keeps its pod spec (polymorphichelpers.updatePodSpecForObject). */
-function podSpecOf(obj: KubeObject): PodSpec | undefined {
+export function podSpecOf(obj: KubeObject): PodSpec | undefined {
   if (obj.kind === 'Pod') return (obj as { spec?: PodSpec }).spec;
   if (['Deployment', 'StatefulSet', 'ReplicaSet', 'DaemonSet', 'Job'].includes(obj.kind ?? '')) {
     return (obj as { spec?: { template?: { spec?: PodSpec } } }).spec?.template?.spec;
@@ -15,9 +15,13 @@ function podSpecOf(obj: KubeObject): PodSpec | undefined {
   return undefined;
 }
 
-/** `kubectl set SUBCOMMAND`: only `set image` is simulated. */
+/** kubectl v1.34's other `set` subcommands (`set resources` parses its own flags elsewhere). */
+const UNSIMULATED_SET = new Set(['env', 'selector', 'serviceaccount', 'sa', 'subject']);
+
+/** `kubectl set image …`; the other real subcommands say they are not simulated. */
 export function runSet(host: KubectlHost, args: ParsedArgs): CommandResult {
   const [sub, ...rest] = args.positional;
+  if (sub !== undefined && UNSIMULATED_SET.has(sub)) return fail(`kubesim: kubectl set ${sub} is not simulated`);
   if (sub !== 'image') return fail(`error: unknown command "${sub ?? ''}" for "kubectl set"`);
   return runSetImage(host, { ...args, positional: rest });
 }

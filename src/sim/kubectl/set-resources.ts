@@ -1,0 +1,184 @@
+import type { Container, ResourceRequirements } from 'kubernetes-types/core/v1';
+import { ApiError } from '../api/errors';
+import { clone, deepEqual, type KubeObject, type Stored } from '../api/meta';
+import { parseQuantity } from '../api/quantity';
+import { qualifiedKind, qualifiedResource } from '../api/resources';
+import { FlagError, boolFlag, flag, parseArgs, type FlagSpec, type ParsedArgs } from './args';
+import { dryRunStrategy } from './create-output';
+import type { KubectlHost } from './host';
+import { listMatching } from './list-matching';
+import { checkErrors, fail, type CommandResult } from './output';
+import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
+import { podSpecOf } from './set-image';
+
+const FLAGS: FlagSpec = {
+  valued: {
+    namespace: 'n',
+    selector: 'l',
+    containers: 'c',
+    limits: undefined,
+    requests: undefined,
+    'dry-run': undefined,
+    output: 'o',
+    'field-manager': undefined,
+  },
+  boolean: { all: undefined, local: undefined },
+};
+
+const NO_RESOURCES =
+  "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+
+const QUANTITY_FORMAT = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+
+/**
+ * `kubectl set resources TYPE NAME… [-c CONTAINERS] --limits=cpu=200m,memory=512Mi --requests=…`
+ * (SetResourcesOptions): merges the given limits and requests into every selected container (init containers too)
+ * of each pod template. `words` are the words after "resources".
+ */
+export function runSetResources(host: KubectlHost, words: string[]): CommandResult {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(words, FLAGS);
+  } catch (err) {
+    if (err instanceof FlagError) return fail(`error: ${err.message}\nSee 'kubectl set resources --help' for usage.`);
+    throw err;
+  }
+  const dryRun = dryRunStrategy(args);
+  if (typeof dryRun !== 'string') return dryRun;
+  if (flag(args, 'output') !== undefined && flag(args, 'output') !== 'name') {
+    return fail('error: kubesim: kubectl set resources -o is simulated only for name');
+  }
+  if (boolFlag(args, 'local')) return fail('error: kubesim: kubectl set resources --local is not simulated');
+  const selectorText = flag(args, 'selector');
+  const all = boolFlag(args, 'all');
+  const targets = parseResourceArgs(args.positional);
+  if (namesWithSelector(targets, selectorText)) return fail(NAMES_WITH_SELECTOR);
+  if (targets.length === 0) return fail(NO_RESOURCES);
+  // Complete: the builder fetches every object first, so one that is missing stops the command.
+  const namespace = flag(args, 'namespace') ?? 'default';
+  const infos: Array<{ type: (typeof targets)[number]['type']; obj: Stored<KubeObject> }> = [];
+  const missing: string[] = [];
+  for (const target of targets) {
+    if (target.names.length === 0) {
+      for (const obj of listMatching(host, target.type, namespace, selectorText))
+        infos.push({ type: target.type, obj });
+      continue;
+    }
+    for (const name of target.names) {
+      const obj = host.store.get(target.type.kind, target.type.namespaced ? namespace : '', name);
+      if (obj) infos.push({ type: target.type, obj });
+      else missing.push(`Error from server (NotFound): ${qualifiedResource(target.type)} "${name}" not found`);
+    }
+  }
+  if (missing.length > 0) return fail(checkErrors(missing));
+  // Validate
+  if (all && selectorText !== undefined) return fail('error: cannot set --all and --selector at the same time');
+  const limitsText = flag(args, 'limits') ?? '';
+  const requestsText = flag(args, 'requests') ?? '';
+  if (limitsText === '' && requestsText === '') {
+    return fail('error: you must specify an update to requests or limits (in the form of --requests/--limits)');
+  }
+  const limits = parseResourceList(limitsText);
+  if (typeof limits === 'string') return fail(`error: ${limits}`);
+  const requests = parseResourceList(requestsText);
+  if (typeof requests === 'string') return fail(`error: ${requests}`);
+  return patchEach(host, infos, { containers: flag(args, 'containers') ?? '*', limits, requests }, dryRun, args);
+}
+
+interface ResourceUpdate {
+  /** A path.Match pattern over container names. */
+  containers: string;
+  limits: Record<string, string>;
+  requests: Record<string, string>;
+}
+
+/** Run: one patch per object; an object whose pod spec would not change is passed over without a word. */
+function patchEach(
+  host: KubectlHost,
+  infos: Array<{ type: Parameters<typeof qualifiedKind>[0]; obj: Stored<KubeObject> }>,
+  update: ResourceUpdate,
+  dryRun: string,
+  args: ParsedArgs,
+): CommandResult {
+  const errors: string[] = [];
+  let stdout = '';
+  for (const { type, obj } of infos) {
+    const next = clone(obj) as Stored<KubeObject>;
+    const spec = podSpecOf(next);
+    if (!spec) {
+      // UpdatePodSpecForObject's error for a kind with no pod template, named as info.ObjectName() names it.
+      errors.push(
+        `error: ${type.plural}/${obj.metadata.name} the object is not a pod or does not have a pod template: *v1.${obj.kind}`,
+      );
+      continue;
+    }
+    const selected = [
+      ...selectContainers(spec.containers, update.containers),
+      ...selectContainers(spec.initContainers ?? [], update.containers),
+    ];
+    if (selected.length === 0) {
+      errors.push(`error: unable to find container named ${update.containers}`);
+      continue;
+    }
+    for (const container of selected) mergeResources(container, update);
+    if (deepEqual(next, obj)) continue;
+    const name = `${qualifiedKind(type)}/${obj.metadata.name}`;
+    if (flag(args, 'output') === 'name') {
+      if (dryRun !== 'client') host.store.update(next);
+      stdout += `${name}\n`;
+      continue;
+    }
+    if (dryRun === 'client') {
+      stdout += `${name} resource requirements updated (dry run)\n`;
+      continue;
+    }
+    if (dryRun === 'server') {
+      errors.push('error: kubesim: --dry-run=server is not simulated');
+      continue;
+    }
+    try {
+      host.store.update(next);
+      stdout += `${name} resource requirements updated\n`;
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      errors.push(`failed to patch resources update to pod template ${err.message}`);
+    }
+  }
+  if (errors.length === 0) return { stdout, stderr: '', exitCode: 0 };
+  return { stdout, stderr: `${checkErrors(errors)}\n`, exitCode: 1 };
+}
+
+/** selectContainers: the containers whose names match the pattern, as path.Match matches them. */
+function selectContainers(containers: Container[], pattern: string): Container[] {
+  const regex = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')}$`,
+  );
+  return containers.filter((c) => regex.test(c.name));
+}
+
+function mergeResources(container: Container, update: ResourceUpdate): void {
+  const resources: ResourceRequirements = container.resources ?? {};
+  if (Object.keys(update.limits).length > 0) resources.limits = { ...(resources.limits ?? {}), ...update.limits };
+  if (Object.keys(update.requests).length > 0) {
+    resources.requests = { ...(resources.requests ?? {}), ...update.requests };
+  }
+  container.resources = resources;
+}
+
+/** populateResourceListV1: "cpu=200m,memory=512Mi". */
+export function parseResourceList(spec: string): Record<string, string> | string {
+  const list: Record<string, string> = {};
+  if (spec === '') return list;
+  for (const statement of spec.split(',')) {
+    const parts = statement.split('=');
+    if (parts.length !== 2) return `Invalid argument syntax ${statement}, expected <resource>=<value>`;
+    if (!/^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/.test(parts[1]) || parseQuantity(parts[1]) === undefined) {
+      return QUANTITY_FORMAT;
+    }
+    list[parts[0]] = parts[1];
+  }
+  return list;
+}
