@@ -409,6 +409,14 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /web-0-\w+\s+IPv4\s+80\s+(10\.244\.\d+\.\d+)\s[\s\S]*web-0\s+1\/1\s+Running\s+0\s+\S+\s+\1\s/,
     /Name:\s+web-0\nAddress 1: 10\.96\.\d+\.\d+ web-0\.default\.svc\.cluster\.local/,
   ],
+  // expose refuses a StatefulSet; exposing a pod copies its revision hash, so after an update only the pod-name
+  // Service still has an endpoint.
+  'dns-expose-pod': [
+    /^error: cannot expose a StatefulSet\.apps\n\nservice\/web-1 exposed\n/,
+    /\{"app":"nginx","apps\.kubernetes\.io\/pod-index":"1","controller-revision-hash":"web-[0-9a-f]+","statefulset\.kubernetes\.io\/pod-name":"web-1"\}/,
+    /statefulset\.apps\/web image updated/,
+    /web-0-\w+\s+IPv4\s+80\s+10\.244\.\d+\.\d+\s[\s\S]*web-1-\w+\s+IPv4\s+<unset>\s+<unset>\s/,
+  ],
   // Storage: one claim per pod on local-path volumes pinned to the pod's node; claims survive scale-down, pod and
   // StatefulSet deletion; the retention policy; a missing StorageClass; Retain vs Delete; rollback keeps claims.
   'storage-claims': [

@@ -47,7 +47,7 @@ export function outputFormatError(args: ParsedArgs): CommandResult | undefined {
  * What a create generator prints once it has its object: the name line (`deployment.apps/web created`, with
  * "(dry run)" or "(server dry run)"), or the object itself for -o yaml|json, as Go serialises it.
  */
-export function printCreated(obj: KubeObject, args: ParsedArgs, dryRun: DryRun): CommandResult {
+export function printCreated(obj: KubeObject, args: ParsedArgs, dryRun: DryRun, operation = 'created'): CommandResult {
   const output = flag(args, 'output') ?? '';
   const type = lookupResource(obj.kind ?? '');
   const name = `${type ? qualifiedKind(type) : (obj.kind ?? '').toLowerCase()}/${obj.metadata?.name ?? ''}`;
@@ -66,7 +66,7 @@ export function printCreated(obj: KubeObject, args: ParsedArgs, dryRun: DryRun):
   // answer prints as get -o json would.
   if (output === 'json') return ok(`${goJson(obj, { indent: 4, structOrder: dryRun === 'client' })}\n`);
   const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
-  return ok(`${name} created${suffix}\n`);
+  return ok(`${name} ${operation}${suffix}\n`);
 }
 
 /** cmdutil.UsageErrorf as a create subcommand prints it. */

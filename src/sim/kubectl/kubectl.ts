@@ -21,6 +21,7 @@ import { runCreate } from './create';
 import { runCreateDeployment } from './create-deployment';
 import { runCreateService } from './create-service';
 import { runSetResources } from './set-resources';
+import { runExpose } from './expose';
 import { runDescribe } from './describe';
 import { runExec } from './exec';
 import { runLogs } from './logs';
@@ -106,6 +107,7 @@ const COMMANDS: Record<string, Handler> = {
 const RAW_COMMANDS: Record<string, (host: KubectlHost, words: string[]) => CommandResult> = {
   exec: runExec,
   run: runPodRun,
+  expose: runExpose,
   logs: runLogs,
 };
 
@@ -161,7 +163,6 @@ const UNSIMULATED_COMMANDS = new Set([
   'diff',
   'edit',
   'explain',
-  'expose',
   'help',
   'kustomize',
   'options',
