@@ -1,4 +1,5 @@
 import type { Event as CoreEvent, Pod } from 'kubernetes-types/core/v1';
+import { decodePod, decodeStatefulSet, decodeTemplateOwner } from './api/decode-quantities';
 import { defaultPod, defaultStatefulSet, preparePodForCreate } from './api/defaults';
 import type { KubeObject, Stored } from './api/meta';
 import { lookupResource } from './api/resources';
@@ -364,12 +365,14 @@ export class Cluster {
       applyDefaults: defaultNamespace,
     });
     this.store.registerStrategy('Pod', {
+      decode: decodePod,
       prepareForCreate: preparePodForCreate,
       applyDefaults: defaultPod,
       validate: validatePodStrategy,
       validateStatus: validatePodStatusUpdate,
     });
     this.store.registerStrategy('StatefulSet', {
+      decode: decodeStatefulSet,
       applyDefaults: defaultStatefulSet,
       tracksGeneration: true,
       validate: validateStatefulSetStrategy,
@@ -377,12 +380,14 @@ export class Cluster {
     });
     registerStorageStrategies(this.store);
     this.store.registerStrategy('Deployment', {
+      decode: decodeTemplateOwner,
       applyDefaults: defaultDeployment,
       validate: validateDeployment,
       validateStatus: validateDeploymentStatusUpdate,
       tracksGeneration: true,
     });
     this.store.registerStrategy('ReplicaSet', {
+      decode: decodeTemplateOwner,
       applyDefaults: defaultReplicaSet,
       validate: validateReplicaSet,
       validateStatus: validateReplicaSetStatusUpdate,

@@ -1,7 +1,7 @@
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import type { VirtualClock } from '../clock';
 import type { SeededRandom } from '../random';
-import { alreadyExists, conflict, invalid, notFound, type FieldError } from './errors';
+import { ApiError, alreadyExists, conflict, invalid, notFound, type FieldError } from './errors';
 import { clone, deepEqual, keyOf, writable, type KubeObject, type Stored } from './meta';
 import { apiVersionOf, typeForKind } from './resources';
 import { ObjectTable, type Slot } from './object-table';
@@ -21,6 +21,11 @@ export type WatchHandler = (event: WatchEvent) => void;
 
 /** Per-kind hooks: what the apiserver's registry strategy does for that resource. */
 export interface KindStrategy {
+  /**
+   * What the decoder makes of the request body before anything else: quantities become canonical strings. Returns
+   * the message of a body it cannot decode, which fails the request as a BadRequest.
+   */
+  decode?(obj: KubeObject): string | undefined;
   /** What the registry sets on create only (PrepareForCreate), before defaults: e.g. a new pod's status. */
   prepareForCreate?(obj: KubeObject): void;
   /** Server-side defaults, applied on create and on update (SetDefaults_*). */
@@ -165,6 +170,7 @@ export class ObjectStore {
     if (type && !type.namespaced) delete obj.metadata.namespace;
     else if (type && !obj.metadata.namespace) obj.metadata.namespace = 'default';
     const strategy = this.strategies.get(kind);
+    this.decode(strategy, obj);
     strategy?.prepareForCreate?.(obj);
     strategy?.applyDefaults?.(obj);
     strategy?.allocate?.(obj, undefined);
@@ -181,6 +187,15 @@ export class ObjectStore {
     this.lease(kind, slot, obj);
     this.emit({ type: 'ADDED', object: obj });
     return obj;
+  }
+
+  /** A body the decoder rejects: `Pod in version "v1" cannot be handled as a Pod: <why>`. */
+  private decode(strategy: KindStrategy | undefined, obj: KubeObject): void {
+    const problem = strategy?.decode?.(obj);
+    if (problem === undefined) return;
+    const kind = obj.kind ?? '';
+    const version = (obj.apiVersion ?? 'v1').split('/').pop();
+    throw new ApiError('BadRequest', 400, `${kind} in version "${version}" cannot be handled as a ${kind}: ${problem}`);
   }
 
   /**
@@ -212,6 +227,7 @@ export class ObjectStore {
       delete writable(obj.metadata).deletionTimestamp;
     }
     const strategy = this.strategies.get(kind);
+    this.decode(strategy, obj);
     strategy?.applyDefaults?.(obj);
     strategy?.allocate?.(obj, old);
     const specSame = deepEqual((old as { spec?: unknown }).spec, (obj as { spec?: unknown }).spec);

@@ -53,11 +53,12 @@ export function mapManifests(objects: KubeObject[], source: string): CommandResu
 
 /** `kubectl apply -f`: client-side apply with the last-applied-configuration annotation. */
 export function runApply(host: KubectlHost, args: ParsedArgs, stdin: string | undefined): CommandResult {
+  const source = flag(args, 'filename') === '-' ? 'STDIN' : (flag(args, 'filename') ?? '');
   return runOnManifests(
     host,
     args,
     stdin,
-    ({ type, obj }) => `${qualifiedKind(type)}/${obj.metadata?.name} ${applyOne(host, obj)}`,
+    ({ type, obj }) => `${qualifiedKind(type)}/${obj.metadata?.name} ${applyOne(host, obj, source)}`,
     (err) => formatApiError(err),
   );
 }
@@ -98,7 +99,7 @@ export function runOnManifests(
   return { stdout, stderr, exitCode: stderr ? 1 : 0 };
 }
 
-function applyOne(host: KubectlHost, manifest: KubeObject): 'created' | 'configured' | 'unchanged' {
+function applyOne(host: KubectlHost, manifest: KubeObject, source: string): 'created' | 'configured' | 'unchanged' {
   const annotated = clone(manifest);
   const lastApplied = JSON.stringify(manifest);
   annotated.metadata = {
@@ -112,7 +113,11 @@ function applyOne(host: KubectlHost, manifest: KubeObject): 'created' | 'configu
     manifest.metadata?.name ?? '',
   );
   if (!live) {
-    host.store.create(annotated);
+    try {
+      host.store.create(annotated);
+    } catch (err) {
+      throw err instanceof ApiError ? withSource(err, 'creating', source) : err;
+    }
     return 'created';
   }
   const previous = live.metadata.annotations?.[LAST_APPLIED];
@@ -121,6 +126,19 @@ function applyOne(host: KubectlHost, manifest: KubeObject): 'created' | 'configu
   writable(merged.metadata).resourceVersion = live.metadata.resourceVersion;
   const written = host.store.update(merged);
   return deepEqual(written, live) ? 'unchanged' : 'configured';
+}
+
+/**
+ * AddSourceToErr: the server's message gains `error when creating "STDIN": `. An Invalid error still prints from
+ * its causes, so only the other reasons show it.
+ */
+function withSource(err: ApiError, verb: string, source: string): ApiError {
+  if (source === '') return err;
+  const tagged = new ApiError(err.reason, err.code, `error when ${verb} "${source}": ${err.message}`);
+  tagged.causes = err.causes;
+  tagged.detailsKind = err.detailsKind;
+  tagged.detailsName = err.detailsName;
+  return tagged;
 }
 
 export function errorPrefix(err: ApiError): string {

@@ -1,3 +1,4 @@
+import { decodeClaim, decodeVolume } from '../api/decode-quantities';
 import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/meta';
 import type { ObjectStore } from '../api/store';
@@ -19,6 +20,7 @@ import { defaultStorageClass, validateStorageClass } from './storage-class';
 /** The registry strategies (defaults, admission, validation) of PVCs, PVs and StorageClasses. */
 export function registerStorageStrategies(store: ObjectStore): void {
   store.registerStrategy('PersistentVolumeClaim', {
+    decode: decodeClaim,
     prepareForCreate: (obj) => prepareClaimForCreate(store, obj),
     applyDefaults: defaultClaimObject,
     validate: (obj, old) => (old ? validateClaimUpdate(obj, old) : validateClaim(obj)),
@@ -27,6 +29,7 @@ export function registerStorageStrategies(store: ObjectStore): void {
     },
   });
   store.registerStrategy('PersistentVolume', {
+    decode: decodeVolume,
     prepareForCreate: preparePersistentVolumeForCreate,
     applyDefaults: defaultPersistentVolume,
     validate: validatePersistentVolume,
