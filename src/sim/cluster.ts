@@ -1,4 +1,6 @@
 import type { Event as CoreEvent, Pod } from 'kubernetes-types/core/v1';
+import { validatePodDisruptionBudget } from './api/validation/pdb';
+import { DisruptionController } from './controllers/disruption/disruption-controller';
 import { decodePod, decodeStatefulSet, decodeTemplateOwner } from './api/decode-quantities';
 import { defaultPod, defaultStatefulSet, preparePodForCreate } from './api/defaults';
 import type { KubeObject, Stored } from './api/meta';
@@ -170,6 +172,7 @@ export class Cluster {
     new PodGCController(ctx, podsByNode);
     new EndpointSliceController(ctx);
     new EndpointsController(ctx);
+    new DisruptionController(ctx);
     this.faults = new Faults(this.store, this.kubelets, this.heartbeats);
     this.dns = new ClusterDns(this.store);
     new PersistentVolumeController(ctx);
@@ -384,6 +387,10 @@ export class Cluster {
       applyDefaults: defaultDeployment,
       validate: validateDeployment,
       validateStatus: validateDeploymentStatusUpdate,
+      tracksGeneration: true,
+    });
+    this.store.registerStrategy('PodDisruptionBudget', {
+      validate: validatePodDisruptionBudget,
       tracksGeneration: true,
     });
     this.store.registerStrategy('ReplicaSet', {

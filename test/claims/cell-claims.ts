@@ -460,6 +460,12 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /web-1\s+0\/1\s+Pending/,
     /node\/(node-\d) uncordoned\n[\s\S]*web-1\s+1\/1\s+Running[^\n]*\s\1\s/,
   ],
+  // A PDB of maxUnavailable 1: drain evicts web-1, is refused for web-2 until web-1 is back, then evicts it.
+  'storage-node-drain-pdb': [
+    /web-pdb\s+N\/A\s+1\s+1\s/,
+    /node\/(node-\d) cordoned\nnode\/(node-\d) cordoned\nevicting pod default\/web-1\npod\/web-1 evicted\nnode\/\1 drained\nerror when evicting pods\/"web-2" -n "default" \(will retry after 5s\): Cannot evict pod as it would violate the pod's disruption budget\.\n(?:error when evicting[^\n]*\n)*evicting pod default\/web-2\npod\/web-2 evicted\nnode\/\2 drained\n/,
+    /web-pdb\s+N\/A\s+1\s+0\s/,
+  ],
   'storage-missing-class': [
     /web-0\s+0\/1\s+Pending\s+0\s+2m\n/,
     /www-web-0\s+Pending\s+managed-nfs-storage\s/,

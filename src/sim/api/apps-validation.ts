@@ -64,7 +64,7 @@ function intOrPercent(value: IntOrString | undefined): number {
 }
 
 /** ValidatePositiveIntOrPercent */
-function positiveIntOrPercent(value: IntOrString | undefined, path: string): FieldError[] {
+export function positiveIntOrPercent(value: IntOrString | undefined, path: string): FieldError[] {
   if (typeof value === 'string') {
     if (percentValue(value) === undefined) {
       return [

@@ -2,7 +2,14 @@ import { qualifiedResource, typeForKind } from './resources';
 
 /** The reasons of metav1.StatusReason that the simulated apiserver returns. */
 export type StatusReason =
-  'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Forbidden' | 'InternalError';
+  | 'NotFound'
+  | 'AlreadyExists'
+  | 'Conflict'
+  | 'Invalid'
+  | 'BadRequest'
+  | 'Forbidden'
+  | 'TooManyRequests'
+  | 'InternalError';
 
 /**
  * An error as the apiserver returns it (k8s.io/apimachinery/pkg/api/errors.StatusError). kubectl prints it as

@@ -125,6 +125,15 @@ const TYPES: ResourceType[] = [
     namespaced: true,
   },
   {
+    kind: 'PodDisruptionBudget',
+    plural: 'poddisruptionbudgets',
+    singular: 'poddisruptionbudget',
+    shortNames: ['pdb'],
+    group: 'policy',
+    version: 'v1',
+    namespaced: true,
+  },
+  {
     kind: 'StorageClass',
     plural: 'storageclasses',
     singular: 'storageclass',

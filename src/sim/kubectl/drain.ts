@@ -2,7 +2,7 @@ import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import { selectorMatches, type Stored } from '../api/meta';
 import { parseDuration } from '../clock';
-import { withCondition } from '../pods/pod-util';
+import { evictPod } from '../controllers/disruption/eviction';
 import { boolFlag, flag, type ParsedArgs } from './args';
 import { groupedMessages, podDeleteStatus, type DrainFilterOptions } from './drain-filters';
 import type { KubectlHost } from './host';
@@ -13,6 +13,10 @@ import { OutputLog, fail, type CommandResult } from './output';
 const FOREVER_MS = 7 * 24 * 3600_000;
 /** waitForDelete polls each evicted pod every second. */
 const POLL_MS = 1000;
+/** evictPods waits this long after an eviction its PodDisruptionBudget refuses. */
+const EVICTION_RETRY_MS = 5000;
+/** With no --timeout, how long the simulated user watches refused evictions before giving up. */
+const REFUSED_FOREVER_MS = 120_000;
 
 /**
  * `kubectl drain NODE… | -l SELECTOR [--force] [--ignore-daemonsets] [--delete-emptydir-data] [--grace-period=N]
@@ -136,30 +140,8 @@ function drainNode(
   const warnings = groupedMessages(items, 'Warning');
   if (warnings.length > 0) options.log.err(`Warning: ${warnings.join('; ')}\n`);
   const doomed = items.filter((i) => i.status.delete).map((i) => i.pod);
-  const verb = options.evict ? 'evicted' : 'deleted';
-  for (const pod of doomed) {
-    if (options.evict) options.log.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}\n`);
-    evictOrDelete(host, pod, options);
-  }
-  // waitForDelete: a pod is gone when it is not found, or its name now belongs to a new pod.
-  let pending = doomed;
-  const deadline = host.clock.now() + (options.timeoutMs > 0 ? options.timeoutMs : FOREVER_MS);
-  for (;;) {
-    const still: Stored<Pod>[] = [];
-    for (const pod of pending) {
-      const now = host.store.get<Pod>('Pod', pod.metadata.namespace ?? 'default', pod.metadata.name);
-      if (!now || now.metadata.uid !== pod.metadata.uid) options.log.out(`pod/${pod.metadata.name} ${verb}\n`);
-      else still.push(pod);
-    }
-    pending = still;
-    if (pending.length === 0) return undefined;
-    if (host.clock.now() >= deadline) break;
-    host.waitFor(() => false, Math.min(POLL_MS, deadline - host.clock.now()));
-  }
-  const reached = `global timeout reached: ${goDuration(options.timeoutMs)}`;
-  const failures = options.evict
-    ? pending.map((p) => `error when waiting for pod "${p.metadata.name}" terminating: ${reached}`)
-    : [reached];
+  const failures = removePods(host, doomed, options);
+  if (failures.length === 0) return undefined;
   const left = podsOn(host, nodeName).filter((p) => podDeleteStatus(p, filters).delete);
   if (left.length > 0) {
     options.log.err(
@@ -170,26 +152,96 @@ function drainNode(
   return failures;
 }
 
+/** One pod's progress through evictPods (or deletePods): asking for its eviction, then waiting for it to go. */
+interface Removal {
+  pod: Stored<Pod>;
+  state: 'evict' | 'wait' | 'done';
+  /** When this pod's loop acts next, in virtual ms. */
+  nextAt: number;
+}
+
 /**
- * The Eviction API (no PodDisruptionBudgets here, so it always allows): the pod gets the DisruptionTarget
- * condition and is deleted gracefully; with --disable-eviction, a plain delete.
+ * evictPods / deletePods and waitForDelete, each pod in its own loop as kubectl runs them in goroutines: an eviction
+ * its PodDisruptionBudget refuses is retried every 5 s; an evicted pod is polled every second until it is gone or
+ * its name belongs to a new pod. Returns the errors, in pod order.
  */
-function evictOrDelete(host: KubectlHost, pod: Stored<Pod>, options: EvictOptions): void {
+function removePods(host: KubectlHost, pods: Stored<Pod>[], options: EvictOptions): string[] {
+  const verb = options.evict ? 'evicted' : 'deleted';
+  const start = host.clock.now();
+  const forever = options.timeoutMs <= 0;
+  const deadline = start + (forever ? FOREVER_MS : options.timeoutMs);
+  const removals: Removal[] = pods.map((pod) => ({ pod, state: options.evict ? 'evict' : 'wait', nextAt: start }));
+  if (!options.evict) for (const pod of pods) deletePod(host, pod, options.grace);
+  const failures = new Map<Removal, string>();
+  for (;;) {
+    const now = host.clock.now();
+    for (const r of removals) {
+      if (r.state !== 'evict' || r.nextAt > now) continue;
+      const { name, namespace = 'default' } = r.pod.metadata;
+      const refused = evictPod(host.store, host.clock, r.pod, options.grace);
+      if (!refused) {
+        options.log.out(`evicting pod ${namespace}/${name}\n`);
+        r.state = 'wait';
+      } else if (refused.reason === 'NotFound') {
+        r.state = 'done';
+      } else if (refused.reason === 'TooManyRequests') {
+        options.log.err(
+          `error when evicting pods/"${name}" -n "${namespace}" (will retry after 5s): ${refused.message}\n`,
+        );
+        r.nextAt = now + EVICTION_RETRY_MS;
+      } else {
+        failures.set(r, `error when evicting pods/"${name}" -n "${namespace}": ${refused.message}`);
+        r.state = 'done';
+      }
+    }
+    for (const r of removals) {
+      if (r.state !== 'wait' || r.nextAt > now) continue;
+      const { name, namespace = 'default' } = r.pod.metadata;
+      const current = host.store.get<Pod>('Pod', namespace, name);
+      if (!current || current.metadata.uid !== r.pod.metadata.uid) {
+        options.log.out(`pod/${name} ${verb}\n`);
+        r.state = 'done';
+      } else {
+        r.nextAt = now + POLL_MS;
+      }
+    }
+    const active = removals.filter((r) => r.state !== 'done');
+    if (active.length === 0) break;
+    const refusing = active.filter((r) => r.state === 'evict');
+    if (forever && refusing.length > 0 && now - start >= REFUSED_FOREVER_MS) {
+      options.log.err(
+        `kubesim: drain would keep retrying for ever; stopped after ${goDuration(REFUSED_FOREVER_MS)} of virtual time (pass --timeout to choose how long)\n`,
+      );
+      for (const r of refusing) failures.set(r, 'kubesim: stopped retrying');
+      break;
+    }
+    if (now >= deadline) {
+      const reached = `global timeout reached: ${goDuration(options.timeoutMs)}`;
+      for (const r of active) {
+        const { name, namespace = 'default' } = r.pod.metadata;
+        failures.set(
+          r,
+          !options.evict
+            ? reached
+            : r.state === 'evict'
+              ? `error when evicting pods/"${name}" -n "${namespace}": ${reached}`
+              : `error when waiting for pod "${name}" terminating: ${reached}`,
+        );
+      }
+      break;
+    }
+    const next = Math.min(deadline, ...active.map((r) => r.nextAt));
+    host.waitFor(() => false, Math.max(0, next - now));
+  }
+  return removals.filter((r) => failures.has(r)).map((r) => failures.get(r) as string);
+}
+
+/** --disable-eviction: a plain graceful delete. */
+function deletePod(host: KubectlHost, pod: Stored<Pod>, grace: number | undefined): void {
   const namespace = pod.metadata.namespace ?? 'default';
   const current = host.store.get<Pod>('Pod', namespace, pod.metadata.name);
   if (!current || current.metadata.uid !== pod.metadata.uid) return;
-  if (options.evict && !current.metadata.deletionTimestamp) {
-    const conditions = withCondition(
-      current.status?.conditions,
-      'DisruptionTarget',
-      'True',
-      host.clock.timestamp(),
-      'EvictionByEvictionAPI',
-      'Eviction API: evicting',
-    );
-    host.store.update<Pod>({ ...current, status: { ...current.status, conditions } });
-  }
-  host.store.delete('Pod', namespace, pod.metadata.name, { gracePeriodSeconds: options.grace });
+  host.store.delete('Pod', namespace, pod.metadata.name, { gracePeriodSeconds: grace });
 }
 
 /** utilerrors.Aggregate's Error(): one message as it is, several in brackets. */

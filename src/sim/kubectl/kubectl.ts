@@ -22,6 +22,7 @@ import { runCreateDeployment } from './create-deployment';
 import { runCreateService } from './create-service';
 import { runSetResources } from './set-resources';
 import { runExpose } from './expose';
+import { runCreatePodDisruptionBudget } from './create-pdb';
 import { runDescribe } from './describe';
 import { runExec } from './exec';
 import { runLogs } from './logs';
@@ -118,6 +119,8 @@ const SUBCOMMANDS: Record<string, Record<string, (host: KubectlHost, words: stri
     deploy: runCreateDeployment,
     service: runCreateService,
     svc: runCreateService,
+    poddisruptionbudget: runCreatePodDisruptionBudget,
+    pdb: runCreatePodDisruptionBudget,
   },
   set: { resources: runSetResources },
 };
@@ -133,8 +136,6 @@ const UNSIMULATED_GENERATORS = new Set([
   'ingress',
   'ing',
   'job',
-  'poddisruptionbudget',
-  'pdb',
   'priorityclass',
   'pc',
   'quota',
@@ -231,7 +232,8 @@ function runSubcommand(
   try {
     return run(host, rest);
   } catch (err) {
-    const command = name === 'svc' ? 'service' : name === 'deploy' ? 'deployment' : name;
+    const command =
+      ({ svc: 'service', deploy: 'deployment', pdb: 'poddisruptionbudget' } as Record<string, string>)[name] ?? name;
     if (err instanceof FlagError)
       return fail(`error: ${err.message}\nSee 'kubectl ${verb} ${command} --help' for usage.`);
     throw err;

@@ -1,3 +1,4 @@
+import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { Endpoints, Namespace } from 'kubernetes-types/core/v1';
@@ -89,6 +90,25 @@ export const namespacePrinter: TablePrinter<Namespace> = {
   wideHeader: [],
   row(ns, now) {
     return [ns.metadata.name, ns.status?.phase ?? '', age(ns.metadata.creationTimestamp, now)];
+  },
+  wideRow() {
+    return [];
+  },
+};
+
+/** printPodDisruptionBudget: N/A for the bound that is not set. */
+export const podDisruptionBudgetPrinter: TablePrinter<PodDisruptionBudget> = {
+  header: ['NAME', 'MIN AVAILABLE', 'MAX UNAVAILABLE', 'ALLOWED DISRUPTIONS', 'AGE'],
+  wideHeader: [],
+  row(pdb, now) {
+    const bound = (value: number | string | undefined): string => (value === undefined ? 'N/A' : String(value));
+    return [
+      pdb.metadata.name,
+      bound(pdb.spec?.minAvailable),
+      bound(pdb.spec?.maxUnavailable),
+      String(pdb.status?.disruptionsAllowed ?? 0),
+      age(pdb.metadata.creationTimestamp, now),
+    ];
   },
   wideRow() {
     return [];

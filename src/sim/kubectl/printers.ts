@@ -2,7 +2,13 @@ import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { KubeObject, Stored } from '../api/meta';
 import { age } from './duration';
-import { endpointSlicePrinter, endpointsPrinter, leasePrinter, namespacePrinter } from './printers-discovery';
+import {
+  endpointSlicePrinter,
+  endpointsPrinter,
+  leasePrinter,
+  podDisruptionBudgetPrinter,
+  namespacePrinter,
+} from './printers-discovery';
 import { claimPrinter, controllerRevisionPrinter, storageClassPrinter, volumePrinter } from './storage-printers';
 import { deploymentPrinter, replicaSetPrinter } from './printers-apps';
 import { eventPrinter } from './printers-event';
@@ -175,4 +181,5 @@ export const PRINTERS: Record<string, TablePrinter<never>> = {
   Deployment: deploymentPrinter as TablePrinter<never>,
   ReplicaSet: replicaSetPrinter as TablePrinter<never>,
   Event: eventPrinter as TablePrinter<never>,
+  PodDisruptionBudget: podDisruptionBudgetPrinter as TablePrinter<never>,
 };

@@ -30,6 +30,7 @@ describe('kubectl api-resources (APIResourceOptions)', () => {
         'statefulsets',
         'leases',
         'endpointslices',
+        'poddisruptionbudgets',
         'storageclasses',
       ],
     },
@@ -40,6 +41,11 @@ describe('kubectl api-resources (APIResourceOptions)', () => {
     {
       command: 'api-resources --api-group=apps',
       names: ['controllerrevisions', 'deployments', 'replicasets', 'statefulsets'],
+    },
+    {
+      command: 'api-resources --api-group=policy',
+      stdout:
+        'NAME                   SHORTNAMES   APIVERSION   NAMESPACED   KIND\npoddisruptionbudgets   pdb          policy/v1    true         PodDisruptionBudget\n',
     },
     {
       command: 'api-resources --api-group=storage.k8s.io -o name',
