@@ -2,6 +2,7 @@ import type { Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { Node, PersistentVolumeClaim, Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import { notFound } from '../api/errors';
 import { selectorMatches, type KubeObject, type Stored } from '../api/meta';
 import { flag, type ParsedArgs } from './args';
@@ -10,6 +11,7 @@ import { describePod } from './describe-pod';
 import { describeStatefulSet } from './describe-statefulset';
 import { describeDeployment } from './describe-deployment';
 import { describePersistentVolumeClaim } from './describe-pvc';
+import { describePodDisruptionBudget } from './describe-pdb';
 import { describeService } from './describe-service';
 import { describeReplicaSet } from './describe-replicaset';
 import { EventLookup } from './describe-util';
@@ -20,10 +22,20 @@ import { fail, type CommandResult } from './output';
 import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
 
 /** The kinds this simulator has describers for. */
-const DESCRIBED_KINDS = ['Pod', 'StatefulSet', 'Deployment', 'ReplicaSet', 'Service', 'PersistentVolumeClaim', 'Node'];
+const DESCRIBED_KINDS = [
+  'Pod',
+  'StatefulSet',
+  'Deployment',
+  'ReplicaSet',
+  'Service',
+  'PersistentVolumeClaim',
+  'Node',
+  'PodDisruptionBudget',
+];
 
 /**
- * `kubectl describe TYPE [NAME | -l SELECTOR]` for pods, StatefulSets, Deployments, ReplicaSets, Services, PVCs and nodes,
+ * `kubectl describe TYPE [NAME | -l SELECTOR]` for pods, StatefulSets, Deployments, ReplicaSets, Services, PVCs,
+ * nodes and PodDisruptionBudgets,
  * separated by a blank line.
  */
 export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult {
@@ -91,6 +103,8 @@ export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult 
           .list<Pod>('Pod', namespace)
           .filter((p) => (p.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === obj.metadata.name));
         blocks.push(tabbed(describePersistentVolumeClaim(obj as Stored<PersistentVolumeClaim>, usedBy, about, now)));
+      } else if (obj.kind === 'PodDisruptionBudget') {
+        blocks.push(tabbed(describePodDisruptionBudget(obj as Stored<PodDisruptionBudget>, about, now)));
       } else if (obj.kind === 'Deployment') {
         const d = obj as Stored<Deployment>;
         const sets = host.store.listControlledBy<ReplicaSet>('ReplicaSet', d.metadata.uid ?? '');

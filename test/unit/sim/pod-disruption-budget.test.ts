@@ -239,3 +239,27 @@ describe('kubectl create poddisruptionbudget', () => {
     );
   });
 });
+
+describe('kubectl describe pdb', () => {
+  it('prints the bound, the selector and the status counts, aligned as describePodDisruptionBudgetV1 does', () => {
+    const cluster = withBudget(3, 'minAvailable: 2');
+    const out = cluster.kubectl('describe pdb web-pdb');
+    assert.ok(
+      out.startsWith(
+        [
+          'Name:           web-pdb',
+          'Namespace:      default',
+          'Min available:  2',
+          'Selector:       app=nginx',
+          'Status:',
+          '    Allowed disruptions:  1',
+          '    Current:              3',
+          '    Desired:              2',
+          '    Total:                3',
+          'Events:                   <none>',
+        ].join('\n'),
+      ),
+      out,
+    );
+  });
+});
