@@ -5,7 +5,8 @@ import { parseDuration } from '../clock';
 import { boolFlag, flag, parseArgs, type FlagSpec } from './args';
 import { formatApiError } from './api-error';
 import type { KubectlHost } from './host';
-import { fail, ok, type CommandResult } from './output';
+import { outputFormatError, printCreated } from './create-output';
+import { fail, type CommandResult } from './output';
 
 const RUN_FLAGS: FlagSpec = {
   valued: {
@@ -88,33 +89,42 @@ export function runPodRun(host: KubectlHost, words: string[]): CommandResult {
       "error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)",
     );
   }
-  if (flag(args, 'output') !== undefined) return fail('error: kubesim: kubectl run -o is not simulated');
+  const output = flag(args, 'output');
+  if (output !== undefined) {
+    if (attach) return fail('error: kubesim: kubectl run -o with an attached session is not simulated');
+    const badOutput = outputFormatError(args);
+    if (badOutput) return badOutput;
+  }
   const [name, ...commandArgs] = positional;
   const namespace = flag(args, 'namespace') ?? 'default';
+  // The generator's Pod, its fields in the Go structs' order, which -o json keeps.
   const container: Container = { name, image };
-  if (env.length > 0) container.env = env;
-  if (interactive) {
-    container.stdin = true;
-    container.stdinOnce = !boolFlag(args, 'leave-stdin-open');
-  }
-  if (tty) container.tty = true;
-  if (pullPolicy !== '') container.imagePullPolicy = pullPolicy;
   if (commandArgs.length > 0) {
     if (boolFlag(args, 'command')) container.command = commandArgs;
     else container.args = commandArgs;
   }
   if (port !== '') container.ports = [{ containerPort: Number(port) }];
+  if (env.length > 0) container.env = env;
+  container.resources = {};
+  if (pullPolicy !== '') container.imagePullPolicy = pullPolicy;
+  if (interactive) {
+    container.stdin = true;
+    container.stdinOnce = !boolFlag(args, 'leave-stdin-open');
+  }
+  if (tty) container.tty = true;
   const pod: Pod = {
-    apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name, namespace, labels: labels ?? { run: name } },
-    spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy },
+    apiVersion: 'v1',
+    metadata: { name, labels: labels ?? { run: name } },
+    spec: { containers: [container], restartPolicy, dnsPolicy: 'ClusterFirst' },
+    status: {},
   };
-  if (dryRun === 'client') return ok(`pod/${name} created (dry run)\n`);
+  if (dryRun === 'client') return printCreated(pod, args, 'client');
   if (dryRun === 'server') return fail('error: kubesim: --dry-run=server is not simulated');
   let created: Stored<Pod>;
   try {
-    created = host.store.create(pod);
+    const { status: _status, ...request } = pod;
+    created = host.store.create<Pod>({ ...request, metadata: { ...request.metadata, namespace } });
   } catch (err) {
     if (err instanceof ApiError) return fail(formatApiError(err));
     throw err;
@@ -139,7 +149,10 @@ export function runPodRun(host: KubectlHost, words: string[]): CommandResult {
     }
   }
   if (!attach) {
-    const printed = `pod/${name} created\n${service ? `service/${name} created\n` : ''}`;
+    const printed =
+      output === undefined
+        ? `pod/${name} created\n${service ? `service/${name} created\n` : ''}`
+        : printObjects(args, [created, ...(service ? [service] : [])]);
     return { stdout: printed, stderr: serviceError, exitCode: serviceError ? 1 : 0 };
   }
   const timeout = flag(args, 'pod-running-timeout');
@@ -253,6 +266,12 @@ function attachToRun(
   stderr += `pod ${namespace}/${name} terminated (${terminated.reason ?? ''})\n${terminated.message ?? ''}`;
   if (!stderr.endsWith('\n')) stderr += '\n';
   return finish(terminated.exitCode);
+}
+
+/** PrintObj for each created object: YAML documents separated by "---", as the YAML printer counts them. */
+function printObjects(args: ReturnType<typeof parseArgs>, objects: Array<Stored<Pod> | Stored<Service>>): string {
+  const printed = objects.map((o) => printCreated(o, args, 'none').stdout);
+  return flag(args, 'output') === 'yaml' ? printed.join('---\n') : printed.join('');
 }
 
 function isReady(pod: Pod): boolean {

@@ -153,3 +153,54 @@ describe('kubectl run', () => {
     assert.deepEqual(result, { stdout: '', stderr: 'error: timed out waiting for the condition\n', exitCode: 1 });
   });
 });
+
+describe('kubectl run -o', () => {
+  it('--dry-run=client -o yaml prints the generated pod and creates nothing', () => {
+    const cluster = new Cluster({ seed: 2 });
+    assert.equal(
+      cluster.kubectl('run web --image=nginx --port=80 --dry-run=client -o yaml'),
+      [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        '  labels:',
+        '    run: web',
+        '  name: web',
+        'spec:',
+        '  containers:',
+        '  - image: nginx',
+        '    name: web',
+        '    ports:',
+        '    - containerPort: 80',
+        '    resources: {}',
+        '  dnsPolicy: ClusterFirst',
+        '  restartPolicy: Always',
+        'status: {}',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(cluster.list('pods').length, 0);
+  });
+
+  it('-o json keeps the Go field order of the typed pod (kind first, restartPolicy before dnsPolicy)', () => {
+    const cluster = new Cluster({ seed: 2 });
+    const out = cluster.kubectl('run web --image=nginx --dry-run=client -o json');
+    assert.deepEqual(Object.keys(JSON.parse(out) as object), ['kind', 'apiVersion', 'metadata', 'spec', 'status']);
+    assert.deepEqual(Object.keys((JSON.parse(out) as Pod).spec ?? {}), ['containers', 'restartPolicy', 'dnsPolicy']);
+  });
+
+  it('-o name prints each created object, the exposing Service too', () => {
+    const cluster = new Cluster({ seed: 2 });
+    assert.equal(cluster.kubectl('run web --image=nginx --port=80 --expose -o name'), 'pod/web\nservice/web\n');
+    assert.ok(cluster.get<Service>('svc', 'web'));
+  });
+
+  it('refuses an unknown output format before creating anything', () => {
+    const cluster = new Cluster({ seed: 2 });
+    assert.match(
+      cluster.kubectl('run web --image=nginx -o table'),
+      /^error: unable to match a printer suitable for the output format "table"/,
+    );
+    assert.equal(cluster.list('pods').length, 0);
+  });
+});
