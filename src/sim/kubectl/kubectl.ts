@@ -269,8 +269,8 @@ function dispatchRollout(host: KubectlHost, args: ParsedArgs): CommandResult {
 }
 
 /** `kubectl scale TYPE NAME --replicas=N` */
-function runVersion(): CommandResult {
-  return ok(
-    `Client Version: ${KUBERNETES_VERSION}\nKustomize Version: v5.7.1\nServer Version: ${KUBERNETES_VERSION}\n`,
-  );
+/** `kubectl version [--client]`: --client leaves out the server, which it never asks. */
+function runVersion(_host: KubectlHost, args: ParsedArgs): CommandResult {
+  const client = `Client Version: ${KUBERNETES_VERSION}\nKustomize Version: v5.7.1\n`;
+  return ok(boolFlag(args, 'client') ? client : `${client}Server Version: ${KUBERNETES_VERSION}\n`);
 }

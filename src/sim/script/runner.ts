@@ -85,6 +85,13 @@ export class ScriptSession {
 
   private execute(command: ScriptCommand): CommandResult {
     const [name, ...args] = command.words;
+    const operator = command.words.find(isShellOperator);
+    if (operator !== undefined) {
+      return failure(
+        `kubesim: line ${command.line}: "${operator}": pipes, redirection and command lists are not supported (one command per line)`,
+        2,
+      );
+    }
     switch (name) {
       case 'kubectl':
         this.loadFiles(args);
@@ -212,4 +219,9 @@ function isCommandResult(value: unknown): value is CommandResult {
 /** Joins words back into a command line that splits to the same words. */
 function quoteWords(words: string[]): string {
   return words.map((w) => (w !== '' && /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/** An unquoted shell operator left as a word of its own, or a redirection such as `>/dev/null` or `2>&1`. */
+function isShellOperator(word: string): boolean {
+  return ['|', '||', '&&', ';', '&'].includes(word) || /^[0-9]?>>?(&[0-9])?/.test(word) || /^<(?!<)/.test(word);
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { webManifest } from './fixtures-web';
 import { Cluster, parseScript, runScript, type ScriptHost } from '../../../src/sim/index';
 
 const WEB = `apiVersion: v1
@@ -103,6 +104,36 @@ describe('runScript', () => {
     assert.ok(result.output.includes('kubesim: bogus: command not found\n'));
     assert.ok(result.output.includes('node-3'));
     assert.equal(result.exitCode, 127);
+  });
+
+  const operators: Array<{ line: string; operator: string }> = [
+    { line: 'kubectl get pods | grep web', operator: '|' },
+    { line: 'kubectl get pods > pods.txt', operator: '>' },
+    { line: 'kubectl get pods >/dev/null', operator: '>/dev/null' },
+    { line: 'kubectl get pods 2>&1', operator: '2>&1' },
+    { line: 'kubectl get pods && kubectl get sts', operator: '&&' },
+    { line: 'kubectl apply -f - < web.yaml', operator: '<' },
+  ];
+  for (const c of operators) {
+    it(`refuses shell operators, which a script line is not run through: ${c.line}`, () => {
+      const result = runScript(new Cluster(), `${c.line}\n`);
+      assert.equal(
+        result.output,
+        `kubesim: line 1: "${c.operator}": pipes, redirection and command lists are not supported (one command per line)\n`,
+      );
+      assert.equal(result.exitCode, 2);
+    });
+  }
+
+  it('keeps a quoted operator inside a word, and kubectl version --client leaves out the server', () => {
+    const cluster = new Cluster();
+    cluster.apply(webManifest({ replicas: 1 }));
+    cluster.settle();
+    const result = runScript(
+      cluster,
+      `kubectl get pods -o jsonpath='{.items[*].metadata.name}|'\nkubectl version --client\n`,
+    );
+    assert.equal(result.output, 'web-0|Client Version: v1.34.2\nKustomize Version: v5.7.1\n');
   });
 
   it('says which optional features the cluster lacks, and calls them when present', () => {
