@@ -216,6 +216,9 @@ function removePods(host: KubectlHost, pods: Stored<Pod>[], options: EvictOption
       break;
     }
     if (now >= deadline) {
+      // A refused eviction's loop sleeps its 5 s out before it sees the deadline; drain waits for every loop.
+      const wake = Math.max(now, ...refusing.map((r) => r.nextAt));
+      if (wake > now) host.waitFor(() => false, wake - now);
       const reached = `global timeout reached: ${goDuration(options.timeoutMs)}`;
       for (const r of active) {
         const { name, namespace = 'default' } = r.pod.metadata;

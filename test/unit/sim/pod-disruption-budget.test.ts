@@ -161,7 +161,10 @@ describe('kubectl drain with a PodDisruptionBudget', () => {
   it('retries a refused eviction every 5 s until --timeout, and the node stays cordoned', () => {
     const cluster = withBudget(3, 'minAvailable: 3');
     const node = cluster.get<Pod>('pod', 'web-2')?.spec?.nodeName;
+    const before = cluster.elapsed();
     const result = cluster.kubectlResult(`drain ${node} --timeout=12s`);
+    // The third refusal (at 10 s) sleeps until 15 s before its loop sees the deadline, and drain waits for it.
+    assert.equal(cluster.elapsed() - before, 15_000);
     const retry =
       'error when evicting pods/"web-2" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod\'s disruption budget.\n';
     assert.equal(result.stdout, `node/${node} cordoned\n`);
