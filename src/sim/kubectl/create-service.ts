@@ -3,7 +3,7 @@ import { ApiError } from '../api/errors';
 import { FlagError, flag, parseArgs, type FlagSpec, type ParsedArgs } from './args';
 import { dryRunStrategy, int32FlagError, outputFormatError, printCreated, usageError } from './create-output';
 import type { KubectlHost } from './host';
-import { fail, type CommandResult } from './output';
+import { fail, subcommandRequired, type CommandResult } from './output';
 
 /** The `kubectl create service` subcommands and the Service type each makes. */
 const SERVICE_TYPES: Record<string, string> = {
@@ -41,9 +41,10 @@ export function runCreateService(host: KubectlHost, words: string[]): CommandRes
   const subcommand = typeAt >= 0 ? words[typeAt] : undefined;
   if (subcommand === undefined || !(subcommand in SERVICE_TYPES)) {
     // DefaultSubCommandRun: arguments that name no subcommand are a usage error; none at all shows the help.
-    if (subcommand !== undefined) return usageError('create service', `unknown command "${subcommand}"`);
-    return fail(
-      'error: kubesim: kubectl create service needs a type: clusterip, externalname, loadbalancer or nodeport\n',
+    return subcommandRequired(
+      'create service',
+      words.filter((w) => !w.startsWith('-')),
+      Object.keys(SERVICE_TYPES).sort(),
     );
   }
   const command = `create service ${subcommand}`;

@@ -66,3 +66,15 @@ export function checkErrors(errors: string[]): string {
   const [only] = errors;
   return only.startsWith('Error from server') || only.startsWith('error: ') ? only : `error: ${only}`;
 }
+
+/**
+ * cmdutil.DefaultSubCommandRun of a command group such as `kubectl set` or `kubectl rollout`: arguments that name
+ * no subcommand are a usage error quoting all of them; no arguments at all would print the group's help, which
+ * the simulator replaces with the list of its subcommands.
+ */
+export function subcommandRequired(group: string, args: string[], subcommands: string[]): CommandResult {
+  if (args.length === 0) {
+    return fail(`kubesim: kubectl ${group} needs a subcommand: ${subcommands.join(', ')}`);
+  }
+  return fail(`error: unknown command "${args.join(' ')}"\nSee 'kubectl ${group} -h' for help and examples`);
+}

@@ -6,7 +6,7 @@ import { revisionData, sortRevisions } from '../controllers/statefulset/history'
 import { flag, type ParsedArgs } from './args';
 import { describePodTemplate } from './describe-pod-template';
 import type { KubectlHost } from './host';
-import { fail, ok, type CommandResult } from './output';
+import { fail, ok, subcommandRequired, type CommandResult } from './output';
 import { parseResourceArgs } from './resource-args';
 
 const KIND_PREFIX = 'statefulset.apps';
@@ -181,7 +181,7 @@ export function rollbackStatefulSetCommand(
 export function runStatefulSetRollout(host: KubectlHost, args: ParsedArgs): CommandResult {
   const [sub, ...rest] = args.positional;
   if (!['status', 'history', 'undo'].includes(sub ?? '')) {
-    return fail(`error: unknown command "${sub ?? ''}" for "kubectl rollout"`);
+    return subcommandRequired('rollout', args.positional, ['history', 'pause', 'restart', 'resume', 'status', 'undo']);
   }
   const targets = parseResourceArgs(rest);
   const target = targets[0];

@@ -4,7 +4,7 @@ import { qualifiedKind, qualifiedResource, type ResourceType } from '../api/reso
 import { parseDuration } from '../clock';
 import { boolFlag, flag, type ParsedArgs } from './args';
 import type { KubectlHost } from './host';
-import { fail, ok, type CommandResult } from './output';
+import { fail, ok, subcommandRequired, type CommandResult } from './output';
 import { parseResourceArgs } from './resource-args';
 import { RolloutError, type RolloutKind } from './rollout-kinds';
 import { ROLLOUT_KINDS } from './rollout-viewers';
@@ -29,8 +29,7 @@ export function runRollout(host: KubectlHost, args: ParsedArgs): CommandResult {
   const [sub, ...rest] = args.positional;
   const handler = sub === undefined ? undefined : SUBCOMMANDS[sub];
   if (!handler) {
-    if (sub === undefined) return fail('error: Required resource not specified.');
-    return fail(`error: unknown command "${sub}" for "kubectl rollout"`);
+    return subcommandRequired('rollout', args.positional, ['history', 'pause', 'restart', 'resume', 'status', 'undo']);
   }
   const targets = parseResourceArgs(rest);
   if (targets.length === 0 || targets[0].names.length === 0) {

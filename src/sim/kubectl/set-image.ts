@@ -3,7 +3,7 @@ import { clone, type KubeObject, type Stored } from '../api/meta';
 import { qualifiedKind, qualifiedResource } from '../api/resources';
 import { flag, type ParsedArgs } from './args';
 import type { KubectlHost } from './host';
-import { fail, type CommandResult } from './output';
+import { fail, subcommandRequired, type CommandResult } from './output';
 import { parseResourceArgs } from './resource-args';
 
 /** Where each kind keeps its pod spec (polymorphichelpers.updatePodSpecForObject). */
@@ -22,7 +22,16 @@ const UNSIMULATED_SET = new Set(['env', 'selector', 'serviceaccount', 'sa', 'sub
 export function runSet(host: KubectlHost, args: ParsedArgs): CommandResult {
   const [sub, ...rest] = args.positional;
   if (sub !== undefined && UNSIMULATED_SET.has(sub)) return fail(`kubesim: kubectl set ${sub} is not simulated`);
-  if (sub !== 'image') return fail(`error: unknown command "${sub ?? ''}" for "kubectl set"`);
+  if (sub !== 'image') {
+    return subcommandRequired('set', args.positional, [
+      'env',
+      'image',
+      'resources',
+      'selector',
+      'serviceaccount',
+      'subject',
+    ]);
+  }
   return runSetImage(host, { ...args, positional: rest });
 }
 

@@ -115,6 +115,19 @@ describe('commands', () => {
       });
     }
     assert.equal(c.kubectl('stats pods'), 'error: unknown command "stats" for "kubectl"\n');
+    // A command group's DefaultSubCommandRun quotes every argument it was given.
+    assert.equal(
+      c.kubectl('set iamge statefulset web nginx=nginx:1.9.1'),
+      'error: unknown command "iamge statefulset web nginx=nginx:1.9.1"\nSee \'kubectl set -h\' for help and examples\n',
+    );
+    assert.equal(
+      c.kubectl('rollout state deploy/web'),
+      'error: unknown command "state deploy/web"\nSee \'kubectl rollout -h\' for help and examples\n',
+    );
+    assert.equal(
+      c.kubectl('rollout'),
+      'kubesim: kubectl rollout needs a subcommand: history, pause, restart, resume, status, undo\n',
+    );
   });
 });
 

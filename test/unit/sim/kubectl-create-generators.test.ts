@@ -74,7 +74,7 @@ describe('kubectl create deployment and service: refused', () => {
     },
     {
       command: 'create service cluster web --tcp=80',
-      stderr: 'error: unknown command "cluster"\nSee \'kubectl create service -h\' for help and examples\n',
+      stderr: 'error: unknown command "cluster web"\nSee \'kubectl create service -h\' for help and examples\n',
     },
     {
       command: 'create service externalname web',
