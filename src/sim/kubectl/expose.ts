@@ -1,4 +1,4 @@
-import type { Container, Pod, PodSpec, Service, ServicePort } from 'kubernetes-types/core/v1';
+import type { Container, Service, ServicePort } from 'kubernetes-types/core/v1';
 import { ApiError } from '../api/errors';
 import type { KubeObject, Stored } from '../api/meta';
 import { qualifiedResource, type ResourceType } from '../api/resources';
@@ -6,8 +6,10 @@ import { FlagError, flag, parseArgs, type FlagSpec, type ParsedArgs } from './ar
 import { formatApiError } from './api-error';
 import { dryRunStrategy, outputFormatError, printCreated } from './create-output';
 import type { KubectlHost } from './host';
+import { parseLabelSpec } from './label-selector';
+import { podSpecOf } from './set-image';
 import { fail, type CommandResult } from './output';
-import { ResourceArgError, parseResourceArgs } from './resource-args';
+import { ResourceArgError, parseResourceArgs, NO_RESOURCES } from './resource-args';
 
 const FLAGS: FlagSpec = {
   valued: {
@@ -29,9 +31,6 @@ const FLAGS: FlagSpec = {
   },
   boolean: { 'save-config': undefined },
 };
-
-const NO_RESOURCES =
-  "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
 
 /** CanBeExposed: the kinds kubectl expose accepts. */
 const EXPOSABLE = ['Pod', 'Service', 'ReplicationController', 'Deployment', 'ReplicaSet'];
@@ -170,11 +169,6 @@ function selectorFor(
   return { selector: labelString(spec?.selector?.matchLabels) };
 }
 
-function podSpecOf(obj: KubeObject): PodSpec | undefined {
-  if (obj.kind === 'Pod') return (obj as Pod).spec;
-  return (obj as { spec?: { template?: { spec?: PodSpec } } }).spec?.template?.spec;
-}
-
 /** PortsForObject: a Service's ports, or every container port of the pod (template). */
 function portsOf(obj: KubeObject): string[] {
   if (obj.kind === 'Service') return ((obj as Service).spec?.ports ?? []).map((p) => String(p.port));
@@ -261,15 +255,7 @@ function serviceFor(request: ServiceRequest): Service | string {
   };
 }
 
-/** expose's parseLabels: "a=b,c=d", equality only. */
+/** expose's parseLabels: an empty spec is an error of its own. */
 function parseLabels(text: string): Record<string, string> | string {
-  if (text === '') return 'no label spec passed';
-  const labels: Record<string, string> = {};
-  for (const spec of text.split(',')) {
-    const parts = spec.split('=');
-    if (parts.length !== 2) return `unexpected label spec: ${spec}`;
-    if (parts[0] === '') return 'unexpected empty label key';
-    labels[parts[0]] = parts[1];
-  }
-  return labels;
+  return text === '' ? 'no label spec passed' : parseLabelSpec(text);
 }

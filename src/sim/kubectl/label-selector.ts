@@ -46,3 +46,15 @@ export function parseLabelSelector(text: string): LabelSelector {
   }
   return selector;
 }
+
+/** The label-spec parser of kubectl run and expose: "a=b,c=d", equality only, into a map; an error message else. */
+export function parseLabelSpec(text: string): Record<string, string> | string {
+  const labels: Record<string, string> = {};
+  for (const spec of text.split(',')) {
+    const parts = spec.split('=');
+    if (parts.length !== 2) return `unexpected label spec: ${spec}`;
+    if (parts[0] === '') return 'unexpected empty label key';
+    labels[parts[0]] = parts[1];
+  }
+  return labels;
+}

@@ -7,7 +7,7 @@ import type { KubectlHost } from './host';
 import { JsonPatchError, applyJsonPatch } from './json-patch';
 import { applyMergePatch } from './merge';
 import { fail, ok, type CommandResult } from './output';
-import { parseResourceArgs } from './resource-args';
+import { parseResourceArgs, NO_RESOURCES } from './resource-args';
 import { strategicMergePatch } from './strategic-merge';
 
 /** Parses a patch the way kubectl does (yaml.ToJSON); a syntax error comes back as kubectl's message. */
@@ -32,9 +32,7 @@ export function runPatch(host: KubectlHost, args: ParsedArgs): CommandResult {
   const targets = parseResourceArgs(args.positional);
   const target = targets[0];
   if (!target || target.names.length === 0) {
-    return fail(
-      "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
-    );
+    return fail(NO_RESOURCES);
   }
   const parsed = parsePatch(patchText);
   if ('error' in parsed) return fail(parsed.error);

@@ -9,6 +9,10 @@ export interface ResourceTarget {
 export class ResourceArgError extends Error {}
 
 /** The builder's visitByName: names and a label selector do not go together. */
+/** The resource builder's error when a command is given no resources at all. */
+export const NO_RESOURCES =
+  "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+
 export const NAMES_WITH_SELECTOR = 'error: name cannot be provided when a selector is specified';
 
 /** Whether a command names objects and also gives a label selector, which kubectl refuses. */

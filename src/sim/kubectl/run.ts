@@ -6,6 +6,7 @@ import { boolFlag, flag, parseArgs, type FlagSpec } from './args';
 import { formatApiError } from './api-error';
 import type { KubectlHost } from './host';
 import { outputFormatError, printCreated } from './create-output';
+import { parseLabelSpec } from './label-selector';
 import { fail, type CommandResult } from './output';
 
 const RUN_FLAGS: FlagSpec = {
@@ -284,15 +285,7 @@ function containerRunning(pod: Pod | undefined, container: string): boolean {
 
 /** parseLabels: "a=b,c=d"; undefined when none are given. */
 function parseLabels(text: string): Record<string, string> | undefined | string {
-  if (text === '') return undefined;
-  const labels: Record<string, string> = {};
-  for (const spec of text.split(',')) {
-    const parts = spec.split('=');
-    if (parts.length !== 2) return `unexpected label spec: ${spec}`;
-    if (parts[0] === '') return 'unexpected empty label key';
-    labels[parts[0]] = parts[1];
-  }
-  return labels;
+  return text === '' ? undefined : parseLabelSpec(text);
 }
 
 /** parseEnvs: NAME=VALUE pairs with valid names. */

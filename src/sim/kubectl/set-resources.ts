@@ -8,7 +8,7 @@ import { dryRunStrategy } from './create-output';
 import type { KubectlHost } from './host';
 import { listMatching } from './list-matching';
 import { checkErrors, fail, type CommandResult } from './output';
-import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
+import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs, NO_RESOURCES } from './resource-args';
 import { podSpecOf } from './set-image';
 
 const FLAGS: FlagSpec = {
@@ -24,9 +24,6 @@ const FLAGS: FlagSpec = {
   },
   boolean: { all: undefined, local: undefined },
 };
-
-const NO_RESOURCES =
-  "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
 
 const QUANTITY_FORMAT = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 

@@ -7,7 +7,7 @@ import { formatApiError } from './api-error';
 import type { KubectlHost } from './host';
 import { listMatching } from './list-matching';
 import { checkErrors, fail, type CommandResult } from './output';
-import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
+import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs, NO_RESOURCES } from './resource-args';
 import { WaitCheckError, conditionMet, jsonPathMet, parseWaitCondition, type WaitCondition } from './wait-conditions';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -29,9 +29,6 @@ const PRINTER_FORMATS = [
   'templatefile',
   'yaml',
 ];
-
-const NO_RESOURCES =
-  "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
 
 /** One object the builder visits: its type and name (a selector's matches are listed once, up front). */
 interface WaitTarget {
