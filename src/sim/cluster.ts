@@ -1,6 +1,8 @@
 import type { Event as CoreEvent, Pod } from 'kubernetes-types/core/v1';
 import { validatePodDisruptionBudget } from './api/validation/pdb';
 import { DisruptionController } from './controllers/disruption/disruption-controller';
+import { HorizontalController } from './controllers/podautoscaler/horizontal-controller';
+import { defaultHorizontalPodAutoscaler, validateHorizontalPodAutoscaler } from './api/validation/hpa';
 import { decodePod, decodeStatefulSet, decodeTemplateOwner } from './api/decode-quantities';
 import { defaultPod, defaultStatefulSet, preparePodForCreate } from './api/defaults';
 import type { KubeObject, Stored } from './api/meta';
@@ -173,6 +175,7 @@ export class Cluster {
     new EndpointSliceController(ctx);
     new EndpointsController(ctx);
     new DisruptionController(ctx);
+    new HorizontalController(ctx);
     this.faults = new Faults(this.store, this.kubelets, this.heartbeats);
     this.dns = new ClusterDns(this.store);
     new PersistentVolumeController(ctx);
@@ -387,6 +390,15 @@ export class Cluster {
       applyDefaults: defaultDeployment,
       validate: validateDeployment,
       validateStatus: validateDeploymentStatusUpdate,
+      tracksGeneration: true,
+    });
+    this.store.registerStrategy('HorizontalPodAutoscaler', {
+      // The registry's PrepareForCreate clears the status; desiredReplicas has no omitempty in autoscaling/v2.
+      prepareForCreate: (obj) => {
+        (obj as { status?: unknown }).status = { desiredReplicas: 0 };
+      },
+      applyDefaults: defaultHorizontalPodAutoscaler,
+      validate: validateHorizontalPodAutoscaler,
       tracksGeneration: true,
     });
     this.store.registerStrategy('PodDisruptionBudget', {

@@ -449,6 +449,17 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /nginx-deployment\s+3\/3\s+3\s+3\s/,
     /\{"rollingUpdate":\{"maxSurge":"25%","maxUnavailable":"25%"\},"type":"RollingUpdate"\}/,
   ],
+  // autoscale: no replicas until the first sync 15 s later, then up to minReplicas without metrics; within range the
+  // missing metrics API leaves ScalingActive False and the warnings counted.
+  'deploy-autoscale': [
+    /horizontalpodautoscaler\.autoscaling\/nginx-deployment autoscaled/,
+    /nginx-deployment\s+Deployment\/nginx-deployment\s+cpu: <unknown>\/80%\s+10\s+15\s+0\s+0s/,
+    /nginx-deployment\s+\d+\/10\s+10\s/,
+    /Deployment pods:\s+10 current \/ 10 desired/,
+    /ScalingActive\s+False\s+FailedGetResourceMetric\s+the HPA was unable to compute the replica count/,
+    /SuccessfulRescale\s[^\n]*New size: 10; reason: Current number of replicas below Spec\.MinReplicas/,
+    /FailedGetResourceMetric\s+1s \(x3 over 31s\)/,
+  ],
   'storage-node-taint': [
     /web-0\s+1\/1\s+Running[^\n]*\s(node-\d)\s[\s\S]*node\/\1 tainted\n[\s\S]*web-0\s+0\/1\s+Pending[\s\S]*node\/\1 untainted\n[\s\S]*web-0\s+1\/1\s+Running[^\n]*\s\1\s/,
     /FailedScheduling\s+Pod\/web-0\s+0\/3 nodes are available: 1 node\(s\) had untolerated taint \{maintenance: now\}, 2 node\(s\) had volume node affinity conflict\./,

@@ -98,6 +98,15 @@ const TYPES: ResourceType[] = [
     namespaced: true,
   },
   {
+    kind: 'HorizontalPodAutoscaler',
+    plural: 'horizontalpodautoscalers',
+    singular: 'horizontalpodautoscaler',
+    shortNames: ['hpa'],
+    group: 'autoscaling',
+    version: 'v2',
+    namespaced: true,
+  },
+  {
     kind: 'Endpoints',
     plural: 'endpoints',
     singular: 'endpoints',

@@ -3,6 +3,7 @@ import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { Node, PersistentVolumeClaim, Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
+import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import { notFound } from '../api/errors';
 import { selectorMatches, type KubeObject, type Stored } from '../api/meta';
 import { flag, type ParsedArgs } from './args';
@@ -12,6 +13,7 @@ import { describeStatefulSet } from './describe-statefulset';
 import { describeDeployment } from './describe-deployment';
 import { describePersistentVolumeClaim } from './describe-pvc';
 import { describePodDisruptionBudget } from './describe-pdb';
+import { describeHorizontalPodAutoscaler } from './describe-hpa';
 import { describeService } from './describe-service';
 import { describeReplicaSet } from './describe-replicaset';
 import { EventLookup } from './describe-util';
@@ -31,12 +33,12 @@ const DESCRIBED_KINDS = [
   'PersistentVolumeClaim',
   'Node',
   'PodDisruptionBudget',
+  'HorizontalPodAutoscaler',
 ];
 
 /**
  * `kubectl describe TYPE [NAME | -l SELECTOR]` for pods, StatefulSets, Deployments, ReplicaSets, Services, PVCs,
- * nodes and PodDisruptionBudgets,
- * separated by a blank line.
+ * nodes, PodDisruptionBudgets and HorizontalPodAutoscalers, separated by a blank line.
  */
 export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult {
   const targets = parseResourceArgs(args.positional);
@@ -103,6 +105,8 @@ export function runDescribe(host: KubectlHost, args: ParsedArgs): CommandResult 
           .list<Pod>('Pod', namespace)
           .filter((p) => (p.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === obj.metadata.name));
         blocks.push(tabbed(describePersistentVolumeClaim(obj as Stored<PersistentVolumeClaim>, usedBy, about, now)));
+      } else if (obj.kind === 'HorizontalPodAutoscaler') {
+        blocks.push(tabbed(describeHorizontalPodAutoscaler(obj as Stored<HorizontalPodAutoscaler>, about, now)));
       } else if (obj.kind === 'PodDisruptionBudget') {
         blocks.push(tabbed(describePodDisruptionBudget(obj as Stored<PodDisruptionBudget>, about, now)));
       } else if (obj.kind === 'Deployment') {

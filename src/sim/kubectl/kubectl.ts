@@ -22,6 +22,7 @@ import { runCreateDeployment } from './create-deployment';
 import { runCreateService } from './create-service';
 import { runSetResources } from './set-resources';
 import { runExpose } from './expose';
+import { runAutoscale } from './autoscale';
 import { runCreatePodDisruptionBudget } from './create-pdb';
 import { runDescribe } from './describe';
 import { runExec } from './exec';
@@ -109,6 +110,7 @@ const RAW_COMMANDS: Record<string, (host: KubectlHost, words: string[]) => Comma
   exec: runExec,
   run: runPodRun,
   expose: runExpose,
+  autoscale: runAutoscale,
   logs: runLogs,
 };
 
@@ -154,7 +156,6 @@ const UNSIMULATED_COMMANDS = new Set([
   'api-versions',
   'attach',
   'auth',
-  'autoscale',
   'certificate',
   'cluster-info',
   'completion',

@@ -12,6 +12,7 @@ import {
 import { claimPrinter, controllerRevisionPrinter, storageClassPrinter, volumePrinter } from './storage-printers';
 import { deploymentPrinter, replicaSetPrinter } from './printers-apps';
 import { eventPrinter } from './printers-event';
+import { horizontalPodAutoscalerPrinter } from './printers-autoscaling';
 import { formatLabels } from './selector-string';
 
 /** One kind's table: header cells and a row function, with the extra columns of `-o wide`. */
@@ -182,4 +183,5 @@ export const PRINTERS: Record<string, TablePrinter<never>> = {
   ReplicaSet: replicaSetPrinter as TablePrinter<never>,
   Event: eventPrinter as TablePrinter<never>,
   PodDisruptionBudget: podDisruptionBudgetPrinter as TablePrinter<never>,
+  HorizontalPodAutoscaler: horizontalPodAutoscalerPrinter as TablePrinter<never>,
 };

@@ -60,10 +60,10 @@ const ALL_CATEGORY = 'all';
 
 /**
  * The resources in the "all" category, in discovery order (core, then apps, autoscaling, batch), of those this
- * cluster serves: replicationcontrollers, daemonsets, horizontalpodautoscalers, cronjobs and jobs are not simulated.
+ * cluster serves: replicationcontrollers, daemonsets, cronjobs and jobs are not simulated.
  */
 function categoryAll(): ResourceType[] {
-  return ['pods', 'services', 'deployments', 'replicasets', 'statefulsets'].map(resolve);
+  return ['pods', 'services', 'deployments', 'replicasets', 'statefulsets', 'horizontalpodautoscalers'].map(resolve);
 }
 
 function resolve(name: string): ResourceType {

@@ -28,6 +28,7 @@ describe('kubectl api-resources (APIResourceOptions)', () => {
         'deployments',
         'replicasets',
         'statefulsets',
+        'horizontalpodautoscalers',
         'leases',
         'endpointslices',
         'poddisruptionbudgets',
@@ -41,6 +42,11 @@ describe('kubectl api-resources (APIResourceOptions)', () => {
     {
       command: 'api-resources --api-group=apps',
       names: ['controllerrevisions', 'deployments', 'replicasets', 'statefulsets'],
+    },
+    {
+      command: 'api-resources --api-group=autoscaling',
+      stdout:
+        'NAME                       SHORTNAMES   APIVERSION       NAMESPACED   KIND\nhorizontalpodautoscalers   hpa          autoscaling/v2   true         HorizontalPodAutoscaler\n',
     },
     {
       command: 'api-resources --api-group=policy',

@@ -1,6 +1,5 @@
 import type { Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { PodDisruptionBudget, PodDisruptionBudgetStatus } from 'kubernetes-types/policy/v1';
 import { scaledValue } from '../../api/intstr';
 import { controllerOf, deepEqual, type Stored } from '../../api/meta';
@@ -8,6 +7,7 @@ import type { WatchEvent } from '../../api/store';
 import { isPodReady } from '../../pods/pod-util';
 import type { ControllerContext } from '../context';
 import { WorkQueue } from '../workqueue';
+import { labelSelectorGoString } from '../../api/label-selector-text';
 import { DELETION_TIMEOUT_MS, allowedConditionFor, disruptionAllowedCondition, pdbSelects } from './pdb-status';
 
 const COMPONENT = 'controllermanager';
@@ -60,7 +60,7 @@ export class DisruptionController {
         pdb,
         'Warning',
         'UnmanagedPods',
-        `Pods selected by this PodDisruptionBudget (selector: ${selectorString(pdb.spec?.selector)}) were found to be unmanaged. As a result, the status of the PDB cannot be calculated correctly, which may result in undefined behavior. To account for these pods please set ".spec.minAvailable" field of the PDB to an integer value.`,
+        `Pods selected by this PodDisruptionBudget (selector: ${labelSelectorGoString(pdb.spec?.selector)}) were found to be unmanaged. As a result, the status of the PDB cannot be calculated correctly, which may result in undefined behavior. To account for these pods please set ".spec.minAvailable" field of the PDB to an integer value.`,
         COMPONENT,
       );
     }
@@ -211,19 +211,4 @@ export class DisruptionController {
 
 function keyOf(pdb: Stored<PodDisruptionBudget>): string {
   return `${pdb.metadata.namespace ?? 'default'}/${pdb.metadata.name}`;
-}
-
-/** LabelSelector.String(), as the UnmanagedPods event prints it. */
-function selectorString(selector: LabelSelector | undefined): string {
-  if (!selector) return 'nil';
-  const labels = Object.keys(selector.matchLabels ?? {})
-    .sort()
-    .map((k) => `${k}: ${selector.matchLabels?.[k]},`)
-    .join('');
-  const expressions = (selector.matchExpressions ?? [])
-    .map(
-      (e) => `LabelSelectorRequirement{Key:${e.key},Operator:${e.operator},Values:[${(e.values ?? []).join(' ')}],},`,
-    )
-    .join('');
-  return `&LabelSelector{MatchLabels:map[string]string{${labels}},MatchExpressions:[]LabelSelectorRequirement{${expressions}},}`;
 }
