@@ -460,6 +460,13 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /SuccessfulRescale\s[^\n]*New size: 10; reason: Current number of replicas below Spec\.MinReplicas/,
     /FailedGetResourceMetric\s+1s \(x3 over 31s\)/,
   ],
+  // --record: the deprecation warning first, the command line as the change cause, and scale --record rewriting the
+  // current revision's cause.
+  'rollback-record': [
+    /Flag --record has been deprecated, --record will be removed in the future\ndeployment\.apps\/nginx-deployment image updated/,
+    /\n2 +kubectl set image deployment\.v1\.apps\/nginx-deployment nginx=nginx:1\.9\.1 --record=true\n/,
+    /\n2 +kubectl scale deployment\/nginx-deployment --replicas=5 --record=true\n/,
+  ],
   'storage-node-taint': [
     /web-0\s+1\/1\s+Running[^\n]*\s(node-\d)\s[\s\S]*node\/\1 tainted\n[\s\S]*web-0\s+0\/1\s+Pending[\s\S]*node\/\1 untainted\n[\s\S]*web-0\s+1\/1\s+Running[^\n]*\s\1\s/,
     /FailedScheduling\s+Pod\/web-0\s+0\/3 nodes are available: 1 node\(s\) had untolerated taint \{maintenance: now\}, 2 node\(s\) had volume node affinity conflict\./,

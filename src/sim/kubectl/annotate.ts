@@ -6,6 +6,7 @@ import type { KubectlHost } from './host';
 import { liveObject, namesToVisit } from './list-matching';
 import { fail, type CommandResult } from './output';
 import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
+import { changeCause } from './record';
 
 /** A word that is an annotation change ("k=v", "k-") rather than a resource (cmdutil.GetResourcesAndPairs). */
 function isPair(word: string): boolean {
@@ -83,6 +84,8 @@ export function runAnnotate(host: KubectlHost, args: ParsedArgs): CommandResult 
       const annotations = { ...(live.metadata.annotations ?? {}) };
       for (const [k, v] of parsed.add) annotations[k] = v;
       for (const k of parsed.remove) delete annotations[k];
+      const cause = changeCause(args);
+      if (cause !== undefined) annotations[CHANGE_CAUSE_ANNOTATION] = cause;
       host.store.update<Stored<KubeObject>>({
         ...live,
         metadata: { ...live.metadata, annotations: Object.keys(annotations).length > 0 ? annotations : undefined },

@@ -7,6 +7,7 @@ import { flag, type ParsedArgs } from './args';
 import type { KubectlHost } from './host';
 import { threeWayMerge } from './merge';
 import { fail, type CommandResult } from './output';
+import { changeCause, recordChangeCause } from './record';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -58,7 +59,9 @@ export function runApply(host: KubectlHost, args: ParsedArgs, stdin: string | un
     host,
     args,
     stdin,
-    ({ type, obj }) => `${qualifiedKind(type)}/${obj.metadata?.name} ${applyOne(host, obj, source)}`,
+    // Recorder.Record comes first: the change cause is part of the last-applied configuration too.
+    ({ type, obj }) =>
+      `${qualifiedKind(type)}/${obj.metadata?.name} ${applyOne(host, recordChangeCause(obj, changeCause(args)), source)}`,
     (err) => formatApiError(err),
   );
 }

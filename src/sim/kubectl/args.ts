@@ -39,6 +39,10 @@ export interface ParsedArgs {
   positional: string[];
   /** Flag values by long name; repeated flags keep every value. */
   flags: Map<string, string[]>;
+  /** Every flag as given, in order, by long name (what pflag's ParseAll visits). */
+  order?: Array<{ name: string; value: string }>;
+  /** The command words a dispatcher took off before parsing ("set", "autoscale"), for --record. */
+  command?: string[];
 }
 
 /** Which flags take a value and what their short forms are. Boolean flags may still be written --flag=false. */
@@ -57,10 +61,12 @@ export function parseArgs(words: string[], spec: FlagSpec): ParsedArgs {
   }
   const positional: string[] = [];
   const flags = new Map<string, string[]>();
+  const order: Array<{ name: string; value: string }> = [];
   const put = (name: string, value: string): void => {
     const list = flags.get(name) ?? [];
     list.push(value);
     flags.set(name, list);
+    order.push({ name, value });
   };
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
@@ -106,7 +112,7 @@ export function parseArgs(words: string[], spec: FlagSpec): ParsedArgs {
       positional.push(word);
     }
   }
-  return { positional, flags };
+  return { positional, flags, order };
 }
 
 export function flag(args: ParsedArgs, name: string): string | undefined {

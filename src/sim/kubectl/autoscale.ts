@@ -8,6 +8,7 @@ import { dryRunStrategy, int32FlagError, outputFormatError, printCreated, type D
 import type { KubectlHost } from './host';
 import { fail, type CommandResult } from './output';
 import { NO_RESOURCES, ResourceArgError, parseResourceArgs } from './resource-args';
+import { RECORD_DEPRECATED, changeCause, deprecationWarnings, recordChangeCause } from './record';
 
 const FLAGS: FlagSpec = {
   valued: {
@@ -87,8 +88,9 @@ export function runAutoscale(host: KubectlHost, words: string[]): CommandResult 
     const bad = int32FlagError(args, name);
     if (bad) return fail(`error: ${bad}\nSee 'kubectl autoscale --help' for usage.`);
   }
+  args.command = ['autoscale'];
   // pflag warns of a deprecated flag as it parses it, before cobra checks the required ones.
-  const warning = flag(args, 'cpu-percent') !== undefined ? CPU_PERCENT_DEPRECATED : '';
+  const warning = deprecationWarnings(args, { 'cpu-percent': CPU_PERCENT_DEPRECATED, record: RECORD_DEPRECATED });
   const refuse = (message: string): CommandResult => ({ stdout: '', stderr: `${warning}${message}\n`, exitCode: 1 });
   if (flag(args, 'max') === undefined) return refuse('error: required flag(s) "max" not set');
   if (flag(args, 'filename') !== undefined) return refuse('kubesim: kubectl autoscale -f is not simulated');
@@ -173,7 +175,7 @@ function autoscaleOne(
       `error: cannot autoscale a ${type.kind}: could not find scale subresource for ${gvr} in discovery information`,
     );
   }
-  const hpa = newAutoscaler(args, type, name, plan);
+  const hpa = recordChangeCause(newAutoscaler(args, type, name, plan), changeCause(args));
   if (plan.dryRun === 'client') return printCreated(hpa, args, 'client');
   if (plan.dryRun === 'server') return fail('error: kubesim: --dry-run=server is not simulated');
   const { status: _status, ...request } = hpa;

@@ -5,6 +5,7 @@ import type { KubectlHost } from './host';
 import { fail, ok, type CommandResult } from './output';
 import { ApiError } from '../api/errors';
 import { qualifiedKind } from '../api/resources';
+import { changeCause, recordChangeCause } from './record';
 
 /** `kubectl create -f FILE`: creates each object; one that exists is an AlreadyExists error naming the source. */
 export function runCreate(host: KubectlHost, args: ParsedArgs, stdin: string | undefined): CommandResult {
@@ -17,7 +18,8 @@ export function runCreate(host: KubectlHost, args: ParsedArgs, stdin: string | u
     host,
     args,
     stdin,
-    ({ type, obj }) => `${qualifiedKind(type)}/${host.store.create(obj).metadata.name} created`,
+    ({ type, obj }) =>
+      `${qualifiedKind(type)}/${host.store.create(recordChangeCause(obj, changeCause(args))).metadata.name} created`,
     // AddSourceToErr: the server's message gains "error when creating <source>", except for Invalid.
     (err, source) =>
       err.reason === 'Invalid'

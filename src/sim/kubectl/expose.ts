@@ -8,7 +8,8 @@ import { dryRunStrategy, outputFormatError, printCreated } from './create-output
 import type { KubectlHost } from './host';
 import { parseLabelSpec } from './label-selector';
 import { podSpecOf } from './set-image';
-import { fail, type CommandResult } from './output';
+import { fail, warnedFirst, type CommandResult } from './output';
+import { changeCause, deprecationWarnings, recordChangeCause } from './record';
 import { ResourceArgError, parseResourceArgs, NO_RESOURCES } from './resource-args';
 
 const FLAGS: FlagSpec = {
@@ -29,7 +30,7 @@ const FLAGS: FlagSpec = {
     output: 'o',
     'field-manager': undefined,
   },
-  boolean: { 'save-config': undefined },
+  boolean: { 'save-config': undefined, record: undefined },
 };
 
 /** CanBeExposed: the kinds kubectl expose accepts. */
@@ -51,6 +52,11 @@ export function runExpose(host: KubectlHost, words: string[]): CommandResult {
     if (err instanceof FlagError) return fail(`error: ${err.message}\nSee 'kubectl expose --help' for usage.`);
     throw err;
   }
+  args.command = ['expose'];
+  return warnedFirst(expose(host, args), deprecationWarnings(args));
+}
+
+function expose(host: KubectlHost, args: ParsedArgs): CommandResult {
   const dryRun = dryRunStrategy(args);
   if (typeof dryRun !== 'string') return dryRun;
   const badOutput = outputFormatError(args);
@@ -130,13 +136,14 @@ function exposeOne(
     clusterIP,
   });
   if (typeof service === 'string') return fail(`error: ${service}`);
+  const recorded = recordChangeCause(service, changeCause(args));
   if (dryRun === 'client') {
-    if (flag(args, 'namespace') !== undefined) service.metadata = { ...service.metadata, namespace };
-    return printCreated(service, args, 'client', 'exposed');
+    if (flag(args, 'namespace') !== undefined) recorded.metadata = { ...recorded.metadata, namespace };
+    return printCreated(recorded, args, 'client', 'exposed');
   }
   if (dryRun === 'server') return fail('error: kubesim: --dry-run=server is not simulated');
   try {
-    const created = host.store.create<Service>({ ...service, metadata: { ...service.metadata, namespace } });
+    const created = host.store.create<Service>({ ...recorded, metadata: { ...recorded.metadata, namespace } });
     return printCreated(created, args, 'none', 'exposed');
   } catch (err) {
     if (err instanceof ApiError) return fail(formatApiError(err));

@@ -6,7 +6,8 @@ import { formatApiError } from './api-error';
 import { runGet } from './get';
 import type { KubectlHost } from './host';
 import { SelectorError } from './label-selector';
-import { fail, ok, type CommandResult } from './output';
+import { fail, ok, warnedFirst, type CommandResult } from './output';
+import { RECORD_DEPRECATED } from './record';
 import { ResourceArgError, parseResourceArgs } from './resource-args';
 import { runDelete } from './delete';
 import { runStatefulSetRollout } from './rollout-statefulset';
@@ -77,6 +78,7 @@ const COMMON: FlagSpec = {
     'ignore-daemonsets': undefined,
     'delete-emptydir-data': undefined,
     'disable-eviction': undefined,
+    record: undefined,
   },
 };
 
@@ -104,6 +106,9 @@ const COMMANDS: Record<string, Handler> = {
   taint: (host, args) => runTaint(host, args),
   drain: (host, args) => runDrain(host, args),
 };
+
+/** The commands of those that bind the deprecated --record (RecordFlags). */
+const RECORDING_COMMANDS = new Set(['apply', 'create', 'scale', 'patch', 'annotate', 'label', 'set']);
 
 /** Commands that parse their own flags: each keeps the words after "--" (or after its name) as a command line. */
 const RAW_COMMANDS: Record<string, (host: KubectlHost, words: string[]) => CommandResult> = {
@@ -210,7 +215,14 @@ export function runKubectl(host: KubectlHost, line: string, stdin?: string): Com
   }
   try {
     if (raw) return raw(host, rest);
-    return (handler as Handler)(host, parseArgs(rest, COMMON), stdin);
+    const args = { ...parseArgs(rest, COMMON), command: [verb] };
+    if (!args.flags.has('record')) return (handler as Handler)(host, args, stdin);
+    // RecordFlags are bound only by the commands that write a change cause.
+    if (!RECORDING_COMMANDS.has(verb)) throw new FlagError('unknown flag: --record');
+    return warnedFirst(
+      (handler as Handler)(host, args, stdin),
+      RECORD_DEPRECATED.repeat(args.flags.get('record')!.length),
+    );
   } catch (err) {
     if (err instanceof FlagError) return fail(`error: ${err.message}\nSee 'kubectl ${verb} --help' for usage.`);
     if (err instanceof ResourceArgError || err instanceof SelectorError || err instanceof FieldSelectorError)

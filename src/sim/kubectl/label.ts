@@ -6,6 +6,7 @@ import { boolFlag, flag, type ParsedArgs } from './args';
 import type { KubectlHost } from './host';
 import { fail, type CommandResult } from './output';
 import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
+import { changeCause, recordChangeCause } from './record';
 
 /** parseLabels: `key=value` adds or changes, `key-` removes; values are checked before anything is sent. */
 function parseLabelArgs(words: string[]): { add: Map<string, string>; remove: string[] } | string {
@@ -63,10 +64,11 @@ export function runLabel(host: KubectlHost, args: ParsedArgs): CommandResult {
       }
       for (const [k, v] of parsed.add) labels[k] = v;
       const before = Object.keys(live.metadata.labels ?? {}).length;
-      const written = host.store.update<Stored<KubeObject>>({
+      const relabeled = {
         ...live,
         metadata: { ...live.metadata, labels: Object.keys(labels).length > 0 ? labels : undefined },
-      });
+      };
+      const written = host.store.update<Stored<KubeObject>>(recordChangeCause(relabeled, changeCause(args)));
       // updateDataChangeMsg: "unlabeled" when the object only shrank and --overwrite was not given.
       let msg = 'not labeled';
       if (written !== live) msg = !overwrite && Object.keys(labels).length < before ? 'unlabeled' : 'labeled';

@@ -30,6 +30,18 @@ export class OutputLog {
   }
 }
 
+/** A warning pflag prints while it parses the flags: it comes before anything the command writes. */
+export function warnedFirst(result: CommandResult, warning: string): CommandResult {
+  if (warning === '') return result;
+  const writes = result.writes ? [{ stream: 'stderr' as const, text: warning }, ...result.writes] : undefined;
+  return {
+    ...result,
+    stderr: warning + result.stderr,
+    stderrBeforeStdout: warning.length + (result.stderrBeforeStdout ?? 0),
+    ...(writes ? { writes } : {}),
+  };
+}
+
 export function ok(stdout: string, stderr = ''): CommandResult {
   return { stdout, stderr, exitCode: 0 };
 }

@@ -9,6 +9,7 @@ import { applyMergePatch } from './merge';
 import { fail, ok, type CommandResult } from './output';
 import { parseResourceArgs, NO_RESOURCES } from './resource-args';
 import { strategicMergePatch } from './strategic-merge';
+import { changeCause, recordChangeCause } from './record';
 
 /** Parses a patch the way kubectl does (yaml.ToJSON); a syntax error comes back as kubectl's message. */
 function parsePatch(text: string): { value: unknown } | { error: string } {
@@ -56,6 +57,9 @@ export function runPatch(host: KubectlHost, args: ParsedArgs): CommandResult {
     const obj = patched as Stored<KubeObject>;
     writable(obj.metadata).resourceVersion = live.metadata.resourceVersion;
     const written = host.store.update(obj);
+    // MakeRecordMergePatch: --record is a second patch, of the annotation alone.
+    const cause = changeCause(args);
+    if (cause !== undefined) host.store.update(recordChangeCause(written, cause));
     const label = `${qualifiedKind(target.type)}/${name}`;
     stdout += deepEqual(written, live) ? `${label} patched (no change)\n` : `${label} patched\n`;
   }

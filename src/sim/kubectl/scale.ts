@@ -7,6 +7,7 @@ import type { KubectlHost } from './host';
 import { listMatching } from './list-matching';
 import { fail, type CommandResult } from './output';
 import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
+import { changeCause, recordChangeCause } from './record';
 
 const SCALABLE = ['StatefulSet', 'Deployment', 'ReplicaSet'];
 
@@ -89,6 +90,10 @@ export function runScale(host: KubectlHost, args: ParsedArgs): CommandResult {
     if (timeoutMs > 0 && !host.waitFor(() => synced(host, scaled, replicas), timeoutMs)) {
       return fail(`${stderr}error: timed out waiting for "${name}" to be synced`, stdout);
     }
+    // MakeRecordMergePatch: --record is a second write, a merge patch of the annotation alone.
+    const cause = changeCause(args);
+    const current = cause === undefined ? undefined : host.store.get(target.type.kind, namespace, name);
+    if (current) host.store.update(recordChangeCause(current, cause));
     stdout += `${qualifiedKind(target.type)}/${name} scaled\n`;
   }
   stderr += missing;

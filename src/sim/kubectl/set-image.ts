@@ -5,6 +5,7 @@ import { flag, type ParsedArgs } from './args';
 import type { KubectlHost } from './host';
 import { fail, subcommandRequired, type CommandResult } from './output';
 import { parseResourceArgs } from './resource-args';
+import { changeCause, recordChangeCause } from './record';
 
 /** Where each kind keeps its pod spec (polymorphichelpers.updatePodSpecForObject). */
 export function podSpecOf(obj: KubeObject): PodSpec | undefined {
@@ -32,7 +33,7 @@ export function runSet(host: KubectlHost, args: ParsedArgs): CommandResult {
       'subject',
     ]);
   }
-  return runSetImage(host, { ...args, positional: rest });
+  return runSetImage(host, { ...args, positional: rest, command: ['set', 'image'] });
 }
 
 /** `kubectl set image TYPE/NAME CONTAINER=IMAGE ...` ("*" names every container). */
@@ -70,7 +71,7 @@ function runSetImage(host: KubectlHost, args: ParsedArgs): CommandResult {
         stderr += `error: unable to find container named "${missing}"\n`;
         continue;
       }
-      host.store.update(next);
+      host.store.update(recordChangeCause(next, changeCause(args)));
       stdout += `${qualifiedKind(target.type)}/${name} image updated\n`;
     }
   }

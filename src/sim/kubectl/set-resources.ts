@@ -7,7 +7,8 @@ import { FlagError, boolFlag, flag, parseArgs, type FlagSpec, type ParsedArgs } 
 import { dryRunStrategy } from './create-output';
 import type { KubectlHost } from './host';
 import { listMatching } from './list-matching';
-import { checkErrors, fail, type CommandResult } from './output';
+import { checkErrors, fail, warnedFirst, type CommandResult } from './output';
+import { changeCause, deprecationWarnings, recordChangeCause } from './record';
 import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs, NO_RESOURCES } from './resource-args';
 import { podSpecOf } from './set-image';
 
@@ -22,7 +23,7 @@ const FLAGS: FlagSpec = {
     output: 'o',
     'field-manager': undefined,
   },
-  boolean: { all: undefined, local: undefined },
+  boolean: { all: undefined, local: undefined, record: undefined },
 };
 
 const QUANTITY_FORMAT = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
@@ -40,6 +41,11 @@ export function runSetResources(host: KubectlHost, words: string[]): CommandResu
     if (err instanceof FlagError) return fail(`error: ${err.message}\nSee 'kubectl set resources --help' for usage.`);
     throw err;
   }
+  args.command = ['set', 'resources'];
+  return warnedFirst(setResources(host, args), deprecationWarnings(args));
+}
+
+function setResources(host: KubectlHost, args: ParsedArgs): CommandResult {
   const dryRun = dryRunStrategy(args);
   if (typeof dryRun !== 'string') return dryRun;
   if (flag(args, 'output') !== undefined && flag(args, 'output') !== 'name') {
@@ -100,7 +106,7 @@ function patchEach(
   const errors: string[] = [];
   let stdout = '';
   for (const { type, obj } of infos) {
-    const next = clone(obj) as Stored<KubeObject>;
+    let next = clone(obj) as Stored<KubeObject>;
     const spec = podSpecOf(next);
     if (!spec) {
       // UpdatePodSpecForObject's error for a kind with no pod template, named as info.ObjectName() names it.
@@ -118,6 +124,7 @@ function patchEach(
       continue;
     }
     for (const container of selected) mergeResources(container, update);
+    next = recordChangeCause(next, changeCause(args));
     if (deepEqual(next, obj)) continue;
     const name = `${qualifiedKind(type)}/${obj.metadata.name}`;
     if (flag(args, 'output') === 'name') {
