@@ -7,6 +7,7 @@ import { liveObject, namesToVisit } from './list-matching';
 import { fail, type CommandResult } from './output';
 import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
 import { changeCause } from './record';
+import { dryRunStrategy, dryRunSuffix } from './create-output';
 
 /** A word that is an annotation change ("k=v", "k-") rather than a resource (cmdutil.GetResourcesAndPairs). */
 function isPair(word: string): boolean {
@@ -74,6 +75,8 @@ export function runAnnotate(host: KubectlHost, args: ParsedArgs): CommandResult 
     return fail('error: resource(s) were provided, but no name was specified');
   }
   const overwrite = boolFlag(args, 'overwrite');
+  const dryRun = dryRunStrategy(args);
+  if (typeof dryRun !== 'string') return dryRun;
   let stdout = '';
   for (const target of targets) {
     const namespace = flag(args, 'namespace') ?? 'default';
@@ -86,12 +89,14 @@ export function runAnnotate(host: KubectlHost, args: ParsedArgs): CommandResult 
       for (const k of parsed.remove) delete annotations[k];
       const cause = changeCause(args);
       if (cause !== undefined) annotations[CHANGE_CAUSE_ANNOTATION] = cause;
-      host.store.update<Stored<KubeObject>>({
-        ...live,
-        metadata: { ...live.metadata, annotations: Object.keys(annotations).length > 0 ? annotations : undefined },
-      });
+      if (dryRun === 'none') {
+        host.store.update<Stored<KubeObject>>({
+          ...live,
+          metadata: { ...live.metadata, annotations: Object.keys(annotations).length > 0 ? annotations : undefined },
+        });
+      }
       // The printer's operation is "annotated" whether or not the patch changed anything.
-      stdout += `${qualifiedKind(target.type)}/${name} annotated\n`;
+      stdout += `${qualifiedKind(target.type)}/${name} annotated${dryRunSuffix(dryRun)}\n`;
     }
   }
   return { stdout, stderr: '', exitCode: 0 };

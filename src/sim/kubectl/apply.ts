@@ -8,6 +8,7 @@ import type { KubectlHost } from './host';
 import { threeWayMerge } from './merge';
 import { fail, type CommandResult } from './output';
 import { changeCause, recordChangeCause } from './record';
+import { dryRunStrategy, dryRunSuffix } from './create-output';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -54,6 +55,9 @@ export function mapManifests(objects: KubeObject[], source: string): CommandResu
 
 /** `kubectl apply -f`: client-side apply with the last-applied-configuration annotation. */
 export function runApply(host: KubectlHost, args: ParsedArgs, stdin: string | undefined): CommandResult {
+  const dryRun = dryRunStrategy(args);
+  if (typeof dryRun !== 'string') return dryRun;
+  if (dryRun === 'server') return fail('error: kubesim: --dry-run=server is not simulated');
   const source = flag(args, 'filename') === '-' ? 'STDIN' : (flag(args, 'filename') ?? '');
   return runOnManifests(
     host,
@@ -61,7 +65,7 @@ export function runApply(host: KubectlHost, args: ParsedArgs, stdin: string | un
     stdin,
     // Recorder.Record comes first: the change cause is part of the last-applied configuration too.
     ({ type, obj }) =>
-      `${qualifiedKind(type)}/${obj.metadata?.name} ${applyOne(host, recordChangeCause(obj, changeCause(args)), source)}`,
+      `${qualifiedKind(type)}/${obj.metadata?.name} ${applyOne(host, recordChangeCause(obj, changeCause(args)), source, dryRun === 'client')}${dryRunSuffix(dryRun)}`,
     (err) => formatApiError(err),
   );
 }
@@ -102,7 +106,13 @@ export function runOnManifests(
   return { stdout, stderr, exitCode: stderr ? 1 : 0 };
 }
 
-function applyOne(host: KubectlHost, manifest: KubeObject, source: string): 'created' | 'configured' | 'unchanged' {
+/** One object applied; a client dry run works out the answer from the live object and writes nothing. */
+function applyOne(
+  host: KubectlHost,
+  manifest: KubeObject,
+  source: string,
+  dryRun: boolean,
+): 'created' | 'configured' | 'unchanged' {
   const annotated = clone(manifest);
   const lastApplied = JSON.stringify(manifest);
   annotated.metadata = {
@@ -116,6 +126,7 @@ function applyOne(host: KubectlHost, manifest: KubeObject, source: string): 'cre
     manifest.metadata?.name ?? '',
   );
   if (!live) {
+    if (dryRun) return 'created';
     try {
       host.store.create(annotated);
     } catch (err) {
@@ -127,6 +138,8 @@ function applyOne(host: KubectlHost, manifest: KubeObject, source: string): 'cre
   const original = previous ? (JSON.parse(previous) as unknown) : {};
   const merged = threeWayMerge(original, annotated, live) as Stored<KubeObject>;
   writable(merged.metadata).resourceVersion = live.metadata.resourceVersion;
+  // The patch kubectl would send is empty exactly when the merge leaves the live object as it is.
+  if (dryRun) return deepEqual(merged, live) ? 'unchanged' : 'configured';
   const written = host.store.update(merged);
   return deepEqual(written, live) ? 'unchanged' : 'configured';
 }

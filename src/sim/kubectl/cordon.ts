@@ -5,6 +5,7 @@ import { flag, type ParsedArgs } from './args';
 import { parseLabelSelector } from './label-selector';
 import type { KubectlHost } from './host';
 import { fail, ok, type CommandResult } from './output';
+import { dryRunStrategy, dryRunSuffix } from './create-output';
 
 /** `kubectl cordon NODE` / `kubectl uncordon NODE`: sets spec.unschedulable (drain.RunCordonOrUncordon). */
 export function runCordon(host: KubectlHost, args: ParsedArgs, desired: boolean): CommandResult {
@@ -25,6 +26,9 @@ export function runCordon(host: KubectlHost, args: ParsedArgs, desired: boolean)
           .list<Node>('Node')
           .filter((n) => selectorMatches(parseLabelSelector(selectorText), n.metadata.labels))
           .map((n) => n.metadata.name);
+  const dryRun = dryRunStrategy(args);
+  if (typeof dryRun !== 'string') return dryRun;
+  const suffix = dryRunSuffix(dryRun);
   let stdout = '';
   for (const arg of selected) {
     const name = arg.startsWith('node/') || arg.startsWith('nodes/') ? arg.slice(arg.indexOf('/') + 1) : arg;
@@ -32,14 +36,14 @@ export function runCordon(host: KubectlHost, args: ParsedArgs, desired: boolean)
     if (!node) throw notFound('Node', name);
     const done = desired ? 'cordoned' : 'uncordoned';
     if ((node.spec?.unschedulable ?? false) === desired) {
-      stdout += `node/${name} already ${done}\n`;
+      stdout += `node/${name} already ${done}${suffix}\n`;
       continue;
     }
     const spec = { ...node.spec };
     if (desired) spec.unschedulable = true;
     else delete spec.unschedulable;
-    host.store.update<Node>({ ...node, spec });
-    stdout += `node/${name} ${done}\n`;
+    if (dryRun === 'none') host.store.update<Node>({ ...node, spec });
+    stdout += `node/${name} ${done}${suffix}\n`;
   }
   return ok(stdout);
 }

@@ -15,6 +15,11 @@ export function dryRunStrategy(args: ParsedArgs): DryRun | CommandResult {
   return fail(`error: Invalid dry-run value (${value}). Must be "none", "server", or "client".\n`);
 }
 
+/** PrintFlagsWithDryRunStrategy: what the name printer adds to the operation it reports. */
+export function dryRunSuffix(dryRun: DryRun): string {
+  return dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
+}
+
 const PRINTER_FORMATS =
   'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
 
@@ -65,8 +70,7 @@ export function printCreated(obj: KubeObject, args: ParsedArgs, dryRun: DryRun, 
   // A client dry run prints the typed object kubectl built, its fields in declaration order; the apiserver's
   // answer prints as get -o json would.
   if (output === 'json') return ok(`${goJson(obj, { indent: 4, structOrder: dryRun === 'client' })}\n`);
-  const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
-  return ok(`${name} ${operation}${suffix}\n`);
+  return ok(`${name} ${operation}${dryRunSuffix(dryRun)}\n`);
 }
 
 /** cmdutil.UsageErrorf as a create subcommand prints it. */

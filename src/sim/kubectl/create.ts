@@ -6,20 +6,31 @@ import { fail, ok, type CommandResult } from './output';
 import { ApiError } from '../api/errors';
 import { qualifiedKind } from '../api/resources';
 import { changeCause, recordChangeCause } from './record';
+import { dryRunStrategy } from './create-output';
 
 /** `kubectl create -f FILE`: creates each object; one that exists is an AlreadyExists error naming the source. */
 export function runCreate(host: KubectlHost, args: ParsedArgs, stdin: string | undefined): CommandResult {
   const [generator, ...names] = args.positional;
-  if (generator === 'namespace' || generator === 'ns') return createNamespace(host, names);
+  if (generator === 'namespace' || generator === 'ns') {
+    if (flag(args, 'dry-run') !== undefined)
+      return fail('kubesim: kubectl create namespace --dry-run is not simulated');
+    return createNamespace(host, names);
+  }
   if (flag(args, 'filename') === undefined) {
     return fail("error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples");
   }
+  const dryRun = dryRunStrategy(args);
+  if (typeof dryRun !== 'string') return dryRun;
+  if (dryRun === 'server') return fail('error: kubesim: --dry-run=server is not simulated');
   return runOnManifests(
     host,
     args,
     stdin,
+    // A client dry run never reaches the apiserver, so it cannot find that an object exists already.
     ({ type, obj }) =>
-      `${qualifiedKind(type)}/${host.store.create(recordChangeCause(obj, changeCause(args))).metadata.name} created`,
+      dryRun === 'client'
+        ? `${qualifiedKind(type)}/${obj.metadata?.name ?? ''} created (dry run)`
+        : `${qualifiedKind(type)}/${host.store.create(recordChangeCause(obj, changeCause(args))).metadata.name} created`,
     // AddSourceToErr: the server's message gains "error when creating <source>", except for Invalid.
     (err, source) =>
       err.reason === 'Invalid'

@@ -7,6 +7,7 @@ import { fail, type CommandResult } from './output';
 import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
 import { parseDuration } from '../clock';
 import { parseCascade } from './cascade';
+import { dryRunStrategy, dryRunSuffix } from './create-output';
 
 /**
  * `kubectl delete`: prints `<resource> "<name>" deleted` per object and, with the default --wait, advances
@@ -40,6 +41,8 @@ export function runDelete(host: KubectlHost, args: ParsedArgs): CommandResult {
   const waitFlag = flag(args, 'wait');
   const wait = waitFlag === undefined || waitFlag !== 'false';
   const timeoutMs = flag(args, 'timeout') ? parseDuration(flag(args, 'timeout') ?? '0') : 0;
+  const dryRun = dryRunStrategy(args);
+  if (typeof dryRun !== 'string') return dryRun;
 
   let stdout = '';
   // Printed while kubectl checks its flags, before anything is deleted.
@@ -65,21 +68,30 @@ export function runDelete(host: KubectlHost, args: ParsedArgs): CommandResult {
       return fail('error: resource(s) were provided, but no name was specified');
     }
     for (const obj of objects) {
-      host.store.delete(target.type.kind, ns, obj.metadata.name, {
-        gracePeriodSeconds: grace,
-        propagationPolicy: policy,
-      });
+      // A server dry run is answered as if deleted, and nothing is; a client one never reaches the server.
+      if (dryRun === 'none') {
+        host.store.delete(target.type.kind, ns, obj.metadata.name, {
+          gracePeriodSeconds: grace,
+          propagationPolicy: policy,
+        });
+      }
       const label = target.type.group === '' ? target.type.singular : `${target.type.singular}.${target.type.group}`;
-      // kubectl v1.34 names the namespace of a namespaced object it deleted.
+      // DeleteOptions.PrintObj: v1.34 names the namespace of a namespaced object, then the dry run.
       const where = target.type.namespaced ? ` from ${ns} namespace` : '';
-      stdout += `${label} "${obj.metadata.name}" ${force ? 'force deleted' : 'deleted'}${where}\n`;
+      const operation = `${force ? 'force deleted' : 'deleted'}${where}${dryRunSuffix(dryRun)}`;
+      stdout +=
+        flag(args, 'output') === 'name'
+          ? `${label}/${obj.metadata.name}\n`
+          : `${label} "${obj.metadata.name}" ${operation}\n`;
       deleted.push({ kind: target.type.kind, namespace: ns, name: obj.metadata.name, uid: obj.metadata.uid ?? '' });
     }
   }
   const stderrBeforeStdout = warnings.length;
+  // DeleteResult writes this to stdout.
   if (deleted.length === 0 && stderr === warnings)
-    return { stdout: '', stderr: `${warnings}No resources found\n`, exitCode: 0, stderrBeforeStdout };
-  if (wait && deleted.length > 0) {
+    return { stdout: 'No resources found\n', stderr: warnings, exitCode: 0, stderrBeforeStdout };
+  // There is nothing to wait for after a dry run.
+  if (wait && deleted.length > 0 && dryRun === 'none') {
     const gone = (): boolean =>
       deleted.every((d) => host.store.get(d.kind, d.namespace, d.name)?.metadata.uid !== d.uid);
     // kubectl's default --timeout=0 means "a week": long enough for any graceful deletion here.

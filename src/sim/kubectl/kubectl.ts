@@ -60,6 +60,7 @@ const COMMON: FlagSpec = {
     'resource-version': undefined,
     'api-group': undefined,
     'pod-selector': undefined,
+    'dry-run': undefined,
   },
   boolean: {
     'all-namespaces': 'A',
@@ -106,6 +107,20 @@ const COMMANDS: Record<string, Handler> = {
   taint: (host, args) => runTaint(host, args),
   drain: (host, args) => runDrain(host, args),
 };
+
+/** The commands of those that take --dry-run and simulate it, and the ones that take it but do not here. */
+const DRY_RUN_COMMANDS = new Set([
+  'delete',
+  'scale',
+  'label',
+  'annotate',
+  'cordon',
+  'uncordon',
+  'set',
+  'apply',
+  'create',
+]);
+const UNSIMULATED_DRY_RUN = new Set(['patch', 'taint', 'drain', 'rollout']);
 
 /** The commands of those that bind the deprecated --record (RecordFlags). */
 const RECORDING_COMMANDS = new Set(['apply', 'create', 'scale', 'patch', 'annotate', 'label', 'set']);
@@ -216,6 +231,10 @@ export function runKubectl(host: KubectlHost, line: string, stdin?: string): Com
   try {
     if (raw) return raw(host, rest);
     const args = { ...parseArgs(rest, COMMON), command: [verb] };
+    if (args.flags.has('dry-run') && !DRY_RUN_COMMANDS.has(verb)) {
+      if (UNSIMULATED_DRY_RUN.has(verb)) return fail(`kubesim: kubectl ${verb} --dry-run is not simulated`);
+      throw new FlagError('unknown flag: --dry-run');
+    }
     if (!args.flags.has('record')) return (handler as Handler)(host, args, stdin);
     // RecordFlags are bound only by the commands that write a change cause.
     if (!RECORDING_COMMANDS.has(verb)) throw new FlagError('unknown flag: --record');

@@ -1,4 +1,4 @@
-import { type KubeObject, type Stored } from '../api/meta';
+import { deepEqual, type KubeObject, type Stored } from '../api/meta';
 import { liveObject, namesToVisit } from './list-matching';
 import { qualifiedKind } from '../api/resources';
 import { isValidLabelValue } from '../api/validation/names';
@@ -7,6 +7,7 @@ import type { KubectlHost } from './host';
 import { fail, type CommandResult } from './output';
 import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
 import { changeCause, recordChangeCause } from './record';
+import { dryRunStrategy, dryRunSuffix } from './create-output';
 
 /** parseLabels: `key=value` adds or changes, `key-` removes; values are checked before anything is sent. */
 function parseLabelArgs(words: string[]): { add: Map<string, string>; remove: string[] } | string {
@@ -37,6 +38,8 @@ export function runLabel(host: KubectlHost, args: ParsedArgs): CommandResult {
   const parsed = parseLabelArgs(labelWords);
   if (typeof parsed === 'string') return fail(parsed);
   const overwrite = boolFlag(args, 'overwrite');
+  const dryRun = dryRunStrategy(args);
+  if (typeof dryRun !== 'string') return dryRun;
   const targets = parseResourceArgs(resourceWords);
   const selectorText = flag(args, 'selector');
   const all = boolFlag(args, 'all');
@@ -68,11 +71,13 @@ export function runLabel(host: KubectlHost, args: ParsedArgs): CommandResult {
         ...live,
         metadata: { ...live.metadata, labels: Object.keys(labels).length > 0 ? labels : undefined },
       };
-      const written = host.store.update<Stored<KubeObject>>(recordChangeCause(relabeled, changeCause(args)));
+      const next = recordChangeCause(relabeled, changeCause(args));
+      // A dry run changes nothing; its message still tells what the patch would have done.
+      const changed = dryRun === 'none' ? host.store.update<Stored<KubeObject>>(next) !== live : !deepEqual(next, live);
       // updateDataChangeMsg: "unlabeled" when the object only shrank and --overwrite was not given.
       let msg = 'not labeled';
-      if (written !== live) msg = !overwrite && Object.keys(labels).length < before ? 'unlabeled' : 'labeled';
-      stdout += `${qualifiedKind(target.type)}/${name} ${msg}\n`;
+      if (changed) msg = !overwrite && Object.keys(labels).length < before ? 'unlabeled' : 'labeled';
+      stdout += `${qualifiedKind(target.type)}/${name} ${msg}${dryRunSuffix(dryRun)}\n`;
     }
   }
   return { stdout, stderr, exitCode: 0 };

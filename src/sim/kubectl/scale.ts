@@ -8,6 +8,7 @@ import { listMatching } from './list-matching';
 import { fail, type CommandResult } from './output';
 import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
 import { changeCause, recordChangeCause } from './record';
+import { dryRunStrategy } from './create-output';
 
 const SCALABLE = ['StatefulSet', 'Deployment', 'ReplicaSet'];
 
@@ -41,6 +42,8 @@ export function runScale(host: KubectlHost, args: ParsedArgs): CommandResult {
     return fail('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   }
   if (currentReplicas < -1) return fail('error: The --current-replicas must specify an integer of -1 or greater');
+  const dryRun = dryRunStrategy(args);
+  if (typeof dryRun !== 'string') return dryRun;
 
   const selectorText = flag(args, 'selector');
   const all = boolFlag(args, 'all');
@@ -74,6 +77,11 @@ export function runScale(host: KubectlHost, args: ParsedArgs): CommandResult {
       stderr += `error: no objects passed to scale ${qualifiedResource(target.type)} "${name}" is not scalable\n`;
       continue;
     }
+    // A client dry run prints the object as it is, before any precondition is checked.
+    if (dryRun === 'client') {
+      stdout += `${qualifiedKind(target.type)}/${name} scaled (dry run)\n`;
+      continue;
+    }
     const obj = host.store.get<StatefulSet>(target.type.kind, namespace, name) as Stored<StatefulSet>;
     // ScalePrecondition.validate, against the scale subresource (spec.replicas and the object's resourceVersion).
     const size = obj.spec?.replicas ?? 1;
@@ -85,6 +93,10 @@ export function runScale(host: KubectlHost, args: ParsedArgs): CommandResult {
         `${stderr}error: Expected resource version to be ${resourceVersion}, was ${obj.metadata.resourceVersion}`,
         stdout,
       );
+    }
+    if (dryRun === 'server') {
+      stdout += `${qualifiedKind(target.type)}/${name} scaled (server dry run)\n`;
+      continue;
     }
     const scaled = host.store.update<StatefulSet>({ ...obj, spec: { ...obj.spec!, replicas } });
     if (timeoutMs > 0 && !host.waitFor(() => synced(host, scaled, replicas), timeoutMs)) {

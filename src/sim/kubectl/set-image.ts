@@ -6,6 +6,7 @@ import type { KubectlHost } from './host';
 import { fail, subcommandRequired, type CommandResult } from './output';
 import { parseResourceArgs } from './resource-args';
 import { changeCause, recordChangeCause } from './record';
+import { dryRunStrategy, dryRunSuffix } from './create-output';
 
 /** Where each kind keeps its pod spec (polymorphichelpers.updatePodSpecForObject). */
 export function podSpecOf(obj: KubeObject): PodSpec | undefined {
@@ -51,6 +52,9 @@ function runSetImage(host: KubectlHost, args: ParsedArgs): CommandResult {
     images.set(pair.slice(0, eq), pair.slice(eq + 1));
   }
   const namespace = flag(args, 'namespace') ?? 'default';
+  const dryRun = dryRunStrategy(args);
+  if (typeof dryRun !== 'string') return dryRun;
+  if (dryRun === 'server') return fail('error: kubesim: --dry-run=server is not simulated');
   let stdout = '';
   let stderr = '';
   for (const target of parseResourceArgs(resources)) {
@@ -71,8 +75,8 @@ function runSetImage(host: KubectlHost, args: ParsedArgs): CommandResult {
         stderr += `error: unable to find container named "${missing}"\n`;
         continue;
       }
-      host.store.update(recordChangeCause(next, changeCause(args)));
-      stdout += `${qualifiedKind(target.type)}/${name} image updated\n`;
+      if (dryRun === 'none') host.store.update(recordChangeCause(next, changeCause(args)));
+      stdout += `${qualifiedKind(target.type)}/${name} image updated${dryRunSuffix(dryRun)}\n`;
     }
   }
   return { stdout, stderr, exitCode: stderr ? 1 : 0 };
