@@ -8,6 +8,7 @@ import type { KubectlHost } from './host';
 import { SelectorError } from './label-selector';
 import { fail, ok, warnedFirst, type CommandResult } from './output';
 import { RECORD_DEPRECATED } from './record';
+import { runTop } from './top';
 import { ResourceArgError, parseResourceArgs } from './resource-args';
 import { runDelete } from './delete';
 import { runStatefulSetRollout } from './rollout-statefulset';
@@ -106,6 +107,7 @@ const COMMANDS: Record<string, Handler> = {
   'api-resources': (_host, args) => runApiResources(args),
   taint: (host, args) => runTaint(host, args),
   drain: (host, args) => runDrain(host, args),
+  top: (_host, args) => runTop(args),
 };
 
 /** The commands of those that take --dry-run and simulate it, and the ones that take it but do not here. */
@@ -192,7 +194,6 @@ const UNSIMULATED_COMMANDS = new Set([
   'port-forward',
   'proxy',
   'replace',
-  'top',
 ]);
 
 /**

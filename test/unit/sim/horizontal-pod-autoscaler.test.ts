@@ -541,3 +541,18 @@ describe('metrics an HPA names, with no metrics API registered (computeReplicasF
     it(c.spec.type, () => assert.deepEqual(metricFailure(c.spec, 'default'), c.want));
   }
 });
+
+describe('kubectl top, with no metrics API', () => {
+  const cases: Array<{ command: string; stderr: string }> = [
+    { command: 'top pod', stderr: 'error: Metrics API not available\n' },
+    { command: 'top nodes', stderr: 'error: Metrics API not available\n' },
+    { command: 'top pod --sort-by=disk', stderr: 'error: --sort-by accepts only cpu or memory\n' },
+    { command: 'top pod web-0 -l app=web', stderr: 'error: only one of NAME or --selector can be provided\n' },
+  ];
+  for (const c of cases) {
+    it(c.command, () => {
+      const result = new Cluster({ seed: 1 }).kubectlResult(c.command);
+      assert.deepEqual([result.stdout, result.stderr, result.exitCode], ['', c.stderr, 1]);
+    });
+  }
+});
