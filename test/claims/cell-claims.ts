@@ -114,6 +114,7 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
   // Paused: template edits wait, scaling applies to the current ReplicaSet; resume makes one new revision.
   'rollback-pause': [
     /deployment\.apps\/web resource requirements updated\n/,
+    /deployment\.apps\/web env updated\n/,
     /NAME[^\n]*\nweb-[0-9a-f]+\s+4\s+4\s+4\s+\S+\n\n/,
     /: DeploymentPaused\n/,
     /resumed/,

@@ -23,6 +23,7 @@ import { runCreate } from './create';
 import { runCreateDeployment } from './create-deployment';
 import { runCreateService } from './create-service';
 import { runSetResources } from './set-resources';
+import { runSetEnv } from './set-env';
 import { runExpose } from './expose';
 import { runAutoscale } from './autoscale';
 import { runCreatePodDisruptionBudget } from './create-pdb';
@@ -137,7 +138,10 @@ const RAW_COMMANDS: Record<string, (host: KubectlHost, words: string[]) => Comma
 };
 
 /** Subcommands that parse their own flags, by verb: `create deployment`, `set resources` and so on. */
-const SUBCOMMANDS: Record<string, Record<string, (host: KubectlHost, words: string[]) => CommandResult>> = {
+const SUBCOMMANDS: Record<
+  string,
+  Record<string, (host: KubectlHost, words: string[], stdin?: string) => CommandResult>
+> = {
   create: {
     deployment: runCreateDeployment,
     deploy: runCreateDeployment,
@@ -146,7 +150,7 @@ const SUBCOMMANDS: Record<string, Record<string, (host: KubectlHost, words: stri
     poddisruptionbudget: runCreatePodDisruptionBudget,
     pdb: runCreatePodDisruptionBudget,
   },
-  set: { resources: runSetResources },
+  set: { resources: runSetResources, env: runSetEnv },
 };
 
 /** kubectl v1.34's other `create` subcommands: real, but they make objects the simulator does not model. */
@@ -225,7 +229,7 @@ export function runKubectl(host: KubectlHost, line: string, stdin?: string): Com
     subcommands && subcommandAt >= 0 && Object.prototype.hasOwnProperty.call(subcommands, rest[subcommandAt])
       ? subcommands[rest[subcommandAt]]
       : undefined;
-  if (subcommand) return runSubcommand(host, verb, subcommand, rest, subcommandAt);
+  if (subcommand) return runSubcommand(host, verb, subcommand, rest, subcommandAt, stdin);
   if (verb === 'create' && subcommandAt >= 0 && UNSIMULATED_GENERATORS.has(rest[subcommandAt])) {
     return fail(`kubesim: kubectl create ${rest[subcommandAt]} is not simulated`);
   }
@@ -255,15 +259,16 @@ export function runKubectl(host: KubectlHost, line: string, stdin?: string): Com
 function runSubcommand(
   host: KubectlHost,
   verb: string,
-  run: (host: KubectlHost, words: string[]) => CommandResult,
+  run: (host: KubectlHost, words: string[], stdin?: string) => CommandResult,
   words: string[],
   at: number,
+  stdin: string | undefined,
 ): CommandResult {
   const name = words[at];
   const rest = [...words];
   rest.splice(at, 1);
   try {
-    return run(host, rest);
+    return run(host, rest, stdin);
   } catch (err) {
     const command =
       ({ svc: 'service', deploy: 'deployment', pdb: 'poddisruptionbudget' } as Record<string, string>)[name] ?? name;

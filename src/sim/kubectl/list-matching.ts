@@ -1,6 +1,6 @@
 import { notFound } from '../api/errors';
 import { selectorMatches, type KubeObject, type Stored } from '../api/meta';
-import type { ResourceType } from '../api/resources';
+import { qualifiedResource, type ResourceType } from '../api/resources';
 import type { KubectlHost } from './host';
 import { parseLabelSelector } from './label-selector';
 import type { ResourceTarget } from './resource-args';
@@ -34,4 +34,31 @@ export function liveObject(host: KubectlHost, type: ResourceType, namespace: str
   const live = host.store.get(type.kind, type.namespaced ? namespace : '', name);
   if (!live) throw notFound(type.kind, name);
   return live;
+}
+
+/**
+ * The builder's Infos() for a set command: every named object, or every match of `-l`/`--all`, fetched before
+ * anything is changed; the names not found come back as the NotFound lines that stop the command.
+ */
+export function fetchInfos(
+  host: KubectlHost,
+  targets: ResourceTarget[],
+  namespace: string,
+  selectorText: string | undefined,
+): { infos: Array<{ type: ResourceType; obj: Stored<KubeObject> }>; missing: string[] } {
+  const infos: Array<{ type: ResourceType; obj: Stored<KubeObject> }> = [];
+  const missing: string[] = [];
+  for (const target of targets) {
+    if (target.names.length === 0) {
+      for (const obj of listMatching(host, target.type, namespace, selectorText))
+        infos.push({ type: target.type, obj });
+      continue;
+    }
+    for (const name of target.names) {
+      const obj = host.store.get(target.type.kind, target.type.namespaced ? namespace : '', name);
+      if (obj) infos.push({ type: target.type, obj });
+      else missing.push(`Error from server (NotFound): ${qualifiedResource(target.type)} "${name}" not found`);
+    }
+  }
+  return { infos, missing };
 }

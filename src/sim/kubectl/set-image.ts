@@ -17,8 +17,19 @@ export function podSpecOf(obj: KubeObject): PodSpec | undefined {
   return undefined;
 }
 
-/** kubectl v1.34's other `set` subcommands (`set resources` parses its own flags elsewhere). */
-const UNSIMULATED_SET = new Set(['env', 'selector', 'serviceaccount', 'sa', 'subject']);
+/** selectContainers: the containers whose names match the pattern, as path.Match matches them. */
+export function selectContainers(containers: Container[], pattern: string): Container[] {
+  const regex = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')}$`,
+  );
+  return containers.filter((c) => regex.test(c.name));
+}
+
+/** kubectl v1.34's other `set` subcommands (`set resources` and `set env` parse their own flags elsewhere). */
+const UNSIMULATED_SET = new Set(['selector', 'serviceaccount', 'sa', 'subject']);
 
 /** `kubectl set image …`; the other real subcommands say they are not simulated. */
 export function runSet(host: KubectlHost, args: ParsedArgs): CommandResult {

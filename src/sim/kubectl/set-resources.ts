@@ -2,15 +2,15 @@ import type { Container, ResourceRequirements } from 'kubernetes-types/core/v1';
 import { ApiError } from '../api/errors';
 import { clone, deepEqual, type KubeObject, type Stored } from '../api/meta';
 import { parseQuantity } from '../api/quantity';
-import { qualifiedKind, qualifiedResource } from '../api/resources';
+import { qualifiedKind } from '../api/resources';
 import { FlagError, boolFlag, flag, parseArgs, type FlagSpec, type ParsedArgs } from './args';
 import { dryRunStrategy } from './create-output';
 import type { KubectlHost } from './host';
-import { listMatching } from './list-matching';
+import { fetchInfos } from './list-matching';
 import { checkErrors, fail, warnedFirst, type CommandResult } from './output';
 import { changeCause, deprecationWarnings, recordChangeCause } from './record';
 import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs, NO_RESOURCES } from './resource-args';
-import { podSpecOf } from './set-image';
+import { podSpecOf, selectContainers } from './set-image';
 
 const FLAGS: FlagSpec = {
   valued: {
@@ -59,20 +59,7 @@ function setResources(host: KubectlHost, args: ParsedArgs): CommandResult {
   if (targets.length === 0) return fail(NO_RESOURCES);
   // Complete: the builder fetches every object first, so one that is missing stops the command.
   const namespace = flag(args, 'namespace') ?? 'default';
-  const infos: Array<{ type: (typeof targets)[number]['type']; obj: Stored<KubeObject> }> = [];
-  const missing: string[] = [];
-  for (const target of targets) {
-    if (target.names.length === 0) {
-      for (const obj of listMatching(host, target.type, namespace, selectorText))
-        infos.push({ type: target.type, obj });
-      continue;
-    }
-    for (const name of target.names) {
-      const obj = host.store.get(target.type.kind, target.type.namespaced ? namespace : '', name);
-      if (obj) infos.push({ type: target.type, obj });
-      else missing.push(`Error from server (NotFound): ${qualifiedResource(target.type)} "${name}" not found`);
-    }
-  }
+  const { infos, missing } = fetchInfos(host, targets, namespace, selectorText);
   if (missing.length > 0) return fail(checkErrors(missing));
   // Validate
   if (all && selectorText !== undefined) return fail('error: cannot set --all and --selector at the same time');
@@ -150,17 +137,6 @@ function patchEach(
   }
   if (errors.length === 0) return { stdout, stderr: '', exitCode: 0 };
   return { stdout, stderr: `${checkErrors(errors)}\n`, exitCode: 1 };
-}
-
-/** selectContainers: the containers whose names match the pattern, as path.Match matches them. */
-function selectContainers(containers: Container[], pattern: string): Container[] {
-  const regex = new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|\\]/g, '\\$&')
-      .replace(/\*/g, '[^/]*')
-      .replace(/\?/g, '[^/]')}$`,
-  );
-  return containers.filter((c) => regex.test(c.name));
 }
 
 function mergeResources(container: Container, update: ResourceUpdate): void {

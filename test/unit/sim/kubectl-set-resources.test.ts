@@ -70,7 +70,7 @@ describe('kubectl set resources: refused, nothing changes', () => {
       command: 'set resources deploy web --cpu=1',
       stderr: "error: unknown flag: --cpu\nSee 'kubectl set resources --help' for usage.\n",
     },
-    { command: 'set env deploy web A=1', stderr: 'kubesim: kubectl set env is not simulated\n' },
+    { command: 'set selector deploy web app=x', stderr: 'kubesim: kubectl set selector is not simulated\n' },
   ];
   for (const c of cases) {
     it(c.command, () => {
