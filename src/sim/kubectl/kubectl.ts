@@ -122,8 +122,10 @@ const DRY_RUN_COMMANDS = new Set([
   'set',
   'apply',
   'create',
+  'patch',
+  'taint',
 ]);
-const UNSIMULATED_DRY_RUN = new Set(['patch', 'taint', 'drain', 'rollout']);
+const UNSIMULATED_DRY_RUN = new Set(['drain', 'rollout']);
 
 /** The commands of those that bind the deprecated --record (RecordFlags). */
 const RECORDING_COMMANDS = new Set(['apply', 'create', 'scale', 'patch', 'annotate', 'label', 'set']);

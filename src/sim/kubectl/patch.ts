@@ -10,6 +10,7 @@ import { fail, ok, type CommandResult } from './output';
 import { parseResourceArgs, NO_RESOURCES } from './resource-args';
 import { strategicMergePatch } from './strategic-merge';
 import { changeCause, recordChangeCause } from './record';
+import { dryRunStrategy } from './create-output';
 
 /** Parses a patch the way kubectl does (yaml.ToJSON); a syntax error comes back as kubectl's message. */
 function parsePatch(text: string): { value: unknown } | { error: string } {
@@ -35,6 +36,9 @@ export function runPatch(host: KubectlHost, args: ParsedArgs): CommandResult {
   if (!target || target.names.length === 0) {
     return fail(NO_RESOURCES);
   }
+  const dryRun = dryRunStrategy(args);
+  if (typeof dryRun !== 'string') return dryRun;
+  if (dryRun === 'server') return fail('error: kubesim: --dry-run=server is not simulated');
   const parsed = parsePatch(patchText);
   if ('error' in parsed) return fail(parsed.error);
   const patch = parsed.value;
@@ -56,11 +60,16 @@ export function runPatch(host: KubectlHost, args: ParsedArgs): CommandResult {
     }
     const obj = patched as Stored<KubeObject>;
     writable(obj.metadata).resourceVersion = live.metadata.resourceVersion;
+    const label = `${qualifiedKind(target.type)}/${name}`;
+    // A client dry run patches the object it fetched, locally, and reports whether that changed it.
+    if (dryRun === 'client') {
+      stdout += `${label} ${deepEqual(obj, live) ? 'patched (no change)' : 'patched'} (dry run)\n`;
+      continue;
+    }
     const written = host.store.update(obj);
     // MakeRecordMergePatch: --record is a second patch, of the annotation alone.
     const cause = changeCause(args);
     if (cause !== undefined) host.store.update(recordChangeCause(written, cause));
-    const label = `${qualifiedKind(target.type)}/${name}`;
     stdout += deepEqual(written, live) ? `${label} patched (no change)\n` : `${label} patched\n`;
   }
   return ok(stdout);

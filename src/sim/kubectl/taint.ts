@@ -5,6 +5,7 @@ import { boolFlag, flag, type ParsedArgs } from './args';
 import type { KubectlHost } from './host';
 import { listMatching } from './list-matching';
 import { checkErrors, fail, type CommandResult } from './output';
+import { dryRunStrategy, dryRunSuffix } from './create-output';
 import { alreadyPresent, conflicts, parseTaints, reorganizeTaints } from './taint-spec';
 
 /** Whether a word is a taint change rather than a resource (TaintOptions.Complete). */
@@ -26,6 +27,8 @@ export function runTaint(host: KubectlHost, args: ParsedArgs): CommandResult {
   }
   if (resources.length < 1) return fail('error: one or more resources must be specified as <resource> <name>');
   if (taintArgs.length < 1) return fail('error: at least one taint update is required');
+  const dryRun = dryRunStrategy(args);
+  if (typeof dryRun !== 'string') return dryRun;
   const parsed = parseTaints(taintArgs);
   if ('error' in parsed) return fail(`error: ${parsed.error}\nSee 'kubectl taint -h' for help and examples`);
 
@@ -74,8 +77,8 @@ export function runTaint(host: KubectlHost, args: ParsedArgs): CommandResult {
     const spec = { ...node.spec };
     if (result.taints.length > 0) spec.taints = result.taints;
     else delete spec.taints;
-    host.store.update<Stored<Node>>({ ...node, spec });
-    stdout += `node/${name} ${result.operation}\n`;
+    if (dryRun === 'none') host.store.update<Stored<Node>>({ ...node, spec });
+    stdout += `node/${name} ${result.operation}${dryRunSuffix(dryRun)}\n`;
   }
   if (errors.length === 0) return { stdout, stderr: '', exitCode: 0 };
   return fail(checkErrors(errors), stdout);

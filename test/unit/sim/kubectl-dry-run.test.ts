@@ -50,6 +50,27 @@ describe('--dry-run (GetDryRunStrategy) on the commands that write', () => {
       stdout: 'deployment.apps/web image updated (dry run)\n',
     },
     { command: 'apply -f - --dry-run=client', stdin: SERVICE, stdout: 'service/s created (dry run)\n' },
+    {
+      command: `patch deployment web -p '{"spec":{"replicas":4}}' --dry-run=client`,
+      stdout: 'deployment.apps/web patched (dry run)\n',
+    },
+    {
+      command: `patch deployment web -p '{"spec":{"replicas":2}}' --dry-run=client`,
+      stdout: 'deployment.apps/web patched (no change) (dry run)\n',
+    },
+    {
+      command: 'taint nodes node-1 maintenance=now:NoSchedule --dry-run=client',
+      stdout: 'node/node-1 tainted (dry run)\n',
+    },
+    {
+      command: 'taint nodes node-1 maintenance=now:NoSchedule --dry-run=server',
+      stdout: 'node/node-1 tainted (server dry run)\n',
+    },
+    {
+      command: 'drain node-1 --dry-run=client',
+      stdout: '',
+      stderr: 'kubesim: kubectl drain --dry-run is not simulated\n',
+    },
     { command: 'create -f - --dry-run=client', stdin: SERVICE, stdout: 'service/s created (dry run)\n' },
     {
       command: 'delete pods --all --dry-run=maybe',
