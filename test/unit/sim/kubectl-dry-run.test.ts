@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Service } from 'kubernetes-types/core/v1';
 import { Cluster } from '../../../src/sim/index';
 
 const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80}]}\n';
@@ -101,7 +102,7 @@ describe('--dry-run (GetDryRunStrategy) on the commands that write', () => {
     assert.equal(k.kubectl('apply -f - --dry-run=client', SERVICE), 'service/s unchanged (dry run)\n');
     const changed = SERVICE.replace('port: 80', 'port: 8080');
     assert.equal(k.kubectl('apply -f - --dry-run=client', changed), 'service/s configured (dry run)\n');
-    assert.equal(k.get<{ spec: { ports: Array<{ port: number }> } }>('svc', 's')?.spec.ports[0].port, 80);
+    assert.equal(k.get<Service>('svc', 's')?.spec?.ports?.[0].port, 80);
   });
 
   it('delete --dry-run does not wait, and "No resources found" goes to stdout', () => {
