@@ -43,6 +43,8 @@ export interface ParsedArgs {
   order?: Array<{ name: string; value: string }>;
   /** The command words a dispatcher took off before parsing ("set", "autoscale"), for --record. */
   command?: string[];
+  /** The file the targets were read from (-f), as errors name it. */
+  source?: string;
 }
 
 /** Which flags take a value and what their short forms are. Boolean flags may still be written --flag=false. */

@@ -60,7 +60,11 @@ export function runDelete(host: KubectlHost, args: ParsedArgs): CommandResult {
       for (const name of target.names) {
         const obj = host.store.get(target.type.kind, ns, name);
         if (obj) objects.push(obj);
-        else stderr += `Error from server (NotFound): ${qualifiedResource(target.type)} "${name}" not found\n`;
+        else {
+          // AddSourceToErr: an object read from a file is named with it.
+          const from = args.source !== undefined ? `error when deleting "${args.source}": ` : '';
+          stderr += `Error from server (NotFound): ${from}${qualifiedResource(target.type)} "${name}" not found\n`;
+        }
       }
     } else if (selectorText !== undefined || all) {
       objects = listMatching(host, target.type, ns, selectorText);

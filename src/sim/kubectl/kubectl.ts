@@ -9,6 +9,7 @@ import { SelectorError } from './label-selector';
 import { fail, ok, warnedFirst, type CommandResult } from './output';
 import { RECORD_DEPRECATED } from './record';
 import { runTop } from './top';
+import { FILE_TARGET_COMMANDS, withFileTargets } from './file-targets';
 import { ResourceArgError, parseResourceArgs } from './resource-args';
 import { runDelete } from './delete';
 import { runStatefulSetRollout } from './rollout-statefulset';
@@ -237,7 +238,12 @@ export function runKubectl(host: KubectlHost, line: string, stdin?: string): Com
   }
   try {
     if (raw) return raw(host, rest);
-    const args = { ...parseArgs(rest, COMMON), command: [verb] };
+    let args: ParsedArgs = { ...parseArgs(rest, COMMON), command: [verb] };
+    if (FILE_TARGET_COMMANDS.has(verb) && args.flags.has('filename')) {
+      const resolved = withFileTargets(host, verb, args, stdin);
+      if (!('args' in resolved)) return resolved;
+      args = { ...resolved.args, source: resolved.source };
+    }
     if (args.flags.has('dry-run') && !DRY_RUN_COMMANDS.has(verb)) {
       if (UNSIMULATED_DRY_RUN.has(verb)) return fail(`kubesim: kubectl ${verb} --dry-run is not simulated`);
       throw new FlagError('unknown flag: --dry-run');

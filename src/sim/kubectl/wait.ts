@@ -54,7 +54,6 @@ export function runWait(host: KubectlHost, args: ParsedArgs): CommandResult {
   const timeout = parseTimeout(flag(args, 'timeout'));
   const condition = parseWaitCondition(flag(args, 'for') ?? '');
   if ('error' in condition) return fail(`error: ${condition.error}`);
-  if (flag(args, 'filename') !== undefined) return fail('kubesim: kubectl wait -f is not simulated; name the objects');
   if (args.positional.length === 0) return fail(NO_RESOURCES);
 
   const selectorText = flag(args, 'selector');
