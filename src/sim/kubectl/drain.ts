@@ -8,6 +8,7 @@ import { groupedMessages, podDeleteStatus, type DrainFilterOptions } from './dra
 import type { KubectlHost } from './host';
 import { SelectorError, parseLabelSelector } from './label-selector';
 import { OutputLog, fail, type CommandResult } from './output';
+import { dryRunStrategy, dryRunSuffix, type DryRun } from './create-output';
 
 /** drain's --timeout=0 waits for ever; the simulated user gives up after a week of virtual time. */
 const FOREVER_MS = 7 * 24 * 3600_000;
@@ -64,8 +65,11 @@ export function runDrain(host: KubectlHost, args: ParsedArgs): CommandResult {
     deleteEmptyDirData: boolFlag(args, 'delete-emptydir-data'),
     ignoreDaemonSets: boolFlag(args, 'ignore-daemonsets'),
   };
+  const dryRun = dryRunStrategy(args);
+  if (typeof dryRun !== 'string') return dryRun;
+  const suffix = dryRunSuffix(dryRun);
   const log = new OutputLog();
-  cordon(host, nodes, log);
+  cordon(host, nodes, log, dryRun);
 
   const fatal: string[][] = [];
   const remaining: string[] = [];
@@ -73,14 +77,19 @@ export function runDrain(host: KubectlHost, args: ParsedArgs): CommandResult {
     const onNode = podsOn(host, node.metadata.name).filter(
       (p) => !podSelector || selectorMatches(podSelector, p.metadata.labels),
     );
-    const error = drainNode(host, onNode, node.metadata.name, options, {
-      grace,
-      timeoutMs,
-      evict: !boolFlag(args, 'disable-eviction'),
-      log,
-    });
+    // A server dry run skips deleteOrEvictPodsSimple altogether; a client one lists what it would evict.
+    const error =
+      dryRun === 'server'
+        ? undefined
+        : drainNode(host, onNode, node.metadata.name, options, {
+            grace,
+            timeoutMs,
+            evict: !boolFlag(args, 'disable-eviction'),
+            log,
+            dryRun: dryRun === 'client',
+          });
     if (error === undefined) {
-      log.out(`node/${node.metadata.name} drained\n`);
+      log.out(`node/${node.metadata.name} drained${suffix}\n`);
       continue;
     }
     log.err(
@@ -98,15 +107,16 @@ export function runDrain(host: KubectlHost, args: ParsedArgs): CommandResult {
 }
 
 /** RunCordonOrUncordon(true): `node/NAME cordoned`, or `already cordoned`. */
-function cordon(host: KubectlHost, nodes: Stored<Node>[], log: OutputLog): void {
+function cordon(host: KubectlHost, nodes: Stored<Node>[], log: OutputLog, dryRun: DryRun): void {
+  const suffix = dryRunSuffix(dryRun);
   for (const node of nodes) {
     const current = host.store.get<Node>('Node', '', node.metadata.name) ?? node;
     if (current.spec?.unschedulable) {
-      log.out(`node/${node.metadata.name} already cordoned\n`);
+      log.out(`node/${node.metadata.name} already cordoned${suffix}\n`);
       continue;
     }
-    host.store.update<Node>({ ...current, spec: { ...current.spec, unschedulable: true } });
-    log.out(`node/${node.metadata.name} cordoned\n`);
+    if (dryRun === 'none') host.store.update<Node>({ ...current, spec: { ...current.spec, unschedulable: true } });
+    log.out(`node/${node.metadata.name} cordoned${suffix}\n`);
   }
 }
 
@@ -124,6 +134,8 @@ interface EvictOptions {
   timeoutMs: number;
   evict: boolean;
   log: OutputLog;
+  /** --dry-run=client: name each pod it would evict, and touch none. */
+  dryRun: boolean;
 }
 
 /** deleteOrEvictPodsSimple for one node: undefined when drained, else the errors that stopped it. */
@@ -140,6 +152,11 @@ function drainNode(
   const warnings = groupedMessages(items, 'Warning');
   if (warnings.length > 0) options.log.err(`Warning: ${warnings.join('; ')}\n`);
   const doomed = items.filter((i) => i.status.delete).map((i) => i.pod);
+  if (options.dryRun) {
+    for (const pod of doomed)
+      options.log.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name} (dry run)\n`);
+    return undefined;
+  }
   const failures = removePods(host, doomed, options);
   if (failures.length === 0) return undefined;
   const left = podsOn(host, nodeName).filter((p) => podDeleteStatus(p, filters).delete);

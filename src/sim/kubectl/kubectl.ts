@@ -125,8 +125,9 @@ const DRY_RUN_COMMANDS = new Set([
   'create',
   'patch',
   'taint',
+  'drain',
 ]);
-const UNSIMULATED_DRY_RUN = new Set(['drain', 'rollout']);
+const UNSIMULATED_DRY_RUN = new Set(['rollout']);
 
 /** The commands of those that bind the deprecated --record (RecordFlags). */
 const RECORDING_COMMANDS = new Set(['apply', 'create', 'scale', 'patch', 'annotate', 'label', 'set']);

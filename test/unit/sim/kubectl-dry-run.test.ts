@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Service } from 'kubernetes-types/core/v1';
+import type { Pod, Service } from 'kubernetes-types/core/v1';
 import { Cluster } from '../../../src/sim/index';
 
 const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80}]}\n';
@@ -68,9 +68,13 @@ describe('--dry-run (GetDryRunStrategy) on the commands that write', () => {
       stdout: 'node/node-1 tainted (server dry run)\n',
     },
     {
-      command: 'drain node-1 --dry-run=client',
+      command: 'drain node-2 --dry-run=server',
+      stdout: 'node/node-2 cordoned (server dry run)\nnode/node-2 drained (server dry run)\n',
+    },
+    {
+      command: 'rollout undo deployment/web --dry-run=client',
       stdout: '',
-      stderr: 'kubesim: kubectl drain --dry-run is not simulated\n',
+      stderr: 'kubesim: kubectl rollout --dry-run is not simulated\n',
     },
     { command: 'create -f - --dry-run=client', stdin: SERVICE, stdout: 'service/s created (dry run)\n' },
     {
@@ -109,5 +113,22 @@ describe('--dry-run (GetDryRunStrategy) on the commands that write', () => {
     const k = cluster();
     const result = k.kubectlResult('delete pods -l app=none');
     assert.deepEqual([result.stdout, result.stderr], ['No resources found\n', '']);
+  });
+
+  it('drain --dry-run=client names the pods it would evict, and leaves them and the node alone', () => {
+    const k = cluster();
+    const node = k.list<Pod>('Pod')[0].spec?.nodeName;
+    const pods = k
+      .list<Pod>('Pod')
+      .filter((p) => p.spec?.nodeName === node)
+      .map((p) => `evicting pod default/${p.metadata.name} (dry run)\n`)
+      .join('');
+    const before = snapshot(k);
+    assert.equal(
+      k.kubectl(`drain ${node} --dry-run=client`),
+      `node/${node} cordoned (dry run)\n${pods}node/${node} drained (dry run)\n`,
+    );
+    k.run('5s');
+    assert.equal(snapshot(k), before);
   });
 });
