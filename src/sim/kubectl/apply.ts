@@ -6,9 +6,10 @@ import { ManifestError, parseManifests } from '../manifest';
 import { flag, type ParsedArgs } from './args';
 import type { KubectlHost } from './host';
 import { threeWayMerge } from './merge';
+import { goJson } from './go-json';
 import { fail, type CommandResult } from './output';
 import { changeCause, recordChangeCause } from './record';
-import { dryRunStrategy, dryRunSuffix } from './create-output';
+import { dryRunStrategy, dryRunSuffix, outputFormatError, printCreated } from './create-output';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -58,14 +59,24 @@ export function runApply(host: KubectlHost, args: ParsedArgs, stdin: string | un
   const dryRun = dryRunStrategy(args);
   if (typeof dryRun !== 'string') return dryRun;
   if (dryRun === 'server') return fail('error: kubesim: --dry-run=server is not simulated');
+  const badOutput = outputFormatError(args);
+  if (badOutput) return badOutput;
   const source = flag(args, 'filename') === '-' ? 'STDIN' : (flag(args, 'filename') ?? '');
+  const output = flag(args, 'output') ?? '';
+  let printed = 0;
   return runOnManifests(
     host,
     args,
     stdin,
     // Recorder.Record comes first: the change cause is part of the last-applied configuration too.
-    ({ type, obj }) =>
-      `${qualifiedKind(type)}/${obj.metadata?.name} ${applyOne(host, recordChangeCause(obj, changeCause(args)), source, dryRun === 'client')}${dryRunSuffix(dryRun)}`,
+    ({ type, obj }) => {
+      const result = applyOne(host, recordChangeCause(obj, changeCause(args)), source, dryRun === 'client');
+      if (output === '')
+        return `${qualifiedKind(type)}/${obj.metadata?.name} ${result.operation}${dryRunSuffix(dryRun)}\n`;
+      // The YAML printer separates the objects it prints with a document marker.
+      const separator = output === 'yaml' && printed++ > 0 ? '---\n' : '';
+      return `${separator}${printCreated(result.object, args, dryRun, result.operation).stdout}`;
+    },
     (err) => formatApiError(err),
   );
 }
@@ -79,6 +90,7 @@ export function runOnManifests(
   host: KubectlHost,
   args: ParsedArgs,
   stdin: string | undefined,
+  /** What one object prints, its newline included. */
   act: (target: { type: ResourceType; obj: KubeObject }) => string,
   describeError: (err: ApiError, source: string) => string,
 ): CommandResult {
@@ -97,7 +109,7 @@ export function runOnManifests(
     obj.metadata = obj.metadata ?? {};
     if (type.namespaced) obj.metadata.namespace = obj.metadata.namespace ?? namespace ?? 'default';
     try {
-      stdout += `${act({ type, obj })}\n`;
+      stdout += act({ type, obj });
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       stderr += `${describeError(err, source)}\n`;
@@ -112,9 +124,13 @@ function applyOne(
   manifest: KubeObject,
   source: string,
   dryRun: boolean,
-): 'created' | 'configured' | 'unchanged' {
+): { operation: 'created' | 'configured' | 'unchanged'; object: KubeObject } {
   const annotated = clone(manifest);
-  const lastApplied = JSON.stringify(manifest);
+  // GetModifiedConfiguration: the object as encoded without this annotation, an empty annotations map included,
+  // with map keys sorted as encoding/json writes an unstructured object.
+  const annotations = { ...(manifest.metadata?.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  const lastApplied = goJson({ ...manifest, metadata: { ...manifest.metadata, annotations } });
   annotated.metadata = {
     ...annotated.metadata,
     annotations: { ...(annotated.metadata?.annotations ?? {}), [LAST_APPLIED]: `${lastApplied}\n` },
@@ -126,22 +142,21 @@ function applyOne(
     manifest.metadata?.name ?? '',
   );
   if (!live) {
-    if (dryRun) return 'created';
+    if (dryRun) return { operation: 'created', object: annotated };
     try {
-      host.store.create(annotated);
+      return { operation: 'created', object: host.store.create(annotated) };
     } catch (err) {
       throw err instanceof ApiError ? withSource(err, 'creating', source) : err;
     }
-    return 'created';
   }
   const previous = live.metadata.annotations?.[LAST_APPLIED];
   const original = previous ? (JSON.parse(previous) as unknown) : {};
   const merged = threeWayMerge(original, annotated, live) as Stored<KubeObject>;
   writable(merged.metadata).resourceVersion = live.metadata.resourceVersion;
   // The patch kubectl would send is empty exactly when the merge leaves the live object as it is.
-  if (dryRun) return deepEqual(merged, live) ? 'unchanged' : 'configured';
+  if (dryRun) return { operation: deepEqual(merged, live) ? 'unchanged' : 'configured', object: merged };
   const written = host.store.update(merged);
-  return deepEqual(written, live) ? 'unchanged' : 'configured';
+  return { operation: deepEqual(written, live) ? 'unchanged' : 'configured', object: written };
 }
 
 /**

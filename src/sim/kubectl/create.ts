@@ -29,8 +29,8 @@ export function runCreate(host: KubectlHost, args: ParsedArgs, stdin: string | u
     // A client dry run never reaches the apiserver, so it cannot find that an object exists already.
     ({ type, obj }) =>
       dryRun === 'client'
-        ? `${qualifiedKind(type)}/${obj.metadata?.name ?? ''} created (dry run)`
-        : `${qualifiedKind(type)}/${host.store.create(recordChangeCause(obj, changeCause(args))).metadata.name} created`,
+        ? `${qualifiedKind(type)}/${obj.metadata?.name ?? ''} created (dry run)\n`
+        : `${qualifiedKind(type)}/${host.store.create(recordChangeCause(obj, changeCause(args))).metadata.name} created\n`,
     // AddSourceToErr: the server's message gains "error when creating <source>", except for Invalid.
     (err, source) =>
       err.reason === 'Invalid'
