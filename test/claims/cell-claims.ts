@@ -198,6 +198,14 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /web-0 ownerReferences: StatefulSet\/web/,
     /\S+ true\n/,
   ],
+  // replace is an update and refused; replace --force --cascade=orphan re-creates the set, which adopts the pods;
+  // the old claims keep 1Gi and only the new ordinal's asks for 2Gi.
+  'sts-delete-replace': [
+    /The StatefulSet "web" is invalid: spec: Forbidden: updates to statefulset spec/,
+    /statefulset\.apps "web" deleted from default namespace\nstatefulset\.apps\/web replaced\n/,
+    /pod\/web-0\s+1\/1\s+Running\s+0\s+2m/,
+    /www-web-0\s+Bound\s+\S+\s+1Gi[^\n]*\n[^\n]*www-web-1\s+Bound\s+\S+\s+1Gi[^\n]*\n[^\n]*www-web-2\s+Bound\s+\S+\s+2Gi/,
+  ],
   // Scaling to 0 first stops the pods in reverse ordinal order.
   'sts-delete-scale-zero': [/web-2 → web-1 → web-0/, /web\s+0\/0/],
   // A partitioned node turns NotReady and is tainted unreachable; its pod still shows Running.

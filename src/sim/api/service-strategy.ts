@@ -25,6 +25,7 @@ export function registerServiceStrategy(store: ObjectStore, random: SeededRandom
     }
   };
   store.registerStrategy('Service', {
+    prepareForUpdate: (obj, old) => keepClusterIPs(obj as Service, old as Service),
     applyDefaults: (obj) => defaultService(obj, allocateClusterIP),
     allocate: (obj, old) => {
       if (old) dropTypeDependentFields(obj as Service, old as Service);
@@ -33,6 +34,22 @@ export function registerServiceStrategy(store: ObjectStore, random: SeededRandom
     },
     validate: validateServiceStrategy,
   });
+}
+
+/**
+ * patchAllocatedValues: an update that leaves the cluster IP out (a manifest sent again with `kubectl replace`)
+ * keeps the one allocated, unless the Service becomes or stops being an ExternalName. Node ports are kept the same
+ * way by allocateNodePorts.
+ */
+function keepClusterIPs(svc: Service, old: Service): void {
+  const needsClusterIP = (s: Service): boolean => (s.spec?.type ?? 'ClusterIP') !== 'ExternalName';
+  const ip = old.spec?.clusterIP;
+  const ips = old.spec?.clusterIPs ?? [];
+  if (!needsClusterIP(svc) || !needsClusterIP(old) || !ip) return;
+  // A fresh spec: the caller's may still be the stored object's, which is never edited in place.
+  const spec = (svc.spec = { ...svc.spec });
+  if (!spec.clusterIP) spec.clusterIP = ip;
+  if ((spec.clusterIPs ?? []).length === 0 && ips.length > 0) spec.clusterIPs = ips;
 }
 
 /**

@@ -28,6 +28,8 @@ export interface KindStrategy {
   decode?(obj: KubeObject): string | undefined;
   /** What the registry sets on create only (PrepareForCreate), before defaults: e.g. a new pod's status. */
   prepareForCreate?(obj: KubeObject): void;
+  /** What an update keeps of the stored object before defaults, such as a Service's cluster IP (patchAllocatedValues). */
+  prepareForUpdate?(obj: KubeObject, old: Stored<KubeObject>): void;
   /** Server-side defaults, applied on create and on update (SetDefaults_*). */
   applyDefaults?(obj: KubeObject): void;
   /**
@@ -228,6 +230,7 @@ export class ObjectStore {
     }
     const strategy = this.strategies.get(kind);
     this.decode(strategy, obj);
+    strategy?.prepareForUpdate?.(obj, old);
     strategy?.applyDefaults?.(obj);
     strategy?.allocate?.(obj, old);
     const specSame = deepEqual((old as { spec?: unknown }).spec, (obj as { spec?: unknown }).spec);

@@ -6,12 +6,12 @@ import { ManifestError, parseManifests } from '../manifest';
 import { flag, type ParsedArgs } from './args';
 import type { KubectlHost } from './host';
 import { threeWayMerge } from './merge';
-import { goJson } from './go-json';
+import { LAST_APPLIED, withLastApplied } from './last-applied';
 import { fail, type CommandResult } from './output';
 import { changeCause, recordChangeCause } from './record';
 import { dryRunStrategy, dryRunSuffix, outputFormatError, printCreated } from './create-output';
 
-export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+export { LAST_APPLIED };
 
 /** Reads the manifests named by -f (a file, or "-" for stdin). */
 export function readManifests(
@@ -125,16 +125,7 @@ function applyOne(
   source: string,
   dryRun: boolean,
 ): { operation: 'created' | 'configured' | 'unchanged'; object: KubeObject } {
-  const annotated = clone(manifest);
-  // GetModifiedConfiguration: the object as encoded without this annotation, an empty annotations map included,
-  // with map keys sorted as encoding/json writes an unstructured object.
-  const annotations = { ...(manifest.metadata?.annotations ?? {}) };
-  delete annotations[LAST_APPLIED];
-  const lastApplied = goJson({ ...manifest, metadata: { ...manifest.metadata, annotations } });
-  annotated.metadata = {
-    ...annotated.metadata,
-    annotations: { ...(annotated.metadata?.annotations ?? {}), [LAST_APPLIED]: `${lastApplied}\n` },
-  };
+  const annotated = clone(withLastApplied(manifest));
   const type = typeForKind(manifest.kind ?? '');
   const live = host.store.get(
     manifest.kind ?? '',
@@ -163,7 +154,7 @@ function applyOne(
  * AddSourceToErr: the server's message gains `error when creating "STDIN": `. An Invalid error still prints from
  * its causes, so only the other reasons show it.
  */
-function withSource(err: ApiError, verb: string, source: string): ApiError {
+export function withSource(err: ApiError, verb: string, source: string): ApiError {
   if (source === '') return err;
   const tagged = new ApiError(err.reason, err.code, `error when ${verb} "${source}": ${err.message}`);
   tagged.causes = err.causes;

@@ -1,4 +1,4 @@
-import { qualifiedResource } from '../api/resources';
+import { qualifiedResource, type ResourceType } from '../api/resources';
 import type { KubeObject, Stored } from '../api/meta';
 import { boolFlag, flag, type ParsedArgs } from './args';
 import type { KubectlHost } from './host';
@@ -7,7 +7,22 @@ import { fail, type CommandResult } from './output';
 import { NAMES_WITH_SELECTOR, namesWithSelector, parseResourceArgs } from './resource-args';
 import { parseDuration } from '../clock';
 import { parseCascade } from './cascade';
-import { dryRunStrategy, dryRunSuffix } from './create-output';
+import { dryRunStrategy, dryRunSuffix, type DryRun } from './create-output';
+
+/** DeleteOptions.PrintObj: v1.34 names the namespace of a namespaced object, then the dry run. */
+export function deletedLine(
+  type: ResourceType,
+  name: string,
+  namespace: string,
+  force: boolean,
+  dryRun: DryRun,
+  output: string | undefined,
+): string {
+  const label = type.group === '' ? type.singular : `${type.singular}.${type.group}`;
+  if (output === 'name') return `${label}/${name}\n`;
+  const where = type.namespaced ? ` from ${namespace} namespace` : '';
+  return `${label} "${name}" ${force ? 'force deleted' : 'deleted'}${where}${dryRunSuffix(dryRun)}\n`;
+}
 
 /**
  * `kubectl delete`: prints `<resource> "<name>" deleted` per object and, with the default --wait, advances
@@ -79,14 +94,7 @@ export function runDelete(host: KubectlHost, args: ParsedArgs): CommandResult {
           propagationPolicy: policy,
         });
       }
-      const label = target.type.group === '' ? target.type.singular : `${target.type.singular}.${target.type.group}`;
-      // DeleteOptions.PrintObj: v1.34 names the namespace of a namespaced object, then the dry run.
-      const where = target.type.namespaced ? ` from ${ns} namespace` : '';
-      const operation = `${force ? 'force deleted' : 'deleted'}${where}${dryRunSuffix(dryRun)}`;
-      stdout +=
-        flag(args, 'output') === 'name'
-          ? `${label}/${obj.metadata.name}\n`
-          : `${label} "${obj.metadata.name}" ${operation}\n`;
+      stdout += deletedLine(target.type, obj.metadata.name, ns, force, dryRun, flag(args, 'output'));
       deleted.push({ kind: target.type.kind, namespace: ns, name: obj.metadata.name, uid: obj.metadata.uid ?? '' });
     }
   }

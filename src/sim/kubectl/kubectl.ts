@@ -21,6 +21,7 @@ import { runLabel } from './label';
 import { runAnnotate } from './annotate';
 import { runCordon } from './cordon';
 import { runCreate } from './create';
+import { runReplace } from './replace';
 import { runCreateDeployment } from './create-deployment';
 import { runCreateService } from './create-service';
 import { runSetResources } from './set-resources';
@@ -83,6 +84,7 @@ const COMMON: FlagSpec = {
     'delete-emptydir-data': undefined,
     'disable-eviction': undefined,
     record: undefined,
+    'save-config': undefined,
   },
 };
 
@@ -103,6 +105,7 @@ const COMMANDS: Record<string, Handler> = {
   cordon: (host, args) => runCordon(host, args, true),
   uncordon: (host, args) => runCordon(host, args, false),
   create: runCreate,
+  replace: runReplace,
   describe: (host, args) => runDescribe(host, args),
   wait: (host, args) => runWait(host, args),
   events: (host, args) => runEvents(host, args),
@@ -123,6 +126,7 @@ const DRY_RUN_COMMANDS = new Set([
   'set',
   'apply',
   'create',
+  'replace',
   'patch',
   'taint',
   'drain',
@@ -130,7 +134,7 @@ const DRY_RUN_COMMANDS = new Set([
 const UNSIMULATED_DRY_RUN = new Set(['rollout']);
 
 /** The commands of those that bind the deprecated --record (RecordFlags). */
-const RECORDING_COMMANDS = new Set(['apply', 'create', 'scale', 'patch', 'annotate', 'label', 'set']);
+const RECORDING_COMMANDS = new Set(['apply', 'create', 'replace', 'scale', 'patch', 'annotate', 'label', 'set']);
 
 /** Commands that parse their own flags: each keeps the words after "--" (or after its name) as a command line. */
 const RAW_COMMANDS: Record<string, (host: KubectlHost, words: string[]) => CommandResult> = {
@@ -201,7 +205,6 @@ const UNSIMULATED_COMMANDS = new Set([
   'plugin',
   'port-forward',
   'proxy',
-  'replace',
 ]);
 
 /**
