@@ -60,6 +60,14 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /\+0s\s+Scaled up replica set (nginx-deployment-[0-9a-f]+) from 0 to 1\n[^\n]*Scaled down replica set (nginx-deployment-[0-9a-f]+) from 3 to 2\n[^\n]*Scaled up replica set \1 from 1 to 2\n[^\n]*Scaled down replica set \2 from 2 to 1\n[^\n]*Scaled up replica set \1 from 2 to 3\n[^\n]*Scaled down replica set \2 from 1 to 0\n/,
     /nginx-deployment-[0-9a-f]+\s+0\s+0\s+0\s+\S+\nnginx-deployment-[0-9a-f]+\s+3\s+3\s+3\s/,
   ],
+  // kubectl edit: a changed image is "edited" and rolls out; an unchanged save is cancelled; an invalid one is
+  // refused, the edit given up with the file kept, and the Deployment left at 3 replicas.
+  'deploy-edit': [
+    /^deployment\.apps\/nginx-deployment edited\n/,
+    /deployment "nginx-deployment" successfully rolled out\n/,
+    /\nEdit cancelled, no changes made\.\n/,
+    /error: deployments\.apps "nginx-deployment" is invalid\nA copy of your changes has been stored to "\/tmp\/kubectl-edit-\d+\.yaml"\nerror: Edit cancelled, no valid changes were saved\.\n\n3\n?$/,
+  ],
   // maxSurge 0 and maxUnavailable 0 together are rejected; with maxSurge 0 the old ReplicaSet shrinks first.
   'deploy-surge-zero': [
     /spec\.strategy\.rollingUpdate\.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0/,

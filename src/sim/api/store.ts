@@ -83,6 +83,11 @@ export class ObjectStore {
     return this.random.suffix(length);
   }
 
+  /** A random integer in [min, max] from the same generator, for clients that make up numbers (temp file names). */
+  randomInt(min: number, max: number): number {
+    return this.random.int(min, max);
+  }
+
   registerStrategy(kind: string, strategy: KindStrategy): void {
     this.strategies.set(kind, strategy);
   }

@@ -22,6 +22,7 @@ import { runAnnotate } from './annotate';
 import { runCordon } from './cordon';
 import { runCreate } from './create';
 import { runReplace } from './replace';
+import { runEdit } from './edit';
 import { runCreateDeployment } from './create-deployment';
 import { runCreateService } from './create-service';
 import { runSetResources } from './set-resources';
@@ -106,6 +107,7 @@ const COMMANDS: Record<string, Handler> = {
   uncordon: (host, args) => runCordon(host, args, false),
   create: runCreate,
   replace: runReplace,
+  edit: runEdit,
   describe: (host, args) => runDescribe(host, args),
   wait: (host, args) => runWait(host, args),
   events: (host, args) => runEvents(host, args),
@@ -134,7 +136,17 @@ const DRY_RUN_COMMANDS = new Set([
 const UNSIMULATED_DRY_RUN = new Set(['rollout']);
 
 /** The commands of those that bind the deprecated --record (RecordFlags). */
-const RECORDING_COMMANDS = new Set(['apply', 'create', 'replace', 'scale', 'patch', 'annotate', 'label', 'set']);
+const RECORDING_COMMANDS = new Set([
+  'apply',
+  'create',
+  'replace',
+  'edit',
+  'scale',
+  'patch',
+  'annotate',
+  'label',
+  'set',
+]);
 
 /** Commands that parse their own flags: each keeps the words after "--" (or after its name) as a command line. */
 const RAW_COMMANDS: Record<string, (host: KubectlHost, words: string[]) => CommandResult> = {
@@ -197,7 +209,6 @@ const UNSIMULATED_COMMANDS = new Set([
   'cp',
   'debug',
   'diff',
-  'edit',
   'explain',
   'help',
   'kustomize',

@@ -77,7 +77,7 @@ export function runReplace(host: KubectlHost, args: ParsedArgs, stdin: string | 
  * Helper.Replace with overwrite: a manifest without a resourceVersion takes the live one, so the PUT cannot
  * conflict; one with a stale resourceVersion does. The registry's PrepareForUpdate keeps the live status.
  */
-function putWhole(host: KubectlHost, type: ResourceType, obj: KubeObject): Stored<KubeObject> {
+export function putWhole(host: KubectlHost, type: ResourceType, obj: KubeObject): Stored<KubeObject> {
   const name = obj.metadata?.name ?? '';
   const live = host.store.get(type.kind, type.namespaced ? (obj.metadata?.namespace ?? 'default') : '', name);
   // A PUT creates nothing for these resources (AllowCreateOnUpdate is false).

@@ -107,7 +107,7 @@ describe('flags', () => {
 describe('commands', () => {
   it('a real kubectl command the simulator does not model says so; a made-up one is unknown', () => {
     const c = new Cluster();
-    for (const verb of ['edit', 'port-forward', 'explain', 'config', 'debug']) {
+    for (const verb of ['diff', 'port-forward', 'explain', 'config', 'debug']) {
       assert.deepEqual(c.kubectlResult(`${verb} pods`), {
         stdout: '',
         stderr: `kubesim: kubectl ${verb} is not simulated\n`,
