@@ -466,6 +466,15 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /nginx-deployment\s+3\/3\s+3\s+3\s/,
     /\{"rollingUpdate":\{"maxSurge":"25%","maxUnavailable":"25%"\},"type":"RollingUpdate"\}/,
   ],
+  // --dry-run=server: the answer carries the server's defaults, a uid and no resourceVersion; nothing is stored; an
+  // invalid object gets the real validation error.
+  'deploy-dry-run-server': [
+    /^apiVersion: apps\/v1\nkind: Deployment\nmetadata:\n[\s\S]*?\n {2}creationTimestamp: "[^"]+"\n {2}generation: 1\n(?:(?! {2}resourceVersion)[\s\S])*?\n {2}uid: [0-9a-f-]{36}\nspec:\n {2}progressDeadlineSeconds: 600\n {2}replicas: 3\n {2}revisionHistoryLimit: 10\n/,
+    /\n {2}strategy:\n {4}rollingUpdate:\n {6}maxSurge: 25%\n {6}maxUnavailable: 25%\n {4}type: RollingUpdate\n/,
+    /\n {6}terminationGracePeriodSeconds: 30\n/,
+    /No resources found in default namespace\./,
+    /The Deployment "nginx-deployment" is invalid: spec\.replicas: Invalid value: -1: must be greater than or equal to 0/,
+  ],
   // autoscale: no replicas until the first sync 15 s later, then up to minReplicas without metrics; within range the
   // missing metrics API leaves ScalingActive False and the warnings counted.
   'deploy-autoscale': [

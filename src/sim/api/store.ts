@@ -47,6 +47,14 @@ export interface KindStrategy {
   tracksGeneration?: boolean;
 }
 
+/** CreateOptions / UpdateOptions: with dryRun, the request is admitted and answered, and nothing is stored. */
+export interface WriteOptions {
+  dryRun?: boolean;
+}
+
+/** The options of an ordinary write, shared so the hot path allocates none. */
+const NO_OPTIONS: WriteOptions = {};
+
 export interface DeleteOptions {
   /** Seconds of grace; undefined means the object's own default. */
   gracePeriodSeconds?: number;
@@ -157,15 +165,15 @@ export class ObjectStore {
   }
 
   /** Creates an object: defaults, validates, assigns uid/resourceVersion/timestamps (a POST). */
-  create<T extends KubeObject>(input: T): Stored<T> {
-    return this.createOwned(clone(input));
+  create<T extends KubeObject>(input: T, options: WriteOptions = NO_OPTIONS): Stored<T> {
+    return this.createOwned(clone(input), options);
   }
 
   /**
    * `create` of an object its caller built for this one call and never touches again (no undefined fields, nothing
    * shared with other data): the store keeps it without the defensive copy.
    */
-  createOwned<T extends KubeObject>(input: T): Stored<T> {
+  createOwned<T extends KubeObject>(input: T, options: WriteOptions = NO_OPTIONS): Stored<T> {
     const obj = input as Stored<T>;
     const kind = obj.kind ?? '';
     const type = typeForKind(kind);
@@ -185,10 +193,15 @@ export class ObjectStore {
     if (errs.length > 0) throw invalid(kind, obj.metadata.name ?? '', errs);
     if (this.table.slot(kind, obj.metadata.namespace, obj.metadata.name)) throw alreadyExists(kind, obj.metadata.name);
     writable(obj.metadata).uid = this.random.uuid();
-    writable(obj.metadata).resourceVersion = this.nextResourceVersion();
     writable(obj.metadata).creationTimestamp = this.clock.timestamp();
     if (strategy?.tracksGeneration) writable(obj.metadata).generation = 1;
     delete writable(obj.metadata).deletionTimestamp;
+    // DryRunnableStorage: BeforeCreate has filled in uid and creationTimestamp; only storage sets a resourceVersion.
+    if (options.dryRun) {
+      delete writable(obj.metadata).resourceVersion;
+      return obj;
+    }
+    writable(obj.metadata).resourceVersion = this.nextResourceVersion();
     const slot = this.table.add(kind, obj);
     this.indexOwner(kind, slot, undefined, obj);
     this.lease(kind, slot, obj);
@@ -209,7 +222,7 @@ export class ObjectStore {
    * Replaces an object (a PUT). The caller passes a modified copy of what it read; a stale resourceVersion is a
    * Conflict. metadata.generation moves only when the spec changes, as the apps registry strategies do.
    */
-  update<T extends KubeObject>(input: T): Stored<T> {
+  update<T extends KubeObject>(input: T, options: WriteOptions = NO_OPTIONS): Stored<T> {
     const kind = input.kind ?? '';
     const slot = this.table.slot(kind, input.metadata?.namespace, input.metadata?.name ?? '');
     const old = slot?.object;
@@ -256,6 +269,11 @@ export class ObjectStore {
       this.sameMetadata(old, obj)
     ) {
       return old as Stored<T>; // a no-op write does not bump resourceVersion or notify watchers
+    }
+    // A dry run answers with the updated object, still at the stored resourceVersion.
+    if (options.dryRun) {
+      writable(obj.metadata).resourceVersion = old.metadata.resourceVersion;
+      return obj;
     }
     writable(obj.metadata).resourceVersion = this.nextResourceVersion();
     slot.object = obj;

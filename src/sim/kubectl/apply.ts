@@ -9,7 +9,7 @@ import { threeWayMerge } from './merge';
 import { LAST_APPLIED, withLastApplied } from './last-applied';
 import { fail, type CommandResult } from './output';
 import { changeCause, recordChangeCause } from './record';
-import { dryRunStrategy, dryRunSuffix, outputFormatError, printCreated } from './create-output';
+import { dryRunStrategy, dryRunSuffix, outputFormatError, printCreated, type DryRun } from './create-output';
 
 export { LAST_APPLIED };
 
@@ -58,7 +58,6 @@ export function mapManifests(objects: KubeObject[], source: string): CommandResu
 export function runApply(host: KubectlHost, args: ParsedArgs, stdin: string | undefined): CommandResult {
   const dryRun = dryRunStrategy(args);
   if (typeof dryRun !== 'string') return dryRun;
-  if (dryRun === 'server') return fail('error: kubesim: --dry-run=server is not simulated');
   const badOutput = outputFormatError(args);
   if (badOutput) return badOutput;
   const source = flag(args, 'filename') === '-' ? 'STDIN' : (flag(args, 'filename') ?? '');
@@ -70,7 +69,7 @@ export function runApply(host: KubectlHost, args: ParsedArgs, stdin: string | un
     stdin,
     // Recorder.Record comes first: the change cause is part of the last-applied configuration too.
     ({ type, obj }) => {
-      const result = applyOne(host, recordChangeCause(obj, changeCause(args)), source, dryRun === 'client');
+      const result = applyOne(host, recordChangeCause(obj, changeCause(args)), source, dryRun);
       if (output === '')
         return `${qualifiedKind(type)}/${obj.metadata?.name} ${result.operation}${dryRunSuffix(dryRun)}\n`;
       // The YAML printer separates the objects it prints with a document marker.
@@ -118,12 +117,15 @@ export function runOnManifests(
   return { stdout, stderr, exitCode: stderr ? 1 : 0 };
 }
 
-/** One object applied; a client dry run works out the answer from the live object and writes nothing. */
+/**
+ * One object applied. A client dry run works out the answer from the live object; a server one sends the request
+ * with dryRun, so defaults and validation answer, and nothing is written either way.
+ */
 function applyOne(
   host: KubectlHost,
   manifest: KubeObject,
   source: string,
-  dryRun: boolean,
+  dryRun: DryRun,
 ): { operation: 'created' | 'configured' | 'unchanged'; object: KubeObject } {
   const annotated = clone(withLastApplied(manifest));
   const type = typeForKind(manifest.kind ?? '');
@@ -133,9 +135,9 @@ function applyOne(
     manifest.metadata?.name ?? '',
   );
   if (!live) {
-    if (dryRun) return { operation: 'created', object: annotated };
+    if (dryRun === 'client') return { operation: 'created', object: annotated };
     try {
-      return { operation: 'created', object: host.store.create(annotated) };
+      return { operation: 'created', object: host.store.create(annotated, { dryRun: dryRun === 'server' }) };
     } catch (err) {
       throw err instanceof ApiError ? withSource(err, 'creating', source) : err;
     }
@@ -145,8 +147,10 @@ function applyOne(
   const merged = threeWayMerge(original, annotated, live) as Stored<KubeObject>;
   writable(merged.metadata).resourceVersion = live.metadata.resourceVersion;
   // The patch kubectl would send is empty exactly when the merge leaves the live object as it is.
-  if (dryRun) return { operation: deepEqual(merged, live) ? 'unchanged' : 'configured', object: merged };
-  const written = host.store.update(merged);
+  const unchanged = deepEqual(merged, live);
+  // An empty patch is never sent.
+  if (dryRun === 'client' || unchanged) return { operation: unchanged ? 'unchanged' : 'configured', object: merged };
+  const written = host.store.update(merged, { dryRun: dryRun === 'server' });
   return { operation: deepEqual(written, live) ? 'unchanged' : 'configured', object: written };
 }
 

@@ -177,14 +177,13 @@ function autoscaleOne(
   }
   const hpa = recordChangeCause(newAutoscaler(args, type, name, plan), changeCause(args));
   if (plan.dryRun === 'client') return printCreated(hpa, args, 'client');
-  if (plan.dryRun === 'server') return fail('error: kubesim: --dry-run=server is not simulated');
   const { status: _status, ...request } = hpa;
   try {
-    const created = host.store.create<HorizontalPodAutoscaler>({
-      ...request,
-      metadata: { ...request.metadata, namespace },
-    });
-    return printCreated(created, args, 'none', 'autoscaled');
+    const created = host.store.create<HorizontalPodAutoscaler>(
+      { ...request, metadata: { ...request.metadata, namespace } },
+      { dryRun: plan.dryRun === 'server' },
+    );
+    return printCreated(created, args, plan.dryRun, 'autoscaled');
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     // On a refused autoscaling/v2 create kubectl tries autoscaling/v1 if canCreateHPAV1 allows. That parses --cpu

@@ -126,9 +126,11 @@ function submit(
   args: ReturnType<typeof parseArgs>,
 ): CommandResult {
   if (dryRun === 'client') return printCreated(deploy, args, dryRun);
-  if (dryRun === 'server') return fail('error: kubesim: --dry-run=server is not simulated\n');
   try {
-    const created = host.store.create<Deployment>({ ...deploy, metadata: { ...deploy.metadata, namespace } });
+    const created = host.store.create<Deployment>(
+      { ...deploy, metadata: { ...deploy.metadata, namespace } },
+      { dryRun: dryRun === 'server' },
+    );
     return printCreated({ ...created, status: created.status ?? {} } as Deployment, args, dryRun);
   } catch (err) {
     if (err instanceof ApiError) return fail(`error: failed to create deployment: ${err.message}\n`);

@@ -73,13 +73,15 @@ export function runCreatePodDisruptionBudget(host: KubectlHost, words: string[])
     status: { currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0, expectedPods: 0 },
   };
   if (dryRun === 'client') return printCreated(pdb, args, dryRun);
-  if (dryRun === 'server') return fail('error: kubesim: --dry-run=server is not simulated');
   try {
     const { status: _status, ...request } = pdb;
-    const created = host.store.create<PodDisruptionBudget>({
-      ...request,
-      metadata: { ...request.metadata, namespace: namespace ?? 'default' },
-    });
+    const created = host.store.create<PodDisruptionBudget>(
+      {
+        ...request,
+        metadata: { ...request.metadata, namespace: namespace ?? 'default' },
+      },
+      { dryRun: dryRun === 'server' },
+    );
     return printCreated(created, args, dryRun);
   } catch (err) {
     if (err instanceof ApiError) return fail(`error: failed to create poddisruptionbudgets: ${err.message}`);

@@ -75,10 +75,12 @@ export function runCreateService(host: KubectlHost, words: string[]): CommandRes
   const service = serviceFor(args, type);
   if (typeof service === 'string') return fail(`error: ${service}\n`);
   if (dryRun === 'client') return printCreated(service, args, dryRun);
-  if (dryRun === 'server') return fail('error: kubesim: --dry-run=server is not simulated\n');
   const namespace = flag(args, 'namespace') ?? 'default';
   try {
-    const created = host.store.create<Service>({ ...service, metadata: { ...service.metadata, namespace } });
+    const created = host.store.create<Service>(
+      { ...service, metadata: { ...service.metadata, namespace } },
+      { dryRun: dryRun === 'server' },
+    );
     return printCreated(created, args, dryRun);
   } catch (err) {
     if (err instanceof ApiError) return fail(`error: failed to create ${type} service: ${err.message}\n`);

@@ -4,9 +4,8 @@ import { runOnManifests } from './apply';
 import type { KubectlHost } from './host';
 import { fail, ok, type CommandResult } from './output';
 import { ApiError } from '../api/errors';
-import { qualifiedKind } from '../api/resources';
 import { changeCause, recordChangeCause } from './record';
-import { dryRunStrategy } from './create-output';
+import { dryRunStrategy, outputFormatError, printCreated } from './create-output';
 
 /** `kubectl create -f FILE`: creates each object; one that exists is an AlreadyExists error naming the source. */
 export function runCreate(host: KubectlHost, args: ParsedArgs, stdin: string | undefined): CommandResult {
@@ -21,16 +20,20 @@ export function runCreate(host: KubectlHost, args: ParsedArgs, stdin: string | u
   }
   const dryRun = dryRunStrategy(args);
   if (typeof dryRun !== 'string') return dryRun;
-  if (dryRun === 'server') return fail('error: kubesim: --dry-run=server is not simulated');
+  const badOutput = outputFormatError(args);
+  if (badOutput) return badOutput;
+  let printed = 0;
   return runOnManifests(
     host,
     args,
     stdin,
-    // A client dry run never reaches the apiserver, so it cannot find that an object exists already.
-    ({ type, obj }) =>
-      dryRun === 'client'
-        ? `${qualifiedKind(type)}/${obj.metadata?.name ?? ''} created (dry run)\n`
-        : `${qualifiedKind(type)}/${host.store.create(recordChangeCause(obj, changeCause(args))).metadata.name} created\n`,
+    ({ obj }) => {
+      // A client dry run never reaches the apiserver, so it cannot find that an object exists already.
+      const request = recordChangeCause(obj, changeCause(args));
+      const created = dryRun === 'client' ? request : host.store.create(request, { dryRun: dryRun === 'server' });
+      const separator = flag(args, 'output') === 'yaml' && printed++ > 0 ? '---\n' : '';
+      return `${separator}${printCreated(created, args, dryRun).stdout}`;
+    },
     // AddSourceToErr: the server's message gains "error when creating <source>", except for Invalid.
     (err, source) =>
       err.reason === 'Invalid'

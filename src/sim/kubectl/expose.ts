@@ -141,10 +141,12 @@ function exposeOne(
     if (flag(args, 'namespace') !== undefined) recorded.metadata = { ...recorded.metadata, namespace };
     return printCreated(recorded, args, 'client', 'exposed');
   }
-  if (dryRun === 'server') return fail('error: kubesim: --dry-run=server is not simulated');
   try {
-    const created = host.store.create<Service>({ ...recorded, metadata: { ...recorded.metadata, namespace } });
-    return printCreated(created, args, 'none', 'exposed');
+    const created = host.store.create<Service>(
+      { ...recorded, metadata: { ...recorded.metadata, namespace } },
+      { dryRun: dryRun === 'server' },
+    );
+    return printCreated(created, args, dryRun === 'server' ? 'server' : 'none', 'exposed');
   } catch (err) {
     if (err instanceof ApiError) return fail(formatApiError(err));
     throw err;

@@ -10,7 +10,7 @@ import { fail, ok, type CommandResult } from './output';
 import { parseResourceArgs, NO_RESOURCES } from './resource-args';
 import { strategicMergePatch } from './strategic-merge';
 import { changeCause, recordChangeCause } from './record';
-import { dryRunStrategy } from './create-output';
+import { dryRunStrategy, dryRunSuffix } from './create-output';
 
 /** Parses a patch the way kubectl does (yaml.ToJSON); a syntax error comes back as kubectl's message. */
 function parsePatch(text: string): { value: unknown } | { error: string } {
@@ -38,7 +38,6 @@ export function runPatch(host: KubectlHost, args: ParsedArgs): CommandResult {
   }
   const dryRun = dryRunStrategy(args);
   if (typeof dryRun !== 'string') return dryRun;
-  if (dryRun === 'server') return fail('error: kubesim: --dry-run=server is not simulated');
   const parsed = parsePatch(patchText);
   if ('error' in parsed) return fail(parsed.error);
   const patch = parsed.value;
@@ -66,11 +65,11 @@ export function runPatch(host: KubectlHost, args: ParsedArgs): CommandResult {
       stdout += `${label} ${deepEqual(obj, live) ? 'patched (no change)' : 'patched'} (dry run)\n`;
       continue;
     }
-    const written = host.store.update(obj);
+    const written = host.store.update(obj, { dryRun: dryRun === 'server' });
     // MakeRecordMergePatch: --record is a second patch, of the annotation alone.
     const cause = changeCause(args);
-    if (cause !== undefined) host.store.update(recordChangeCause(written, cause));
-    stdout += deepEqual(written, live) ? `${label} patched (no change)\n` : `${label} patched\n`;
+    if (cause !== undefined && dryRun === 'none') host.store.update(recordChangeCause(written, cause));
+    stdout += `${label} ${deepEqual(written, live) ? 'patched (no change)' : 'patched'}${dryRunSuffix(dryRun)}\n`;
   }
   return ok(stdout);
 }

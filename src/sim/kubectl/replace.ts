@@ -24,7 +24,6 @@ const WEEK_MS = 7 * 24 * 3600 * 1000;
 export function runReplace(host: KubectlHost, args: ParsedArgs, stdin: string | undefined): CommandResult {
   const dryRun = dryRunStrategy(args);
   if (typeof dryRun !== 'string') return dryRun;
-  if (dryRun === 'server') return fail('error: kubesim: --dry-run=server is not simulated');
   const badOutput = outputFormatError(args);
   if (badOutput) return badOutput;
   const cascade = parseCascade(flag(args, 'cascade'));
@@ -63,7 +62,7 @@ export function runReplace(host: KubectlHost, args: ParsedArgs, stdin: string | 
       const body = prepare(obj);
       if (dryRun === 'client') return printCreated(body, args, dryRun, 'replaced').stdout;
       try {
-        return printCreated(putWhole(host, type, body), args, dryRun, 'replaced').stdout;
+        return printCreated(putWhole(host, type, body, dryRun === 'server'), args, dryRun, 'replaced').stdout;
       } catch (err) {
         throw err instanceof ApiError ? withSource(err, 'replacing', source) : err;
       }
@@ -77,7 +76,7 @@ export function runReplace(host: KubectlHost, args: ParsedArgs, stdin: string | 
  * Helper.Replace with overwrite: a manifest without a resourceVersion takes the live one, so the PUT cannot
  * conflict; one with a stale resourceVersion does. The registry's PrepareForUpdate keeps the live status.
  */
-export function putWhole(host: KubectlHost, type: ResourceType, obj: KubeObject): Stored<KubeObject> {
+export function putWhole(host: KubectlHost, type: ResourceType, obj: KubeObject, dryRun = false): Stored<KubeObject> {
   const name = obj.metadata?.name ?? '';
   const live = host.store.get(type.kind, type.namespaced ? (obj.metadata?.namespace ?? 'default') : '', name);
   // A PUT creates nothing for these resources (AllowCreateOnUpdate is false).
@@ -90,7 +89,7 @@ export function putWhole(host: KubectlHost, type: ResourceType, obj: KubeObject)
   const status = (live as { status?: unknown }).status;
   if (status === undefined) delete body.status;
   else body.status = status;
-  return host.store.update(body);
+  return host.store.update(body, { dryRun });
 }
 
 interface ForceDeletion {

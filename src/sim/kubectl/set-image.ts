@@ -65,7 +65,6 @@ function runSetImage(host: KubectlHost, args: ParsedArgs): CommandResult {
   const namespace = flag(args, 'namespace') ?? 'default';
   const dryRun = dryRunStrategy(args);
   if (typeof dryRun !== 'string') return dryRun;
-  if (dryRun === 'server') return fail('error: kubesim: --dry-run=server is not simulated');
   let stdout = '';
   let stderr = '';
   for (const target of parseResourceArgs(resources)) {
@@ -86,7 +85,9 @@ function runSetImage(host: KubectlHost, args: ParsedArgs): CommandResult {
         stderr += `error: unable to find container named "${missing}"\n`;
         continue;
       }
-      if (dryRun === 'none') host.store.update(recordChangeCause(next, changeCause(args)));
+      // A server dry run is sent like the real request, so validation still answers.
+      if (dryRun !== 'client')
+        host.store.update(recordChangeCause(next, changeCause(args)), { dryRun: dryRun === 'server' });
       stdout += `${qualifiedKind(target.type)}/${name} image updated${dryRunSuffix(dryRun)}\n`;
     }
   }
