@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // kubesim: run kubesim scripts (kubectl commands, heredocs, sleeps) against a simulated cluster, or type them at
 // a prompt. The simulator core is the compiled src/sim (the `kubesim` package; `npm ci` builds it).
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +81,24 @@ function readFrom(dir) {
   };
 }
 
+/**
+ * kubectl edit's editor, as kubectl finds it: $KUBE_EDITOR, then $EDITOR, then vi, run through the shell on a
+ * temporary file.
+ */
+function launchEditor(opened) {
+  const editor = process.env.KUBE_EDITOR || process.env.EDITOR || 'vi';
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kubesim-edit-'));
+  const file = path.join(dir, 'edit.yaml');
+  try {
+    writeFileSync(file, opened);
+    const run = spawnSync('sh', ['-c', `${editor} "$1"`, 'sh', file], { stdio: 'inherit' });
+    if (run.error || run.status !== 0) throw new Error(`there was a problem with the editor "${editor}"`);
+    return readFileSync(file, 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function write(text, stream) {
   (stream === 'stderr' ? process.stderr : process.stdout).write(text);
 }
@@ -92,13 +112,18 @@ function runFile(options, file) {
   }
   const dir = file === '-' ? process.cwd() : path.dirname(path.resolve(file));
   const cluster = newCluster(options);
-  const result = runScript(cluster, text, { echo: options.echo, write, readFile: readFrom(dir) });
+  const result = runScript(cluster, text, { echo: options.echo, write, readFile: readFrom(dir), editor: launchEditor });
   process.exitCode = result.exitCode;
 }
 
 function interactive(options) {
   const cluster = newCluster(options);
-  const session = new ScriptSession(cluster, { echo: options.echo, write, readFile: readFrom(process.cwd()) });
+  const session = new ScriptSession(cluster, {
+    echo: options.echo,
+    write,
+    readFile: readFrom(process.cwd()),
+    editor: launchEditor,
+  });
   const tty = Boolean(process.stdin.isTTY);
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: tty });
   const prompt = () => {

@@ -39,7 +39,7 @@ import { atMostOneViolations, listProcesses, type ProcessRow } from './ground-tr
 import { NodeHeartbeat } from './node/heartbeat';
 import { KubernetesServiceController } from './controllers/apiserver/kubernetes-service';
 import { runKubectl } from './kubectl/kubectl';
-import type { KubectlHost } from './kubectl/host';
+import type { Editor, KubectlHost } from './kubectl/host';
 import { combined, type CommandResult } from './kubectl/output';
 import { toYaml } from './kubectl/get';
 import { Kubelet } from './node/kubelet';
@@ -208,14 +208,17 @@ export class Cluster {
     return this.kubectl('apply -f -', text);
   }
 
-  /** Runs a kubectl command line ("get pods -o wide"); returns what kubectl prints, errors included. */
-  kubectl(command: string, stdin?: string): string {
-    return combined(this.kubectlResult(command, stdin));
+  /**
+   * Runs a kubectl command line ("get pods -o wide"); returns what kubectl prints, errors included. `input` is
+   * standard input, or for `kubectl edit` the editor: a function from the file as opened to the file as saved.
+   */
+  kubectl(command: string, input?: string | Editor): string {
+    return combined(this.kubectlResult(command, input));
   }
 
   /** Like `kubectl()`, but with stdout, stderr and the exit code apart. */
-  kubectlResult(command: string, stdin?: string): CommandResult {
-    return runKubectl(this.host(), command, stdin);
+  kubectlResult(command: string, input?: string | Editor): CommandResult {
+    return runKubectl(this.host(), command, input);
   }
 
   /** Runs a kubesim script (kubectl lines, heredocs, `sleep 30s`, …); see `runScript`. */

@@ -8,6 +8,7 @@
  */
 export { Cluster, type ClusterOptions } from './cluster';
 export type { CommandResult } from './kubectl/output';
+export type { Editor } from './kubectl/host';
 export { humanDuration } from './kubectl/duration';
 export { parseDuration } from './clock';
 export { Faults } from './faults';

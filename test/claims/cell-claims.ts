@@ -61,11 +61,13 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
     /nginx-deployment-[0-9a-f]+\s+0\s+0\s+0\s+\S+\nnginx-deployment-[0-9a-f]+\s+3\s+3\s+3\s/,
   ],
   // kubectl edit: a changed image is "edited" and rolls out; an unchanged save is cancelled; an invalid one is
-  // refused, the edit given up with the file kept, and the Deployment left at 3 replicas.
+  // refused and reopened with the reason in the header; saved again unchanged, the edit is given up with the file
+  // kept, and the Deployment left at 3 replicas.
   'deploy-edit': [
     /^deployment\.apps\/nginx-deployment edited\n/,
     /deployment "nginx-deployment" successfully rolled out\n/,
     /\nEdit cancelled, no changes made\.\n/,
+    /\n#\n# deployments\.apps "nginx-deployment" was not valid:\n# \* spec\.replicas: Invalid value: -1: must be greater than or equal to 0\n#\napiVersion: apps\/v1\n/,
     /error: deployments\.apps "nginx-deployment" is invalid\nA copy of your changes has been stored to "\/tmp\/kubectl-edit-\d+\.yaml"\nerror: Edit cancelled, no valid changes were saved\.\n\n3\n?$/,
   ],
   // maxSurge 0 and maxUnavailable 0 together are rejected; with maxSurge 0 the old ReplicaSet shrinks first.

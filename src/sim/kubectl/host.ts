@@ -4,6 +4,12 @@ import type { ObjectStore } from '../api/store';
 import type { ExecResult } from '../node/container-shell';
 import type { VirtualClock } from '../clock';
 
+/**
+ * What `kubectl edit` opens the object in: given the file as the editor shows it (header comments, then the YAML),
+ * returns the file as saved, or throws an Error saying what went wrong with the editor.
+ */
+export type Editor = (opened: string) => string;
+
 /** What the kubectl layer needs from the cluster it talks to. */
 export interface KubectlHost {
   store: ObjectStore;
@@ -22,4 +28,6 @@ export interface KubectlHost {
    * one before); `unreachable` as for exec; undefined when the runtime holds no such instance.
    */
   logs(pod: Stored<Pod>, container: string, previous: boolean): string | { unreachable: string } | undefined;
+  /** The editor of `kubectl edit`, when the caller has one. */
+  editor?: Editor;
 }

@@ -4,7 +4,7 @@ import { FlagError, boolFlag, parseArgs, splitWords, type FlagSpec, type ParsedA
 import { runApply } from './apply';
 import { formatApiError } from './api-error';
 import { runGet } from './get';
-import type { KubectlHost } from './host';
+import type { Editor, KubectlHost } from './host';
 import { SelectorError } from './label-selector';
 import { fail, ok, warnedFirst, type CommandResult } from './output';
 import { RECORD_DEPRECATED } from './record';
@@ -222,7 +222,10 @@ const UNSIMULATED_COMMANDS = new Set([
  * Runs one kubectl command line (without the leading "kubectl") against the simulated cluster and returns what
  * kubectl prints. Never throws for bad input: errors come back as kubectl's own messages with exit code 1.
  */
-export function runKubectl(host: KubectlHost, line: string, stdin?: string): CommandResult {
+export function runKubectl(host: KubectlHost, line: string, input?: string | Editor): CommandResult {
+  // A function is the editor `kubectl edit` opens the object in; any other command sees no standard input.
+  if (typeof input === 'function') return runKubectl({ ...host, editor: input }, line);
+  const stdin = input;
   let words: string[];
   try {
     words = splitWords(line);

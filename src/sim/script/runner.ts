@@ -1,5 +1,6 @@
 import { parseDuration } from '../clock';
 import { formatProcessTable, type ProcessRow } from '../ground-truth';
+import type { Editor } from '../kubectl/host';
 import { inTerminalOrder, type CommandResult } from '../kubectl/output';
 import { parseScript, ScriptReader, type ParsedItem, type ScriptCommand } from './parse';
 
@@ -8,7 +9,7 @@ import { parseScript, ScriptReader, type ParsedItem, type ScriptCommand } from '
  * cluster may lack, which the script then reports as unavailable.
  */
 export interface ScriptHost {
-  kubectlResult(command: string, stdin?: string): CommandResult;
+  kubectlResult(command: string, input?: string | Editor): CommandResult;
   /** Advances virtual time by a duration. */
   run(duration: string | number): void;
   /** Files `kubectl apply -f NAME` reads, by name. */
@@ -29,6 +30,8 @@ export interface ScriptOptions {
   write?: (text: string, stream: OutputStream) => void;
   /** Reads a file named by `kubectl … -f FILE` (the CLI reads it from disk relative to the script). */
   readFile?: (path: string) => string | undefined;
+  /** The editor of a `kubectl edit` line without a heredoc (the CLI launches $KUBE_EDITOR or $EDITOR). */
+  editor?: Editor;
 }
 
 export interface ScriptResult {
@@ -95,7 +98,7 @@ export class ScriptSession {
     switch (name) {
       case 'kubectl':
         this.loadFiles(args);
-        return this.host.kubectlResult(quoteWords(args), command.stdin);
+        return this.host.kubectlResult(quoteWords(args), command.stdin ?? this.options.editor);
       case 'sleep':
         return this.sleep(args);
       case 'nslookup':

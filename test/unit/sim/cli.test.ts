@@ -8,8 +8,17 @@ import { before, describe, it } from 'node:test';
 const root = path.resolve(import.meta.dirname, '../../..');
 const bin = path.join(root, 'bin/kubesim.js');
 
-function kubesim(args: string[], input?: string): { stdout: string; stderr: string; status: number | null } {
-  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', cwd: root });
+function kubesim(
+  args: string[],
+  input?: string,
+  env: Record<string, string> = {},
+): { stdout: string; stderr: string; status: number | null } {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    input,
+    encoding: 'utf8',
+    cwd: root,
+    env: { ...process.env, ...env },
+  });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
@@ -83,5 +92,21 @@ describe('kubesim CLI', () => {
     const bad = kubesim(['--frobnicate']);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /unknown flag: --frobnicate/);
+  });
+
+  it('opens kubectl edit in $KUBE_EDITOR (before $EDITOR), and reports an editor that fails', () => {
+    const script =
+      'kubectl create deployment web --image=nginx:1.14.2 --replicas=3\nkubectl edit deploy/web\nkubectl get deploy web -o jsonpath={.spec.replicas}\n';
+    const edited = kubesim(['run', '-'], script, {
+      KUBE_EDITOR: "sed -i 's/replicas: 3/replicas: 2/'",
+      EDITOR: 'false',
+    });
+    assert.deepEqual(
+      [edited.stdout, edited.stderr, edited.status],
+      ['deployment.apps/web created\ndeployment.apps/web edited\n2', '', 0],
+    );
+    const failed = kubesim(['run', '-'], script, { KUBE_EDITOR: '', EDITOR: 'false' });
+    assert.equal(failed.stderr, 'error: there was a problem with the editor "false"\n');
+    assert.equal(failed.status, 1);
   });
 });

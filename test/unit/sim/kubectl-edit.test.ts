@@ -142,3 +142,76 @@ describe('kubectl edit: a changed object is written', () => {
     assert.match(k.kubectlResult('edit').stderr, /^error: You must provide one or more resources/);
   });
 });
+
+describe('kubectl edit with an editor function: the loop of open, save, reopen', () => {
+  it('opens the object under kubectl\u2019s header, and reopens a refused save with the reasons', () => {
+    const k = cluster();
+    const opened: string[] = [];
+    const result = k.kubectlResult('edit deployment/web', (text) => {
+      opened.push(text);
+      return opened.length === 1
+        ? text.replace('replicas: 3', 'replicas: -1')
+        : text.replace('replicas: -1', 'replicas: 4');
+    });
+    assert.equal(opened.length, 2);
+    assert.ok(
+      opened[0].startsWith(
+        "# Please edit the object below. Lines beginning with a '#' will be ignored,\n# and an empty file will abort the edit. If an error occurs while saving this file will be\n# reopened with the relevant failures.\n#\napiVersion: apps/v1\nkind: Deployment\n",
+      ),
+    );
+    assert.match(
+      opened[1],
+      /^# Please edit[\s\S]*#\n# deployments\.apps "web" was not valid:\n# \* spec\.replicas: Invalid value: -1: must be greater than or equal to 0\n#\napiVersion: apps\/v1\n/,
+    );
+    assert.deepEqual(
+      [result.stdout, result.stderr],
+      ['deployment.apps/web edited\n', 'error: deployments.apps "web" is invalid\n'],
+    );
+    assert.equal(k.get<Deployment>('deploy', 'web')?.spec?.replicas, 4);
+  });
+
+  it('gives up when the reopened file is saved again unchanged', () => {
+    const k = cluster();
+    let rounds = 0;
+    const result = k.kubectlResult('edit deployment/web', (text) => {
+      rounds++;
+      return rounds === 1 ? text.replace('replicas: 3', 'replicas: -1') : text;
+    });
+    assert.equal(rounds, 2);
+    assert.match(
+      result.stderr,
+      /is invalid\nA copy of your changes has been stored to "[^"]+"\nerror: Edit cancelled, no valid changes were saved\.\n$/,
+    );
+  });
+
+  it('stops an editor that keeps saving new refused files', () => {
+    const k = cluster();
+    let rounds = 0;
+    const result = k.kubectlResult('edit deployment/web', (text) =>
+      text.replace(/replicas: -?\d+/, `replicas: -${++rounds}`),
+    );
+    assert.equal(rounds, 20);
+    assert.equal(result.exitCode, 1);
+    assert.match(result.stderr, /error: kubesim: the editor was reopened 20 times; the edit is given up\n$/);
+  });
+
+  it('serves a script\u2019s kubectl edit line that has no heredoc', () => {
+    const k = cluster();
+    const script = k.script('kubectl edit deployment/web\nkubectl get deployment web -o jsonpath={.spec.replicas}', {
+      editor: (text) => text.replace('replicas: 3', 'replicas: 2'),
+    });
+    assert.equal(script.output, 'deployment.apps/web edited\n2');
+  });
+});
+
+describe('kubectl edit: an editor that fails', () => {
+  it('ends the edit with what the editor reported, and writes nothing', () => {
+    const k = cluster();
+    const before = k.get('deploy', 'web')?.metadata.resourceVersion;
+    const result = k.kubectlResult('edit deployment/web', () => {
+      throw new Error('there was a problem with the editor "vi"');
+    });
+    assert.deepEqual([result.stderr, result.exitCode], ['error: there was a problem with the editor "vi"\n', 1]);
+    assert.equal(k.get('deploy', 'web')?.metadata.resourceVersion, before);
+  });
+});
