@@ -18,7 +18,10 @@ export function runVerify(verify: Verify): VerifyRun {
   const cluster = new Cluster({ seed: verify.seed ?? 1, nodes: verify.nodes ?? 3 });
   const scene = cluster.script(verify.script, { echo: true });
   const answer = cluster.script(verify.answer, { echo: true });
-  const printed = answer.output.replace(/^\$ .*\n/, '').trim();
+  // The echo is the command as written, a heredoc's body and end marker included.
+  const echoed = `$ ${verify.answer.replace(/\n+$/, '')}\n`;
+  const output = answer.output.startsWith(echoed) ? answer.output.slice(echoed.length) : answer.output;
+  const printed = output.replace(/^\$ .*\n/, '').trim();
   return { transcript: scene.output + answer.output, printed };
 }
 
