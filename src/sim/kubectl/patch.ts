@@ -1,7 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { notFound } from '../api/errors';
 import { deepEqual, writable, type KubeObject, type Stored } from '../api/meta';
-import { qualifiedKind } from '../api/resources';
 import { flag, type ParsedArgs } from './args';
 import type { KubectlHost } from './host';
 import { JsonPatchError, applyJsonPatch } from './json-patch';
@@ -10,7 +9,7 @@ import { fail, ok, type CommandResult } from './output';
 import { parseResourceArgs, NO_RESOURCES } from './resource-args';
 import { strategicMergePatch } from './strategic-merge';
 import { changeCause, recordChangeCause } from './record';
-import { dryRunStrategy, dryRunSuffix } from './create-output';
+import { dryRunStrategy, outputFormatError, printCreated } from './create-output';
 
 /** Parses a patch the way kubectl does (yaml.ToJSON); a syntax error comes back as kubectl's message. */
 function parsePatch(text: string): { value: unknown } | { error: string } {
@@ -38,6 +37,8 @@ export function runPatch(host: KubectlHost, args: ParsedArgs): CommandResult {
   }
   const dryRun = dryRunStrategy(args);
   if (typeof dryRun !== 'string') return dryRun;
+  const badOutput = outputFormatError(args);
+  if (badOutput) return badOutput;
   const parsed = parsePatch(patchText);
   if ('error' in parsed) return fail(parsed.error);
   const patch = parsed.value;
@@ -59,17 +60,15 @@ export function runPatch(host: KubectlHost, args: ParsedArgs): CommandResult {
     }
     const obj = patched as Stored<KubeObject>;
     writable(obj.metadata).resourceVersion = live.metadata.resourceVersion;
-    const label = `${qualifiedKind(target.type)}/${name}`;
     // A client dry run patches the object it fetched, locally, and reports whether that changed it.
-    if (dryRun === 'client') {
-      stdout += `${label} ${deepEqual(obj, live) ? 'patched (no change)' : 'patched'} (dry run)\n`;
-      continue;
-    }
-    const written = host.store.update(obj, { dryRun: dryRun === 'server' });
+    let written: Stored<KubeObject> = obj;
+    if (dryRun !== 'client') written = host.store.update(obj, { dryRun: dryRun === 'server' });
+    // didPatch is decided by the patch itself, before the change cause is recorded.
+    const operation = deepEqual(written, live) ? 'patched (no change)' : 'patched';
     // MakeRecordMergePatch: --record is a second patch, of the annotation alone.
     const cause = changeCause(args);
-    if (cause !== undefined && dryRun === 'none') host.store.update(recordChangeCause(written, cause));
-    stdout += `${label} ${deepEqual(written, live) ? 'patched (no change)' : 'patched'}${dryRunSuffix(dryRun)}\n`;
+    if (cause !== undefined && dryRun === 'none') written = host.store.update(recordChangeCause(written, cause));
+    stdout += printCreated(written, args, dryRun, operation).stdout;
   }
   return ok(stdout);
 }

@@ -66,6 +66,10 @@ describe('--dry-run=server: the request is admitted and answered, nothing is sto
       stdout: 'statefulset.apps/web patched (server dry run)\n',
     },
     {
+      command: `patch sts web -p '{"spec":{"replicas":5}}' --dry-run=server -o jsonpath={.spec.replicas}`,
+      stdout: '5',
+    },
+    {
       command: 'set image sts/web nginx=registry.k8s.io/nginx-slim:0.24 --dry-run=server',
       stdout: 'statefulset.apps/web image updated (server dry run)\n',
     },
@@ -117,5 +121,13 @@ describe('--dry-run=server: the request is admitted and answered, nothing is sto
     assert.equal(printed.metadata?.resourceVersion, live?.metadata.resourceVersion);
     assert.equal(printed.metadata?.generation, 2);
     assert.equal(k.get<StatefulSet>('sts', 'web')?.spec?.replicas, 2);
+  });
+
+  it('patch -o prints the patched object; "(no change)" is the patch\u2019s own verdict, even with --record', () => {
+    const k = withSet();
+    assert.equal(k.kubectl(`patch sts web -p '{"spec":{"replicas":2}}' -o name`), 'statefulset.apps/web\n');
+    const recorded = k.kubectlResult(`patch sts web -p '{"spec":{"replicas":2}}' --record`);
+    assert.equal(recorded.stdout, 'statefulset.apps/web patched (no change)\n');
+    assert.match(k.kubectl(`patch sts web -p '{"spec":{"replicas":3}}' -o yaml`), /\n {2}replicas: 3\n/);
   });
 });
