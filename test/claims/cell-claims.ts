@@ -109,6 +109,8 @@ export const CELL_CLAIMS: Record<string, RegExp[]> = {
   ],
   // undo renumbers: 2 becomes 4 (1.16.1); --to-revision=1 makes 5 (1.14.2).
   'rollback-undo': [
+    // The client dry run previews revision 2's template (1.16.1), hash label included, and changes nothing.
+    /^deployment\.apps\/nginx-deployment Pod Template:\n {2}Labels:\tapp=nginx\n\tpod-template-hash=[0-9a-f]+\n[\s\S]*Image:\tnginx:1\.16\.1\n[\s\S]*\n \(dry run\)\n\ndeployment\.apps\/nginx-deployment rolled back\n/,
     /rolled back/,
     /nginx:1\.16\.1\s+app=nginx/,
     /REVISION\s+CHANGE-CAUSE\n1\s+<none>\n3\s+nginx 1\.91\n4\s+nginx 1\.16\.1\n/,

@@ -117,7 +117,7 @@ const COMMANDS: Record<string, Handler> = {
   top: (_host, args) => runTop(args),
 };
 
-/** The commands of those that take --dry-run and simulate it, and the ones that take it but do not here. */
+/** The commands that take --dry-run (rollout for undo alone). */
 const DRY_RUN_COMMANDS = new Set([
   'delete',
   'scale',
@@ -132,8 +132,8 @@ const DRY_RUN_COMMANDS = new Set([
   'patch',
   'taint',
   'drain',
+  'rollout',
 ]);
-const UNSIMULATED_DRY_RUN = new Set(['rollout']);
 
 /** The commands of those that bind the deprecated --record (RecordFlags). */
 const RECORDING_COMMANDS = new Set([
@@ -263,7 +263,6 @@ export function runKubectl(host: KubectlHost, line: string, input?: string | Edi
       args = { ...resolved.args, source: resolved.source };
     }
     if (args.flags.has('dry-run') && !DRY_RUN_COMMANDS.has(verb)) {
-      if (UNSIMULATED_DRY_RUN.has(verb)) return fail(`kubesim: kubectl ${verb} --dry-run is not simulated`);
       throw new FlagError('unknown flag: --dry-run');
     }
     if (!args.flags.has('record')) return (handler as Handler)(host, args, stdin);

@@ -11,6 +11,7 @@ import {
   TIMED_OUT_REASON,
 } from '../controllers/deployment/deployment-util';
 import { describePodTemplate } from './describe-pod-template';
+import type { DryRun } from './create-output';
 import { RolloutError, type RolloutKind } from './rollout-kinds';
 
 /** The ReplicaSets a Deployment controls (deploymentutil.GetAllReplicaSets as kubectl lists them). */
@@ -115,13 +116,15 @@ function revisionReplicaSet(store: ObjectStore, d: Stored<Deployment>, toRevisio
 }
 
 /** DeploymentRollbacker.Rollback: copies the chosen ReplicaSet's template (and annotations) into the Deployment. */
-function undo(store: ObjectStore, d: Stored<Deployment>, toRevision: number): string {
+function undo(store: ObjectStore, d: Stored<Deployment>, toRevision: number, dryRun: DryRun): string {
+  const rs = revisionReplicaSet(store, d, toRevision);
+  // A client dry run shows the revision's template as stored, hash label and all, before any other check.
+  if (dryRun === 'client') return describePodTemplate(rs.spec?.template ?? {});
   if (d.spec?.paused) {
     throw new RolloutError(
       "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again",
     );
   }
-  const rs = revisionReplicaSet(store, d, toRevision);
   if (equalIgnoreHash(rs.spec?.template, d.spec?.template)) {
     return `skipped rollback (current template already matches revision ${toRevision})`;
   }
@@ -131,14 +134,17 @@ function undo(store: ObjectStore, d: Stored<Deployment>, toRevision: number): st
   for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) if (ANNOTATIONS_TO_SKIP.has(k)) annotations[k] = v;
   for (const [k, v] of Object.entries(rs.metadata.annotations ?? {}))
     if (!ANNOTATIONS_TO_SKIP.has(k)) annotations[k] = v;
-  store.update<Deployment>({ ...d, metadata: { ...d.metadata, annotations }, spec: { ...d.spec!, template } });
+  store.update<Deployment>(
+    { ...d, metadata: { ...d.metadata, annotations }, spec: { ...d.spec!, template } },
+    { dryRun: dryRun === 'server' },
+  );
   return 'rolled back';
 }
 
 export const deploymentRollout: RolloutKind = {
   status: (_store, obj, revision) => status(obj as Stored<Deployment>, revision),
   history: (store, obj, revision) => history(store, obj as Stored<Deployment>, revision),
-  undo: (store, obj, toRevision) => undo(store, obj as Stored<Deployment>, toRevision),
+  undo: (store, obj, toRevision, dryRun) => undo(store, obj as Stored<Deployment>, toRevision, dryRun),
   pausable: true,
   restartable: true,
 };

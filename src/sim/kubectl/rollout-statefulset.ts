@@ -5,6 +5,7 @@ import { parseDuration } from '../clock';
 import { revisionData, sortRevisions } from '../controllers/statefulset/history';
 import { flag, type ParsedArgs } from './args';
 import { describePodTemplate } from './describe-pod-template';
+import { dryRunStrategy, dryRunSuffix, type DryRun } from './create-output';
 import type { KubectlHost } from './host';
 import { fail, ok, subcommandRequired, type CommandResult } from './output';
 import { parseResourceArgs } from './resource-args';
@@ -157,6 +158,7 @@ export function rollbackStatefulSetCommand(
   namespace: string,
   name: string,
   toRevision: number,
+  dryRun: DryRun = 'none',
 ): CommandResult {
   const sts = host.store.get<StatefulSet>('StatefulSet', namespace, name);
   if (!sts) return fail(`Error from server (NotFound): statefulsets.apps "${name}" not found`);
@@ -166,12 +168,22 @@ export function rollbackStatefulSetCommand(
   // findHistory: the second-newest revision by default, else the one with that number.
   const target = toRevision === 0 ? history[history.length - 2] : history.find((r) => r.revision === toRevision);
   if (!target) return fail(`error: unable to find specified revision ${toRevision} in history`);
+  const suffix = dryRunSuffix(dryRun);
+  // printPodTemplate: a client dry run shows the set with the revision applied.
+  if (dryRun === 'client') {
+    return ok(`${KIND_PREFIX}/${name} will roll back to ${describePodTemplate(templateOf(target))}${suffix}\n`);
+  }
   if (deepEqual(revisionData(sts), target.data)) {
-    return ok(`${KIND_PREFIX}/${name} skipped rollback (current template already matches revision ${toRevision})\n`);
+    return ok(
+      `${KIND_PREFIX}/${name} skipped rollback (current template already matches revision ${toRevision})${suffix}\n`,
+    );
   }
   // The revision's strategic merge patch replaces spec.template whole.
-  host.store.update<StatefulSet>({ ...sts, spec: { ...sts.spec!, template: templateOf(target) } });
-  return ok(`${KIND_PREFIX}/${name} rolled back\n`);
+  host.store.update<StatefulSet>(
+    { ...sts, spec: { ...sts.spec!, template: templateOf(target) } },
+    { dryRun: dryRun === 'server' },
+  );
+  return ok(`${KIND_PREFIX}/${name} rolled back${suffix}\n`);
 }
 
 /**
@@ -191,6 +203,8 @@ export function runStatefulSetRollout(host: KubectlHost, args: ParsedArgs): Comm
   if (target.type.kind !== 'StatefulSet') return fail(`error: no ${sub} for ${target.type.plural} in this build`);
   const namespace = flag(args, 'namespace') ?? 'default';
   const name = target.names[0];
+  if (args.flags.has('dry-run') && sub !== 'undo')
+    return fail(`kubesim: kubectl rollout ${sub} --dry-run is not simulated`);
   if (sub === 'status') {
     const timeout = flag(args, 'timeout');
     return statefulSetRolloutStatusCommand(host, namespace, name, {
@@ -199,5 +213,7 @@ export function runStatefulSetRollout(host: KubectlHost, args: ParsedArgs): Comm
     });
   }
   if (sub === 'history') return statefulSetHistoryCommand(host, namespace, name, Number(flag(args, 'revision') ?? 0));
-  return rollbackStatefulSetCommand(host, namespace, name, Number(flag(args, 'to-revision') ?? 0));
+  const dryRun = dryRunStrategy(args);
+  if (typeof dryRun !== 'string') return dryRun;
+  return rollbackStatefulSetCommand(host, namespace, name, Number(flag(args, 'to-revision') ?? 0), dryRun);
 }

@@ -7,6 +7,7 @@ import type { KubectlHost } from './host';
 import { fail, ok, subcommandRequired, type CommandResult } from './output';
 import { parseResourceArgs } from './resource-args';
 import { RolloutError, type RolloutKind } from './rollout-kinds';
+import { dryRunStrategy, dryRunSuffix } from './create-output';
 import { ROLLOUT_KINDS } from './rollout-viewers';
 
 /** How long `rollout status` without --timeout waits in virtual time before giving up. */
@@ -31,6 +32,9 @@ export function runRollout(host: KubectlHost, args: ParsedArgs): CommandResult {
   if (!handler) {
     return subcommandRequired('rollout', args.positional, ['history', 'pause', 'restart', 'resume', 'status', 'undo']);
   }
+  // Of the rollout subcommands only undo is simulated with --dry-run.
+  if (args.flags.has('dry-run') && sub !== 'undo')
+    return fail(`kubesim: kubectl rollout ${sub} --dry-run is not simulated`);
   const targets = parseResourceArgs(rest);
   if (targets.length === 0 || targets[0].names.length === 0) {
     return fail(`error: Required resource not specified.\nSee 'kubectl rollout ${sub} -h' for help and examples`);
@@ -142,8 +146,11 @@ function runHistory(host: KubectlHost, type: ResourceType, obj: Stored<KubeObjec
 /** `rollout undo [--to-revision=N]` */
 function runUndo(host: KubectlHost, type: ResourceType, obj: Stored<KubeObject>, args: ParsedArgs): CommandResult {
   const kind = kindFor(type, 'rollbacker');
-  const result = kind.undo(host.store, obj, intFlag(args, 'to-revision'));
-  return ok(`${qualifiedKind(type)}/${obj.metadata.name} ${result}\n`);
+  const dryRun = dryRunStrategy(args);
+  if (typeof dryRun !== 'string') return dryRun;
+  const result = kind.undo(host.store, obj, intFlag(args, 'to-revision'), dryRun);
+  // PrintFlagsWithDryRunStrategy appends the dry run to the operation, after a template's last line too.
+  return ok(`${qualifiedKind(type)}/${obj.metadata.name} ${result}${dryRunSuffix(dryRun)}\n`);
 }
 
 function templateOf(obj: Stored<KubeObject>): PodTemplateSpec | undefined {

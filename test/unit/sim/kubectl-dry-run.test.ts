@@ -72,9 +72,9 @@ describe('--dry-run (GetDryRunStrategy) on the commands that write', () => {
       stdout: 'node/node-2 cordoned (server dry run)\nnode/node-2 drained (server dry run)\n',
     },
     {
-      command: 'rollout undo deployment/web --dry-run=client',
+      command: 'rollout restart deployment/web --dry-run=client',
       stdout: '',
-      stderr: 'kubesim: kubectl rollout --dry-run is not simulated\n',
+      stderr: 'kubesim: kubectl rollout restart --dry-run is not simulated\n',
     },
     { command: 'create -f - --dry-run=client', stdin: SERVICE, stdout: 'service/s created (dry run)\n' },
     {
