@@ -241,16 +241,12 @@ function patchEach(
       stdout += printCreated(next, args, 'client', 'env updated').stdout;
       continue;
     }
-    if (dryRun === 'server') {
-      errors.push('error: kubesim: --dry-run=server is not simulated');
-      continue;
-    }
     try {
-      const written = host.store.update(next);
+      const written = host.store.update(next, { dryRun: dryRun === 'server' });
       // Only a patch that went through reaches this check.
       if (nothingGiven)
         return { stdout, stderr: `${stderr}error: at least one environment variable must be provided\n`, exitCode: 1 };
-      stdout += printCreated(written, args, 'none', 'env updated').stdout;
+      stdout += printCreated(written, args, dryRun, 'env updated').stdout;
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       errors.push(`failed to patch env update to pod template: ${err.message}`);

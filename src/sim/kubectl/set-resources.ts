@@ -4,7 +4,7 @@ import { clone, deepEqual, type KubeObject, type Stored } from '../api/meta';
 import { parseQuantity } from '../api/quantity';
 import { qualifiedKind } from '../api/resources';
 import { FlagError, boolFlag, flag, parseArgs, type FlagSpec, type ParsedArgs } from './args';
-import { dryRunStrategy } from './create-output';
+import { dryRunStrategy, dryRunSuffix, type DryRun } from './create-output';
 import type { KubectlHost } from './host';
 import { fetchInfos } from './list-matching';
 import { checkErrors, fail, warnedFirst, type CommandResult } from './output';
@@ -87,7 +87,7 @@ function patchEach(
   host: KubectlHost,
   infos: Array<{ type: Parameters<typeof qualifiedKind>[0]; obj: Stored<KubeObject> }>,
   update: ResourceUpdate,
-  dryRun: string,
+  dryRun: DryRun,
   args: ParsedArgs,
 ): CommandResult {
   const errors: string[] = [];
@@ -115,7 +115,7 @@ function patchEach(
     if (deepEqual(next, obj)) continue;
     const name = `${qualifiedKind(type)}/${obj.metadata.name}`;
     if (flag(args, 'output') === 'name') {
-      if (dryRun !== 'client') host.store.update(next);
+      if (dryRun !== 'client') host.store.update(next, { dryRun: dryRun === 'server' });
       stdout += `${name}\n`;
       continue;
     }
@@ -123,13 +123,9 @@ function patchEach(
       stdout += `${name} resource requirements updated (dry run)\n`;
       continue;
     }
-    if (dryRun === 'server') {
-      errors.push('error: kubesim: --dry-run=server is not simulated');
-      continue;
-    }
     try {
-      host.store.update(next);
-      stdout += `${name} resource requirements updated\n`;
+      host.store.update(next, { dryRun: dryRun === 'server' });
+      stdout += `${name} resource requirements updated${dryRunSuffix(dryRun)}\n`;
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       errors.push(`failed to patch resources update to pod template ${err.message}`);

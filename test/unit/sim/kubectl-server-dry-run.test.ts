@@ -74,6 +74,15 @@ describe('--dry-run=server: the request is admitted and answered, nothing is sto
       stdout: 'statefulset.apps/web image updated (server dry run)\n',
     },
     {
+      command: 'set env sts/web MODE=blue --dry-run=server',
+      stdout: 'statefulset.apps/web env updated (server dry run)\n',
+    },
+    {
+      command: 'set resources sts/web --limits=cpu=200m --dry-run=server',
+      stdout: 'statefulset.apps/web resource requirements updated (server dry run)\n',
+    },
+    { command: 'set resources sts/web --limits=cpu=200m --dry-run=server -o name', stdout: 'statefulset.apps/web\n' },
+    {
       command: 'create deployment api --image=nginx:1.16.1 --dry-run=server',
       stdout: 'deployment.apps/api created (server dry run)\n',
     },

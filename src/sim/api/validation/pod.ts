@@ -10,6 +10,7 @@ import {
   required,
   validateNonnegative,
 } from './field';
+import { validateResourceRequirements } from './resources';
 import { isDNS1123Label, isValidPortName, isValidPortNum, nameIsDNSSubdomain } from './names';
 import { validateAnnotations, validateLabels, validateObjectMeta, validateObjectMetaUpdate } from './objectmeta';
 
@@ -96,6 +97,7 @@ function validateContainer(c: Container, volumes: Set<string> | undefined, path:
     errs.push(notSupported(child(path, 'imagePullPolicy'), c.imagePullPolicy, PULL_POLICIES));
   }
   errs.push(...validateContainerPorts(c.ports, child(path, 'ports')));
+  errs.push(...validateResourceRequirements(c.resources, child(path, 'resources')));
   (c.volumeMounts ?? []).forEach((m, i) => {
     const p = index(child(path, 'volumeMounts'), i);
     if (!m.name) errs.push(required(child(p, 'name')));
