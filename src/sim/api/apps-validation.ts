@@ -7,6 +7,7 @@ import { percentValue, type IntOrString } from './intstr';
 import { goValue } from './validation/field';
 import { nameIsDNSSubdomain } from './validation/names';
 import { validateObjectMeta, validateObjectMetaUpdate } from './validation/objectmeta';
+import { validatePodSpec } from './validation/pod';
 import { deepEqual, selectorIsEmpty, selectorMatches, type KubeObject, type Stored } from './meta';
 
 /**
@@ -169,9 +170,8 @@ function validateTemplate(
       detail: '`selector` does not match template `labels`',
     });
   }
-  if ((template.spec?.containers ?? []).length === 0) {
-    errs.push({ path: `${path}.spec.containers`, type: 'Required value' });
-  }
+  // ValidatePodTemplateSpec: the pod spec's own rules (a StatefulSet's template skips them, as its validation does).
+  errs.push(...validatePodSpec(template.spec, `${path}.spec`));
   const restart = template.spec?.restartPolicy;
   if (restart !== undefined && restart !== 'Always') {
     errs.push({

@@ -128,3 +128,43 @@ describe('ReplicaSet defaults and validation', () => {
     assert.equal(cluster.get<ReplicaSet>('rs', 'frontend')?.spec?.replicas, 1);
   });
 });
+
+describe('ValidatePodTemplateSpecForReplicaSet runs the pod spec rules on the template', () => {
+  const withContainer = (container: Record<string, unknown>): string =>
+    JSON.stringify({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'x' },
+      spec: {
+        selector: { matchLabels: { app: 'x' } },
+        template: { metadata: { labels: { app: 'x' } }, spec: { containers: [container] } },
+      },
+    });
+  const cases: Array<{ name: string; container: Record<string, unknown>; stderr: string }> = [
+    {
+      name: 'a container without an image',
+      container: { name: 'c' },
+      stderr: 'The Deployment "x" is invalid: spec.template.spec.containers[0].image: Required value\n',
+    },
+    {
+      name: 'a negative cpu limit (templates get no requests defaulted from limits)',
+      container: { name: 'c', image: 'nginx:1.14.2', resources: { limits: { cpu: '-1' } } },
+      stderr:
+        'The Deployment "x" is invalid: spec.template.spec.containers[0].resources.limits[cpu]: Invalid value: "-1": must be greater than or equal to 0\n',
+    },
+    {
+      name: 'a container port out of range',
+      container: { name: 'c', image: 'nginx:1.14.2', ports: [{ containerPort: 70000 }] },
+      stderr:
+        'The Deployment "x" is invalid: spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive\n',
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const cluster = new Cluster();
+      const result = cluster.kubectlResult('apply -f -', withContainer(c.container));
+      assert.deepEqual([result.stdout, result.stderr], ['', c.stderr]);
+      assert.equal(cluster.get('deploy', 'x'), undefined);
+    });
+  }
+});
