@@ -5,7 +5,7 @@ import { parseDuration } from '../clock';
 import { boolFlag, flag, parseArgs, type FlagSpec } from './args';
 import { formatApiError } from './api-error';
 import type { KubectlHost } from './host';
-import { outputFormatError, printCreated } from './create-output';
+import { dryRunSuffix, outputFormatError, printCreated } from './create-output';
 import { parseLabelSpec } from './label-selector';
 import { fail, type CommandResult } from './output';
 
@@ -121,11 +121,11 @@ export function runPodRun(host: KubectlHost, words: string[]): CommandResult {
     status: {},
   };
   if (dryRun === 'client') return printCreated(pod, args, 'client');
-  if (dryRun === 'server') return fail('error: kubesim: --dry-run=server is not simulated');
+  const serverDryRun = { dryRun: dryRun === 'server' };
   let created: Stored<Pod>;
   try {
     const { status: _status, ...request } = pod;
-    created = host.store.create<Pod>({ ...request, metadata: { ...request.metadata, namespace } });
+    created = host.store.create<Pod>({ ...request, metadata: { ...request.metadata, namespace } }, serverDryRun);
   } catch (err) {
     if (err instanceof ApiError) return fail(formatApiError(err));
     throw err;
@@ -135,24 +135,28 @@ export function runPodRun(host: KubectlHost, words: string[]): CommandResult {
   let service: Stored<Service> | undefined;
   if (expose) {
     try {
-      service = host.store.create<Service>({
-        apiVersion: 'v1',
-        kind: 'Service',
-        metadata: labels ? { name, namespace, labels } : { name, namespace },
-        spec: {
-          selector: labels ?? { run: name },
-          ports: [{ port: Number(port), protocol: 'TCP', targetPort: Number(port) }],
+      service = host.store.create<Service>(
+        {
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: labels ? { name, namespace, labels } : { name, namespace },
+          spec: {
+            selector: labels ?? { run: name },
+            ports: [{ port: Number(port), protocol: 'TCP', targetPort: Number(port) }],
+          },
         },
-      });
+        serverDryRun,
+      );
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       serviceError = `${formatApiError(err)}\n`;
     }
   }
   if (!attach) {
+    const suffix = dryRunSuffix(dryRun === 'server' ? 'server' : 'none');
     const printed =
       output === undefined
-        ? `pod/${name} created\n${service ? `service/${name} created\n` : ''}`
+        ? `pod/${name} created${suffix}\n${service ? `service/${name} created${suffix}\n` : ''}`
         : printObjects(args, [created, ...(service ? [service] : [])]);
     return { stdout: printed, stderr: serviceError, exitCode: serviceError ? 1 : 0 };
   }

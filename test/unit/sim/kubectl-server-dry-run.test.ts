@@ -83,6 +83,10 @@ describe('--dry-run=server: the request is admitted and answered, nothing is sto
     },
     { command: 'set resources sts/web --limits=cpu=200m --dry-run=server -o name', stdout: 'statefulset.apps/web\n' },
     {
+      command: 'run api --image=nginx:1.16.1 --port=80 --expose --dry-run=server',
+      stdout: 'pod/api created (server dry run)\nservice/api created (server dry run)\n',
+    },
+    {
       command: 'create deployment api --image=nginx:1.16.1 --dry-run=server',
       stdout: 'deployment.apps/api created (server dry run)\n',
     },
