@@ -13,6 +13,12 @@ import { dryRunStrategy, dryRunSuffix, outputFormatError, printCreated, type Dry
 
 export { LAST_APPLIED };
 
+/** The -f source as errors name it: "STDIN" for -, else the file name. */
+export function manifestSource(args: ParsedArgs): string {
+  const file = flag(args, 'filename') ?? '';
+  return file === '-' ? 'STDIN' : file;
+}
+
 /** Reads the manifests named by -f (a file, or "-" for stdin). */
 export function readManifests(
   host: KubectlHost,
@@ -60,9 +66,8 @@ export function runApply(host: KubectlHost, args: ParsedArgs, stdin: string | un
   if (typeof dryRun !== 'string') return dryRun;
   const badOutput = outputFormatError(args);
   if (badOutput) return badOutput;
-  const source = flag(args, 'filename') === '-' ? 'STDIN' : (flag(args, 'filename') ?? '');
+  const source = manifestSource(args);
   const output = flag(args, 'output') ?? '';
-  let printed = 0;
   return runOnManifests(
     host,
     args,
@@ -72,9 +77,7 @@ export function runApply(host: KubectlHost, args: ParsedArgs, stdin: string | un
       const result = applyOne(host, recordChangeCause(obj, changeCause(args)), source, dryRun);
       if (output === '')
         return `${qualifiedKind(type)}/${obj.metadata?.name} ${result.operation}${dryRunSuffix(dryRun)}\n`;
-      // The YAML printer separates the objects it prints with a document marker.
-      const separator = output === 'yaml' && printed++ > 0 ? '---\n' : '';
-      return `${separator}${printCreated(result.object, args, dryRun, result.operation).stdout}`;
+      return printCreated(result.object, args, dryRun, result.operation).stdout;
     },
     (err) => formatApiError(err),
   );
@@ -95,10 +98,12 @@ export function runOnManifests(
 ): CommandResult {
   const objects = readManifests(host, args, stdin);
   if (!Array.isArray(objects)) return objects;
-  const source = flag(args, 'filename') === '-' ? 'STDIN' : (flag(args, 'filename') ?? '');
+  const source = manifestSource(args);
   const mappingError = mapManifests(objects, source);
   if (mappingError) return mappingError;
   const namespace = flag(args, 'namespace');
+  // The YAML printer separates the objects it prints with a document marker.
+  const yaml = flag(args, 'output') === 'yaml';
   let stdout = '';
   let stderr = '';
   for (const manifest of objects) {
@@ -108,7 +113,8 @@ export function runOnManifests(
     obj.metadata = obj.metadata ?? {};
     if (type.namespaced) obj.metadata.namespace = obj.metadata.namespace ?? namespace ?? 'default';
     try {
-      stdout += act({ type, obj });
+      const printed = act({ type, obj });
+      stdout += yaml && stdout !== '' ? `---\n${printed}` : printed;
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       stderr += `${describeError(err, source)}\n`;

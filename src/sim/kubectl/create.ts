@@ -22,7 +22,6 @@ export function runCreate(host: KubectlHost, args: ParsedArgs, stdin: string | u
   if (typeof dryRun !== 'string') return dryRun;
   const badOutput = outputFormatError(args);
   if (badOutput) return badOutput;
-  let printed = 0;
   return runOnManifests(
     host,
     args,
@@ -31,8 +30,7 @@ export function runCreate(host: KubectlHost, args: ParsedArgs, stdin: string | u
       // A client dry run never reaches the apiserver, so it cannot find that an object exists already.
       const request = recordChangeCause(obj, changeCause(args));
       const created = dryRun === 'client' ? request : host.store.create(request, { dryRun: dryRun === 'server' });
-      const separator = flag(args, 'output') === 'yaml' && printed++ > 0 ? '---\n' : '';
-      return `${separator}${printCreated(created, args, dryRun).stdout}`;
+      return printCreated(created, args, dryRun).stdout;
     },
     // AddSourceToErr: the server's message gains "error when creating <source>", except for Invalid.
     (err, source) =>

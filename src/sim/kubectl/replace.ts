@@ -3,7 +3,7 @@ import { clone, type KubeObject, type Stored } from '../api/meta';
 import { typeForKind, type ResourceType } from '../api/resources';
 import { parseDuration } from '../clock';
 import { formatApiError } from './api-error';
-import { mapManifests, readManifests, runOnManifests, withSource } from './apply';
+import { manifestSource, mapManifests, readManifests, runOnManifests, withSource } from './apply';
 import { boolFlag, flag, type ParsedArgs } from './args';
 import { parseCascade } from './cascade';
 import { dryRunStrategy, outputFormatError, printCreated } from './create-output';
@@ -53,7 +53,7 @@ export function runReplace(host: KubectlHost, args: ParsedArgs, stdin: string | 
     });
     return { ...result, stderr: cascade.warning + result.stderr };
   }
-  const source = flag(args, 'filename') === '-' ? 'STDIN' : (flag(args, 'filename') ?? '');
+  const source = manifestSource(args);
   const result = runOnManifests(
     host,
     args,
@@ -112,7 +112,7 @@ function forceReplace(
 ): CommandResult {
   const manifests = readManifests(host, args, stdin);
   if (!Array.isArray(manifests)) return manifests;
-  const source = flag(args, 'filename') === '-' ? 'STDIN' : (flag(args, 'filename') ?? '');
+  const source = manifestSource(args);
   const mappingError = mapManifests(manifests, source);
   if (mappingError) return mappingError;
   const namespace = flag(args, 'namespace') ?? 'default';
@@ -146,6 +146,8 @@ function forceReplace(
     if (left <= 0) return timedOut;
     host.waitFor(() => false, Math.min(1000, left));
   }
+  // The YAML printer separates the objects it prints with a document marker.
+  let separator = '';
   for (const t of targets) {
     const body = clone(prepare(t.manifest));
     const metadata = { ...body.metadata };
@@ -154,7 +156,8 @@ function forceReplace(
     else delete metadata.namespace;
     body.metadata = metadata;
     try {
-      stdout += printCreated(host.store.create(body), args, 'none', 'replaced').stdout;
+      stdout += separator + printCreated(host.store.create(body), args, 'none', 'replaced').stdout;
+      if (flag(args, 'output') === 'yaml') separator = '---\n';
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       stderr += `${formatApiError(err)}\n`;

@@ -98,6 +98,17 @@ describe('kubectl replace: a PUT of the whole manifest (Helper.Replace)', () => 
     assert.notEqual(renamed?.ports?.[0].nodePort, before?.ports?.[0].nodePort, 'a new port name gets a new node port');
   });
 
+  it('-o yaml separates the objects it prints with ---, forced or not', () => {
+    const k = new Cluster({ seed: 4 });
+    const two = `${NODE_PORT_SERVICE}---\n${NODE_PORT_SERVICE.replace('name: s', 'name: t')}`;
+    k.kubectl('apply -f -', two);
+    for (const command of ['replace -f - -o yaml', 'replace --force -f - -o yaml']) {
+      const printed = k.kubectl(command, two);
+      assert.equal(printed.match(/^---$/gm)?.length, 1, command);
+      assert.match(printed, /^apiVersion: v1\nkind: Service\n/m);
+    }
+  });
+
   it('--dry-run=client prints what it would send and writes nothing', () => {
     const k = withDeployment();
     const before = k.get('deploy', 'web')?.metadata.resourceVersion;

@@ -15,6 +15,8 @@ function overcommitAllowed(name: string): boolean {
  * or, for a resource that cannot be overcommitted, other than its limit. Quantities are canonical strings already.
  */
 export function validateResourceRequirements(resources: ResourceRequirements | undefined, path: string): FieldError[] {
+  // Most containers ask for nothing: no maps to walk on the pod-create path.
+  if (!resources?.limits && !resources?.requests) return [];
   const errs: FieldError[] = [];
   const limits = resources?.limits ?? {};
   const requests = resources?.requests ?? {};
