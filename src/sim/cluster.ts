@@ -36,7 +36,7 @@ import { GarbageCollector } from './controllers/garbagecollector/garbage-collect
 import { EventRecorder } from './events';
 import { Faults } from './faults';
 import { atMostOneViolations, listProcesses, type ProcessRow } from './ground-truth';
-import { NodeHeartbeat } from './node/heartbeat';
+import { HeartbeatTicker, NodeHeartbeat } from './node/heartbeat';
 import { KubernetesServiceController } from './controllers/apiserver/kubernetes-service';
 import { runKubectl } from './kubectl/kubectl';
 import type { Editor, KubectlHost } from './kubectl/host';
@@ -159,12 +159,13 @@ export class Cluster {
       },
     });
     this.store.create(kindDefaultStorageClass());
+    const ticker = new HeartbeatTicker(this.clock);
     for (let i = 1; i <= nodeCount; i++) {
       const name = `node-${i}`;
       registerNode(this.store, this.clock, name, i);
       const kubelet = new Kubelet(ctx, name, i, nodeIP(i), this.containerFiles, (pod) => this.podNslookup(pod));
       this.kubelets.set(name, kubelet);
-      this.heartbeats.set(name, new NodeHeartbeat(ctx, kubelet));
+      this.heartbeats.set(name, new NodeHeartbeat(ctx, kubelet, ticker));
     }
     this.store.watch('Pod', (e) => this.dispatchToKubelet(e));
     new Scheduler(ctx);

@@ -14,6 +14,11 @@ export interface Slot {
  */
 export class ObjectTable {
   private readonly byKind = new Map<string, Map<string, Map<string, Slot>>>();
+  /**
+   * The slots of a kind (and namespace, or all: under undefined) in key order, as last listed; dropped when an
+   * object of the kind is added or removed. Updates keep the slots, so periodic lists sort nothing.
+   */
+  private readonly sorted = new Map<string, Map<string | undefined, Slot[]>>();
 
   /** The slot of the object stored under this namespace ("" or none for cluster-scoped) and name. */
   slot(kind: string, namespace: string | undefined, name: string): Slot | undefined {
@@ -38,6 +43,7 @@ export class ObjectTable {
     }
     const slot: Slot = { object, stored: true };
     byName.set(object.metadata.name, slot);
+    this.sorted.delete(kind);
     return slot;
   }
 
@@ -47,21 +53,52 @@ export class ObjectTable {
     if (!slot) return;
     slot.stored = false;
     (byName as Map<string, Slot>).delete(object.metadata.name);
+    this.sorted.delete(kind);
   }
 
-  /** The objects of a kind, in no particular order; with `namespace`, only those whose namespace is exactly it. */
-  objects(kind: string, namespace?: string): Stored<KubeObject>[] {
-    const out: Stored<KubeObject>[] = [];
-    const byNamespace = this.byKind.get(kind);
-    if (!byNamespace) return out;
-    if (namespace === undefined) {
-      for (const byName of byNamespace.values()) for (const slot of byName.values()) out.push(slot.object);
-      return out;
+  /**
+   * The objects of a kind (optionally only those in `namespace`) sorted by `key`, as etcd returns a range. The
+   * order is kept until the kind gains or loses an object.
+   */
+  sortedObjects(
+    kind: string,
+    namespace: string | undefined,
+    key: (obj: Stored<KubeObject>) => string,
+  ): Stored<KubeObject>[] {
+    let byNamespace = this.sorted.get(kind);
+    let slots = byNamespace?.get(namespace);
+    if (!slots) {
+      slots = this.sortSlots(kind, namespace, key);
+      if (!byNamespace) {
+        byNamespace = new Map();
+        this.sorted.set(kind, byNamespace);
+      }
+      byNamespace.set(namespace, slots);
     }
-    for (const slot of byNamespace.get(namespace)?.values() ?? []) {
-      if (slot.object.metadata.namespace === namespace) out.push(slot.object);
-    }
+    const out = new Array<Stored<KubeObject>>(slots.length);
+    for (let i = 0; i < slots.length; i++) out[i] = slots[i].object;
     return out;
+  }
+
+  private sortSlots(kind: string, namespace: string | undefined, key: (obj: Stored<KubeObject>) => string): Slot[] {
+    const slots: Slot[] = [];
+    const byNamespace = this.byKind.get(kind);
+    if (byNamespace && namespace === undefined) {
+      for (const byName of byNamespace.values()) for (const slot of byName.values()) slots.push(slot);
+    } else if (byNamespace) {
+      for (const slot of byNamespace.get(namespace as string)?.values() ?? []) {
+        if (slot.object.metadata.namespace === namespace) slots.push(slot);
+      }
+    }
+    if (slots.length < 2) return slots;
+    // Each key is built once: a comparator building both keys per comparison costs n log n strings. Objects come
+    // in the order they were stored, often already the key order.
+    const keys = slots.map((slot) => key(slot.object));
+    let inOrder = true;
+    for (let i = 1; i < keys.length && inOrder; i++) inOrder = keys[i - 1] < keys[i];
+    if (inOrder) return slots;
+    const order = keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : 1));
+    return order.map((i) => slots[i]);
   }
 
   /** The kinds that have had objects stored, in the order the first of each was stored. */

@@ -129,16 +129,7 @@ export class ObjectStore {
 
   /** Objects of a kind, optionally in one namespace, sorted by key as etcd returns them. */
   list<T extends KubeObject>(kind: string, namespace?: string): Stored<T>[] {
-    const out = this.table.objects(kind, namespace) as Stored<T>[];
-    if (out.length < 2) return out;
-    // Each key is built once: a comparator building both keys per comparison costs n log n strings. Objects come
-    // in the order they were stored, often already the key order.
-    const keys = out.map(keyOf);
-    let sorted = true;
-    for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1] < keys[i];
-    if (sorted) return out;
-    const order = keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : 1));
-    return order.map((i) => out[i]);
+    return this.table.sortedObjects(kind, namespace, keyOf) as Stored<T>[];
   }
 
   /** Objects of a kind whose controller owner reference has this uid. */
@@ -223,6 +214,18 @@ export class ObjectStore {
    * Conflict. metadata.generation moves only when the spec changes, as the apps registry strategies do.
    */
   update<T extends KubeObject>(input: T, options: WriteOptions = NO_OPTIONS): Stored<T> {
+    return this.put(input, false, options);
+  }
+
+  /**
+   * `update` of an object its caller built for this one call from what it read: no undefined fields, and every
+   * subtree either the stored object's own or new and never touched again. The store keeps it without the copy.
+   */
+  updateOwned<T extends KubeObject>(input: T, options: WriteOptions = NO_OPTIONS): Stored<T> {
+    return this.put(input, true, options);
+  }
+
+  private put<T extends KubeObject>(input: T, owned: boolean, options: WriteOptions): Stored<T> {
     const kind = input.kind ?? '';
     const slot = this.table.slot(kind, input.metadata?.namespace, input.metadata?.name ?? '');
     const old = slot?.object;
@@ -231,7 +234,7 @@ export class ObjectStore {
       throw conflict(kind, old.metadata.name);
     }
     // Subtrees the caller kept from what it read stay shared with the stored object (never mutated).
-    const shared = cloneSharing(input, old);
+    const shared = owned ? input : cloneSharing(input, old);
     // cloneSharing hands back fresh objects except where they are the stored ones: copy only those, to edit them.
     const obj = (shared === old ? { ...shared } : shared) as Stored<T>;
     if (obj.metadata === old.metadata || !obj.metadata) obj.metadata = { ...obj.metadata } as Stored<T>['metadata'];

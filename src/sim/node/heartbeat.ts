@@ -1,6 +1,7 @@
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { Node, NodeCondition } from 'kubernetes-types/core/v1';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
+import type { VirtualClock } from '../clock';
 import type { ControllerContext } from '../controllers/context';
 import type { Kubelet } from './kubelet';
 
@@ -9,6 +10,27 @@ export const NODE_LEASE_DURATION_SECONDS = 40;
 export const NODE_LEASE_RENEW_MS = 10_000;
 /** nodeStatusReportFrequency: with nothing changed, the kubelet still posts its node status every 5 minutes. */
 export const NODE_STATUS_REPORT_MS = 5 * 60_000;
+
+/**
+ * The kubelets' shared beat: every NodeHeartbeat renews on the same 10 s grid (all nodes start at time 0), so one
+ * task per period beats them all, in the order they joined, where one task per node each time would run them in
+ * that same order anyway.
+ */
+export class HeartbeatTicker {
+  private readonly heartbeats: NodeHeartbeat[] = [];
+
+  constructor(clock: VirtualClock) {
+    const tick = (): void => {
+      for (const heartbeat of this.heartbeats) heartbeat.beat();
+      clock.after(NODE_LEASE_RENEW_MS, 'kubelets: renew leases', tick);
+    };
+    clock.after(NODE_LEASE_RENEW_MS, 'kubelets: renew leases', tick);
+  }
+
+  add(heartbeat: NodeHeartbeat): void {
+    this.heartbeats.push(heartbeat);
+  }
+}
 
 /**
  * The kubelet's heartbeats: it renews its Lease in kube-node-lease every 10 s (the node lifecycle controller's
@@ -21,6 +43,7 @@ export class NodeHeartbeat {
   constructor(
     private readonly ctx: ControllerContext,
     private readonly kubelet: Kubelet,
+    ticker: HeartbeatTicker,
   ) {
     const now = ctx.clock.now();
     this.lastReportMs = now;
@@ -34,7 +57,7 @@ export class NodeHeartbeat {
         renewTime: ctx.clock.microTimestamp(now),
       },
     });
-    this.scheduleRenew();
+    ticker.add(this);
   }
 
   /** Reconnected: post a fresh node status and renew the lease at once (kubelet syncNodeStatus). */
@@ -63,14 +86,11 @@ export class NodeHeartbeat {
     this.renew();
   }
 
-  private scheduleRenew(): void {
-    this.ctx.clock.after(NODE_LEASE_RENEW_MS, `kubelet ${this.kubelet.nodeName}: renew lease`, () => {
-      if (!this.kubelet.partitioned) {
-        this.renew();
-        if (this.ctx.clock.now() - this.lastReportMs >= NODE_STATUS_REPORT_MS) this.report();
-      }
-      this.scheduleRenew();
-    });
+  /** One renew period: a reachable kubelet renews its lease, and posts its status when one is due. */
+  beat(): void {
+    if (this.kubelet.partitioned) return;
+    this.renew();
+    if (this.ctx.clock.now() - this.lastReportMs >= NODE_STATUS_REPORT_MS) this.report();
   }
 
   /** An unchanged node status posted again: every condition's lastHeartbeatTime moves to now. */
@@ -89,7 +109,8 @@ export class NodeHeartbeat {
     const spec = { ...lease.spec, renewTime: this.ctx.clock.microTimestamp() };
     const owners = lease.metadata.ownerReferences?.length ? undefined : this.nodeOwner();
     const metadata = owners ? { ...lease.metadata, ownerReferences: owners } : lease.metadata;
-    this.ctx.store.update<Lease>({ ...lease, metadata, spec });
+    // Built from the stored lease with nothing undefined (a stored object has no undefined fields).
+    this.ctx.store.updateOwned<Lease>({ ...lease, metadata, spec });
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Node, Pod, Taint } from 'kubernetes-types/core/v1';
+import type { Node, NodeCondition, Pod, Taint } from 'kubernetes-types/core/v1';
 import { deepEqual, type Stored } from '../api/meta';
 import type { WatchEvent } from '../api/store';
 import type { ControllerContext } from '../controllers/context';
@@ -146,13 +146,22 @@ export class Scheduler {
     }
     const all = (this.nodes ??= this.ctx.store.list<Node>('Node'));
     const requests = podRequests(pod);
-    const nodes = all.filter(
-      (n) =>
-        isSchedulable(n, pod) &&
-        (!volumes.pinnedNode || n.metadata.name === volumes.pinnedNode) &&
-        this.insufficient(n, requests).length === 0,
-    );
-    if (nodes.length === 0) {
+    // Filter and score in one pass over the nodes: the feasible nodes with the fewest pods are the best.
+    let best: Stored<Node>[] = [];
+    let bestCount = Infinity;
+    for (const n of all) {
+      if (!isSchedulable(n, pod)) continue;
+      if (volumes.pinnedNode && n.metadata.name !== volumes.pinnedNode) continue;
+      if (this.insufficient(n, requests).length > 0) continue;
+      const count = this.podsPerNode.get(n.metadata.name)?.size ?? 0;
+      if (count < bestCount) {
+        best = [n];
+        bestCount = count;
+      } else if (count === bestCount) {
+        best.push(n);
+      }
+    }
+    if (best.length === 0) {
       const reasons = new Map<string, number>();
       let resolvable = 0;
       for (const n of all) {
@@ -166,17 +175,6 @@ export class Scheduler {
       }
       this.unschedulable(pod, fitErrorMessage(total, undefined, reasons, resolvable));
       return;
-    }
-    let best: Stored<Node>[] = [];
-    let bestCount = Infinity;
-    for (const node of nodes) {
-      const count = this.podsPerNode.get(node.metadata.name)?.size ?? 0;
-      if (count < bestCount) {
-        best = [node];
-        bestCount = count;
-      } else if (count === bestCount) {
-        best.push(node);
-      }
     }
     const chosen = best[this.ctx.random.int(0, best.length - 1)];
     if (volumes.delayed.length > 0) {
@@ -314,5 +312,8 @@ function tolerates(pod: Pod, taint: Taint): boolean {
 function isSchedulable(node: Stored<Node>, pod: Pod): boolean {
   if (node.spec?.unschedulable && !tolerates(pod, UNSCHEDULABLE_TAINT)) return false;
   if (untoleratedTaint(node, pod)) return false;
-  return node.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+  for (const c of node.status?.conditions ?? NO_CONDITIONS) if (c.type === 'Ready') return c.status === 'True';
+  return false;
 }
+
+const NO_CONDITIONS: NodeCondition[] = [];

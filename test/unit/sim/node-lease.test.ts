@@ -32,4 +32,26 @@ describe('node leases', () => {
       'NAME     HOLDER   AGE\nnode-1   node-1   1s\nnode-2   node-2   1s\n',
     );
   });
+
+  it('are renewed every 10 s, node after node, except by a partitioned kubelet', () => {
+    const cluster = new Cluster({ seed: 3 });
+    cluster.faults.partitionNode('node-2');
+    cluster.run('35s');
+    const rows = ['node-1', 'node-2', 'node-3'].map((node) => {
+      const l = lease(cluster, node);
+      return [node, l?.spec?.renewTime, Number(l?.metadata?.resourceVersion)] as const;
+    });
+    assert.deepEqual(
+      rows.map(([node, renewTime]) => [node, renewTime]),
+      [
+        ['node-1', '2026-01-01T00:00:30.000000Z'],
+        ['node-2', '2026-01-01T00:00:00.000000Z'],
+        ['node-3', '2026-01-01T00:00:30.000000Z'],
+      ],
+    );
+    // Each renewal is a write of its own: node-1's lease was written just before node-3's.
+    assert.equal(rows[2][2], rows[0][2] + 1);
+    cluster.faults.healNode('node-2');
+    assert.equal(lease(cluster, 'node-2')?.spec?.renewTime, '2026-01-01T00:00:35.000000Z');
+  });
 });
