@@ -26,7 +26,7 @@ export class Scheduler {
   /** Running (not finished) pods per node, for NodeResourcesFit's pod count. */
   private readonly podCountPerNode = new Map<string, number>();
   /** The nodes as listed (sorted by name), kept until a Node changes: the node informer's cache. */
-  private nodes: Stored<Node>[] | undefined;
+  private nodes: NodeFacts[] | undefined;
   /** Each stored Node version's allocatable pods, parsed once (stored objects are never mutated). */
   private readonly allocatablePods = new WeakMap<object, number>();
 
@@ -132,6 +132,12 @@ export class Scheduler {
     return allowed;
   }
 
+  /** What filtering reads of a node version, worked out once: an open node passes every pod's filters. */
+  private factsOf(node: Stored<Node>): NodeFacts {
+    const open = !node.spec?.unschedulable && !node.spec?.taints?.length && isReady(node);
+    return { node, name: node.metadata.name, open, allowed: this.allowedPods(node) };
+  }
+
   private schedule(key: string): void {
     const slash = key.indexOf('/');
     const namespace = key.slice(0, slash);
@@ -144,16 +150,23 @@ export class Scheduler {
       this.unschedulable(pod, fitErrorMessage(total, volumes.unschedulable, new Map()));
       return;
     }
-    const all = (this.nodes ??= this.ctx.store.list<Node>('Node'));
+    const all = (this.nodes ??= this.ctx.store.list<Node>('Node').map((n) => this.factsOf(n)));
     const requests = podRequests(pod);
+    const requestsNothing = requests.cpu === 0 && requests.memory === 0;
     // Filter and score in one pass over the nodes: the feasible nodes with the fewest pods are the best.
     let best: Stored<Node>[] = [];
     let bestCount = Infinity;
-    for (const n of all) {
-      if (!isSchedulable(n, pod)) continue;
-      if (volumes.pinnedNode && n.metadata.name !== volumes.pinnedNode) continue;
-      if (this.insufficient(n, requests).length > 0) continue;
-      const count = this.podsPerNode.get(n.metadata.name)?.size ?? 0;
+    for (const { node: n, name, open, allowed } of all) {
+      if (!open && !isSchedulable(n, pod)) continue;
+      if (volumes.pinnedNode && name !== volumes.pinnedNode) continue;
+      if (
+        requestsNothing
+          ? (this.podCountPerNode.get(name) ?? 0) + 1 > allowed
+          : this.insufficient(n, requests).length > 0
+      ) {
+        continue;
+      }
+      const count = this.podsPerNode.get(name)?.size ?? 0;
       if (count < bestCount) {
         best = [n];
         bestCount = count;
@@ -164,7 +177,7 @@ export class Scheduler {
     if (best.length === 0) {
       const reasons = new Map<string, number>();
       let resolvable = 0;
-      for (const n of all) {
+      for (const { node: n } of all) {
         let nodeReasons = [VOLUME_NODE_CONFLICT];
         if (!isSchedulable(n, pod)) nodeReasons = [unfitReason(n, pod)];
         else if (!volumes.pinnedNode || n.metadata.name === volumes.pinnedNode) {
@@ -312,8 +325,22 @@ function tolerates(pod: Pod, taint: Taint): boolean {
 function isSchedulable(node: Stored<Node>, pod: Pod): boolean {
   if (node.spec?.unschedulable && !tolerates(pod, UNSCHEDULABLE_TAINT)) return false;
   if (untoleratedTaint(node, pod)) return false;
+  return isReady(node);
+}
+
+function isReady(node: Stored<Node>): boolean {
   for (const c of node.status?.conditions ?? NO_CONDITIONS) if (c.type === 'Ready') return c.status === 'True';
   return false;
+}
+
+/** A node as the scheduler's filters see it. */
+interface NodeFacts {
+  node: Stored<Node>;
+  name: string;
+  /** Ready, not cordoned and untainted: every pod passes NodeUnschedulable and TaintToleration here. */
+  open: boolean;
+  /** Allocatable pods. */
+  allowed: number;
 }
 
 const NO_CONDITIONS: NodeCondition[] = [];
