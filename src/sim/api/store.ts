@@ -318,10 +318,11 @@ export class ObjectStore {
       return old;
     }
     const obj = { ...old, metadata: { ...old.metadata } };
-    obj.metadata.finalizers = finalizers.length > 0 ? finalizers : undefined;
+    // Without finalizers the field is left out, not stored as undefined.
+    if (finalizers.length > 0) obj.metadata.finalizers = finalizers;
+    else if ('finalizers' in obj.metadata) delete obj.metadata.finalizers;
     writable(obj.metadata).deletionTimestamp = this.clock.timestamp(this.clock.now() + grace * 1000);
     writable(obj.metadata).deletionGracePeriodSeconds = grace;
-    if (finalizers.length === 0 && grace === 0) delete obj.metadata.finalizers;
     writable(obj.metadata).resourceVersion = this.nextResourceVersion();
     slot.object = obj;
     this.lease(kind, slot, obj);

@@ -410,7 +410,8 @@ export class Kubelet {
   /** A status the pod already has would be a no-op write: the status manager skips it (needsUpdate). */
   private writeStatus(pod: Stored<Pod>, work: PodWork, now: string): void {
     const status = kubeletPodStatus(pod, work, now);
-    if (status !== pod.status) this.ctx.store.update<Pod>({ ...pod, status });
+    // The status is the stored one's parts and new ones (kubeletPodStatus): the store need not copy it.
+    if (status !== pod.status) this.ctx.store.updateOwned<Pod>({ ...pod, status });
   }
 
   private schedule(work: PodWork, delayMs: number, label: string, run: () => void): { cancel(): void } {

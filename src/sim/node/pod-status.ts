@@ -38,7 +38,7 @@ export interface PodView {
 /**
  * generateAPIPodStatus: the status the kubelet writes, keeping conditions other components own. Every part it
  * would write as stored is the stored one; when nothing changed it hands back the stored status itself, which the
- * status manager then need not write at all.
+ * status manager then need not write at all. The rest is new, with no undefined fields.
  */
 export function kubeletPodStatus(pod: Pod, view: PodView, now: string): PodStatus {
   const stored = pod.status;
@@ -67,7 +67,9 @@ export function kubeletPodStatus(pod: Pod, view: PodView, now: string): PodStatu
   status.conditions = conditions;
   status.hostIP = view.hostIP;
   status.hostIPs = hostIPs;
-  status.startTime = view.startTime;
+  // Nothing is written undefined (the kubelet's status write skips the store's copy, which would drop it).
+  if (view.startTime !== undefined) status.startTime = view.startTime;
+  else if ('startTime' in status) delete status.startTime;
   status.qosClass = qosClass;
   status.containerStatuses = containerStatuses;
   if (view.podIP) {

@@ -4,6 +4,7 @@ import type { Pod, PodCondition } from 'kubernetes-types/core/v1';
 import { kubeletConditions } from '../../../src/sim/node/pod-conditions';
 import { kubeletPodStatus, type PodView } from '../../../src/sim/node/pod-status';
 import { storesAs } from '../../../src/sim/pods/stored-json';
+import { Cluster } from '../../../src/sim/index';
 
 /** What the store keeps of a status: a JSON copy, without keys that hold undefined. */
 function stored<T>(value: T): T {
@@ -131,5 +132,56 @@ describe('kubeletConditions', () => {
     assert.deepEqual(Object.keys(out[2]), ['type', 'status', 'lastProbeTime', 'lastTransitionTime']);
     assert.equal(out[2].lastTransitionTime, '2026-01-01T00:00:01Z');
     assert.equal(out[3].lastTransitionTime, now);
+  });
+});
+
+/** Paths in `value` that hold undefined: a stored object has none, as JSON has no such value. */
+function undefinedPaths(value: unknown, path = ''): string[] {
+  if (value === null || typeof value !== 'object') return [];
+  const out: string[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined) out.push(`${path}.${key}`);
+    else out.push(...undefinedPaths(v, `${path}.${key}`));
+  }
+  return out;
+}
+
+describe('the pods the kubelet writes', () => {
+  it('hold no undefined fields, through start-up, a crash, readiness faults, a partition and deletion', () => {
+    const cluster = new Cluster({ seed: 4 });
+    cluster.apply(`
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: web}
+spec:
+  serviceName: nginx
+  replicas: 2
+  selector: {matchLabels: {app: nginx}}
+  template:
+    metadata: {labels: {app: nginx}}
+    spec:
+      containers:
+      - name: nginx
+        image: registry.k8s.io/nginx-slim:0.21
+        readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 2}
+`);
+    cluster.settle();
+    cluster.faults.crash('web-0');
+    cluster.run('30s');
+    cluster.faults.unready('web-1');
+    cluster.run('20s');
+    cluster.faults.ready('web-1');
+    const node = cluster.get<Pod>('pod', 'web-1')?.spec?.nodeName ?? '';
+    cluster.faults.partitionNode(node);
+    cluster.run('2m');
+    cluster.faults.healNode(node);
+    cluster.kubectl('delete sts web');
+    cluster.settle();
+    const pods = cluster.history.filter((h) => h.kind === 'Pod');
+    assert.ok(pods.length > 20);
+    assert.deepEqual(
+      pods.flatMap((h) => undefinedPaths(h.object).map((p) => `${h.name} ${h.type}${p}`)),
+      [],
+    );
   });
 });
