@@ -5,6 +5,7 @@ import { kubeletConditions } from '../../../src/sim/node/pod-conditions';
 import { kubeletPodStatus, type PodView } from '../../../src/sim/node/pod-status';
 import { storesAs } from '../../../src/sim/pods/stored-json';
 import { Cluster } from '../../../src/sim/index';
+import { webManifest } from './fixtures-web';
 
 /** What the store keeps of a status: a JSON copy, without keys that hold undefined. */
 function stored<T>(value: T): T {
@@ -147,24 +148,9 @@ function undefinedPaths(value: unknown, path = ''): string[] {
 }
 
 describe('the pods the kubelet writes', () => {
-  it('hold no undefined fields, through start-up, a crash, readiness faults, a partition and deletion', () => {
+  it('hold no undefined fields, through start-up, a crash, readiness faults, a partition and deletion (volumes included)', () => {
     const cluster = new Cluster({ seed: 4 });
-    cluster.apply(`
-apiVersion: apps/v1
-kind: StatefulSet
-metadata: {name: web}
-spec:
-  serviceName: nginx
-  replicas: 2
-  selector: {matchLabels: {app: nginx}}
-  template:
-    metadata: {labels: {app: nginx}}
-    spec:
-      containers:
-      - name: nginx
-        image: registry.k8s.io/nginx-slim:0.21
-        readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 2}
-`);
+    cluster.apply(webManifest({ replicas: 2, probe: true }));
     cluster.settle();
     cluster.faults.crash('web-0');
     cluster.run('30s');
