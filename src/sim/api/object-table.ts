@@ -1,4 +1,4 @@
-import type { KubeObject, Stored } from './meta';
+import { keyOf, type KubeObject, type Stored } from './meta';
 
 /** Where one object is stored. The slot stays the same across the object's versions, so indexes can hold it. */
 export interface Slot {
@@ -57,18 +57,14 @@ export class ObjectTable {
   }
 
   /**
-   * The objects of a kind (optionally only those in `namespace`) sorted by `key`, as etcd returns a range. The
+   * The objects of a kind (optionally only those in `namespace`) in key order, as etcd returns a range. The
    * order is kept until the kind gains or loses an object.
    */
-  sortedObjects(
-    kind: string,
-    namespace: string | undefined,
-    key: (obj: Stored<KubeObject>) => string,
-  ): Stored<KubeObject>[] {
+  sortedObjects(kind: string, namespace?: string): Stored<KubeObject>[] {
     let byNamespace = this.sorted.get(kind);
     let slots = byNamespace?.get(namespace);
     if (!slots) {
-      slots = this.sortSlots(kind, namespace, key);
+      slots = this.sortSlots(kind, namespace);
       if (!byNamespace) {
         byNamespace = new Map();
         this.sorted.set(kind, byNamespace);
@@ -80,7 +76,7 @@ export class ObjectTable {
     return out;
   }
 
-  private sortSlots(kind: string, namespace: string | undefined, key: (obj: Stored<KubeObject>) => string): Slot[] {
+  private sortSlots(kind: string, namespace: string | undefined): Slot[] {
     const slots: Slot[] = [];
     const byNamespace = this.byKind.get(kind);
     if (byNamespace && namespace === undefined) {
@@ -93,7 +89,7 @@ export class ObjectTable {
     if (slots.length < 2) return slots;
     // Each key is built once: a comparator building both keys per comparison costs n log n strings. Objects come
     // in the order they were stored, often already the key order.
-    const keys = slots.map((slot) => key(slot.object));
+    const keys = slots.map((slot) => keyOf(slot.object));
     let inOrder = true;
     for (let i = 1; i < keys.length && inOrder; i++) inOrder = keys[i - 1] < keys[i];
     if (inOrder) return slots;

@@ -2,7 +2,7 @@ import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import type { VirtualClock } from '../clock';
 import type { SeededRandom } from '../random';
 import { ApiError, alreadyExists, conflict, invalid, notFound, type FieldError } from './errors';
-import { clone, deepEqual, keyOf, writable, type KubeObject, type Stored } from './meta';
+import { clone, deepEqual, writable, type KubeObject, type Stored } from './meta';
 import { apiVersionOf, typeForKind } from './resources';
 import { ObjectTable, type Slot } from './object-table';
 import { cloneSharing } from './share';
@@ -129,7 +129,7 @@ export class ObjectStore {
 
   /** Objects of a kind, optionally in one namespace, sorted by key as etcd returns them. */
   list<T extends KubeObject>(kind: string, namespace?: string): Stored<T>[] {
-    return this.table.sortedObjects(kind, namespace, keyOf) as Stored<T>[];
+    return this.table.sortedObjects(kind, namespace) as Stored<T>[];
   }
 
   /** Objects of a kind whose controller owner reference has this uid. */

@@ -109,11 +109,11 @@ export class Scheduler {
   }
 
   /** NodeResourcesFit's Filter: the reasons the node gives ("Too many pods", "Insufficient <resource>"), if any. */
-  private insufficient(node: Stored<Node>, requests: ResourceAmounts): string[] {
-    const full = (this.podCountPerNode.get(node.metadata.name) ?? 0) + 1 > this.allowedPods(node);
+  private insufficient({ node, name, allowed }: NodeFacts, requests: ResourceAmounts): string[] {
+    const full = (this.podCountPerNode.get(name) ?? 0) + 1 > allowed;
     // A pod that requests nothing needs only room for one more pod: no lists built per node and pod.
     if (requests.cpu === 0 && requests.memory === 0) return full ? TOO_MANY_PODS : NO_REASONS;
-    const used = this.requestedPerNode.get(node.metadata.name) ?? { cpu: 0, memory: 0 };
+    const used = this.requestedPerNode.get(name) ?? { cpu: 0, memory: 0 };
     const short = COMPUTE_RESOURCES.filter((r) => {
       if (requests[r] === 0) return false;
       const allocatable = parseQuantity(node.status?.allocatable?.[r]) ?? 0;
@@ -152,36 +152,30 @@ export class Scheduler {
     }
     const all = (this.nodes ??= this.ctx.store.list<Node>('Node').map((n) => this.factsOf(n)));
     const requests = podRequests(pod);
-    const requestsNothing = requests.cpu === 0 && requests.memory === 0;
     // Filter and score in one pass over the nodes: the feasible nodes with the fewest pods are the best.
     let best: Stored<Node>[] = [];
     let bestCount = Infinity;
-    for (const { node: n, name, open, allowed } of all) {
-      if (!open && !isSchedulable(n, pod)) continue;
-      if (volumes.pinnedNode && name !== volumes.pinnedNode) continue;
-      if (
-        requestsNothing
-          ? (this.podCountPerNode.get(name) ?? 0) + 1 > allowed
-          : this.insufficient(n, requests).length > 0
-      ) {
-        continue;
-      }
-      const count = this.podsPerNode.get(name)?.size ?? 0;
+    for (const facts of all) {
+      if (!facts.open && !isSchedulable(facts.node, pod)) continue;
+      if (volumes.pinnedNode && facts.name !== volumes.pinnedNode) continue;
+      if (this.insufficient(facts, requests).length > 0) continue;
+      const count = this.podsPerNode.get(facts.name)?.size ?? 0;
       if (count < bestCount) {
-        best = [n];
+        best = [facts.node];
         bestCount = count;
       } else if (count === bestCount) {
-        best.push(n);
+        best.push(facts.node);
       }
     }
     if (best.length === 0) {
       const reasons = new Map<string, number>();
       let resolvable = 0;
-      for (const { node: n } of all) {
+      for (const facts of all) {
+        const n = facts.node;
         let nodeReasons = [VOLUME_NODE_CONFLICT];
         if (!isSchedulable(n, pod)) nodeReasons = [unfitReason(n, pod)];
         else if (!volumes.pinnedNode || n.metadata.name === volumes.pinnedNode) {
-          nodeReasons = this.insufficient(n, requests);
+          nodeReasons = this.insufficient(facts, requests);
           resolvable++;
         }
         for (const reason of nodeReasons) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Event as CoreEvent, Pod } from 'kubernetes-types/core/v1';
-import { clone, deepEqual, keyOf, type Stored } from '../../../src/sim/api/meta';
+import { clone, deepEqual, type Stored } from '../../../src/sim/api/meta';
 import { ObjectTable } from '../../../src/sim/api/object-table';
 import { cloneSharing } from '../../../src/sim/api/share';
 import { ObjectStore } from '../../../src/sim/api/store';
@@ -89,26 +89,26 @@ describe('ObjectTable', () => {
     assert.equal(table.slot('Node', '', 'node-1')?.object, node);
     assert.equal(table.slot('Node', undefined, 'node-1')?.object, node);
     assert.equal(table.slot('Pod', 'default', 'web-0')?.object, pod);
-    assert.deepEqual(table.sortedObjects('Node', '', keyOf), []);
-    assert.deepEqual(table.sortedObjects('Pod', 'default', keyOf), [pod]);
+    assert.deepEqual(table.sortedObjects('Node', ''), []);
+    assert.deepEqual(table.sortedObjects('Pod', 'default'), [pod]);
     assert.equal(table.count('Pod'), 1);
     table.remove('Pod', pod);
     assert.equal(table.slot('Pod', 'default', 'web-0'), undefined);
     assert.equal(table.count('Pod'), 0);
-    assert.deepEqual(table.sortedObjects('Pod', 'default', keyOf), []);
+    assert.deepEqual(table.sortedObjects('Pod', 'default'), []);
   });
 
   it('lists in key order, kept across updates and redone when an object is added or removed', () => {
     const table = new ObjectTable();
     const node = (name: string) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name } });
-    const names = (): string[] => table.sortedObjects('Node', undefined, keyOf).map((n) => n.metadata.name);
+    const names = (): string[] => table.sortedObjects('Node', undefined).map((n) => n.metadata.name);
     for (const name of ['node-1', 'node-2', 'node-10']) table.add('Node', node(name));
     assert.deepEqual(names(), ['node-1', 'node-10', 'node-2']);
     // An update puts a new version in the same slot: the list shows it without sorting again.
     const slot = table.slot('Node', '', 'node-2');
     const updated = node('node-2');
     if (slot) slot.object = updated;
-    assert.equal(table.sortedObjects('Node', undefined, keyOf)[2], updated);
+    assert.equal(table.sortedObjects('Node', undefined)[2], updated);
     table.add('Node', node('node-0'));
     assert.deepEqual(names(), ['node-0', 'node-1', 'node-10', 'node-2']);
     table.remove('Node', updated);
