@@ -1,4 +1,4 @@
-import type { Lease } from 'kubernetes-types/coordination/v1';
+import type { Lease, LeaseSpec } from 'kubernetes-types/coordination/v1';
 import type { Node, NodeCondition } from 'kubernetes-types/core/v1';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { VirtualClock } from '../clock';
@@ -39,6 +39,11 @@ export class HeartbeatTicker {
 export class NodeHeartbeat {
   /** When the kubelet last posted its node status (registration counts). */
   private lastReportMs: number;
+  /**
+   * The stored lease spec, while it is one this kubelet wrote with only the fields it sets (stored objects are never
+   * mutated, so identity tells that nobody has written another since).
+   */
+  private ownSpec: LeaseSpec | undefined;
 
   constructor(
     private readonly ctx: ControllerContext,
@@ -47,7 +52,7 @@ export class NodeHeartbeat {
   ) {
     const now = ctx.clock.now();
     this.lastReportMs = now;
-    ctx.store.create<Lease>({
+    this.ownSpec = ctx.store.create<Lease>({
       apiVersion: 'coordination.k8s.io/v1',
       kind: 'Lease',
       metadata: { name: kubelet.nodeName, namespace: 'kube-node-lease', ownerReferences: this.nodeOwner() },
@@ -56,7 +61,7 @@ export class NodeHeartbeat {
         leaseDurationSeconds: NODE_LEASE_DURATION_SECONDS,
         renewTime: ctx.clock.microTimestamp(now),
       },
-    });
+    }).spec;
     ticker.add(this);
   }
 
@@ -106,11 +111,28 @@ export class NodeHeartbeat {
   private renew(): void {
     const lease = this.ctx.store.get<Lease>('Lease', 'kube-node-lease', this.kubelet.nodeName);
     if (!lease) return;
-    const spec = { ...lease.spec, renewTime: this.ctx.clock.microTimestamp() };
+    const renewTime = this.ctx.clock.microTimestamp();
     const owners = lease.metadata.ownerReferences?.length ? undefined : this.nodeOwner();
     const metadata = owners ? { ...lease.metadata, ownerReferences: owners } : lease.metadata;
     // Built from the stored lease with nothing undefined (a stored object has no undefined fields).
-    this.ctx.store.updateOwned<Lease>({ ...lease, metadata, spec });
+    if (lease.spec === this.ownSpec) {
+      const spec = this.renewedSpec(renewTime);
+      const renewed = { apiVersion: lease.apiVersion, kind: lease.kind, metadata, spec };
+      this.ownSpec = this.ctx.store.updateOwned<Lease>(renewed).spec;
+    } else {
+      this.ownSpec = undefined;
+      this.ctx.store.updateOwned<Lease>({ ...lease, metadata, spec: { ...lease.spec, renewTime } });
+    }
+  }
+
+  /**
+   * The kubelet's own spec renewed, as a literal: a spread copy costs several times more, and leases are renewed
+   * a hundred thousand times over a long run. A spec someone else wrote is copied whole instead (above), so the
+   * fields the kubelet does not set survive, as newLease's DeepCopy keeps them.
+   */
+  private renewedSpec(renewTime: string): LeaseSpec {
+    const { holderIdentity, leaseDurationSeconds } = this.ownSpec as LeaseSpec;
+    return { holderIdentity, leaseDurationSeconds, renewTime };
   }
 
   /**

@@ -54,4 +54,24 @@ describe('node leases', () => {
     cluster.faults.healNode('node-2');
     assert.equal(lease(cluster, 'node-2')?.spec?.renewTime, '2026-01-01T00:00:35.000000Z');
   });
+
+  it('keep spec fields someone else wrote when renewed (newLease copies the lease it read)', () => {
+    const cluster = new Cluster({ seed: 3 });
+    assert.equal(
+      cluster.kubectl('patch lease node-1 -n kube-node-lease --type=merge -p \'{"spec":{"leaseTransitions":2}}\''),
+      'lease.coordination.k8s.io/node-1 patched\n',
+    );
+    cluster.run('25s');
+    assert.deepEqual(lease(cluster, 'node-1')?.spec, {
+      holderIdentity: 'node-1',
+      leaseDurationSeconds: 40,
+      leaseTransitions: 2,
+      renewTime: '2026-01-01T00:00:20.000000Z',
+    });
+    assert.deepEqual(lease(cluster, 'node-2')?.spec, {
+      holderIdentity: 'node-2',
+      leaseDurationSeconds: 40,
+      renewTime: '2026-01-01T00:00:20.000000Z',
+    });
+  });
 });
