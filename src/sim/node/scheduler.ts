@@ -15,16 +15,13 @@ import { fitErrorMessage, VOLUME_NODE_CONFLICT, VolumeBinder } from './volume-bi
  */
 export class Scheduler {
   private readonly queue: WorkQueue;
-  /** Pods bound per node, kept up to date from watch events so scoring needs no scan. */
-  private readonly podsPerNode = new Map<string, Set<string>>();
+  /** What is bound to each node, kept up to date from watch events so filtering and scoring need no scan. */
+  private readonly loads = new Map<string, NodeLoad>();
   private readonly volumes: VolumeBinder;
   /** Pods that failed to schedule, waiting for a cluster change that might let them fit. */
   private readonly unschedulablePods: UnschedulablePods;
-  /** Requests of running pods per node, and each pod's share, for NodeResourcesFit without a scan. */
-  private readonly requestedPerNode = new Map<string, ResourceAmounts>();
+  /** Each bound pod's share of its node's load, for NodeResourcesFit without a scan. */
   private readonly podShare = new Map<string, { node: string; requests: ResourceAmounts }>();
-  /** Running (not finished) pods per node, for NodeResourcesFit's pod count. */
-  private readonly podCountPerNode = new Map<string, number>();
   /** The nodes as listed (sorted by name), kept until a Node changes: the node informer's cache. */
   private nodes: NodeFacts[] | undefined;
   /** Each stored Node version's allocatable pods, parsed once (stored objects are never mutated). */
@@ -51,7 +48,7 @@ export class Scheduler {
     const node = pod.spec?.nodeName;
     if (!unchangedShare(event)) this.trackRequests(pod, event.type === 'DELETED');
     if (event.type === 'DELETED') {
-      if (node) this.podsPerNode.get(node)?.delete(uid);
+      if (node) this.unbind(node, uid);
       else this.unschedulablePods.forget(podKey(pod));
       return;
     }
@@ -61,12 +58,11 @@ export class Scheduler {
       }
       // Status writes to a bound pod leave it where it was counted.
       if (event.type === 'MODIFIED' && (event.old as Stored<Pod> | undefined)?.spec?.nodeName === node) return;
-      let set = this.podsPerNode.get(node);
-      if (!set) {
-        set = new Set();
-        this.podsPerNode.set(node, set);
+      const load = this.loadOf(node);
+      if (!load.bound.has(uid)) {
+        load.bound.add(uid);
+        load.boundCount += 1;
       }
-      set.add(uid);
       return;
     }
     if (pod.metadata.deletionTimestamp) return;
@@ -79,7 +75,7 @@ export class Scheduler {
   }
 
   /**
-   * Keeps requestedPerNode and podCountPerNode current: a bound pod counts until it is deleted or has finished (the
+   * Keeps each node's running count and requests current: a bound pod counts until it is deleted or has finished (the
    * scheduler's pod informer leaves out Succeeded and Failed pods, so to it a finished pod is a deleted one).
    */
   private trackRequests(pod: Stored<Pod>, deleted: boolean): void {
@@ -90,9 +86,9 @@ export class Scheduler {
     if (deleted || finished || !node) {
       if (!share) return;
       this.podShare.delete(uid);
-      this.podCountPerNode.set(share.node, (this.podCountPerNode.get(share.node) ?? 1) - 1);
-      const used = this.requestedPerNode.get(share.node);
-      if (used) for (const r of COMPUTE_RESOURCES) used[r] -= share.requests[r];
+      const load = this.loadOf(share.node);
+      load.running -= 1;
+      for (const r of COMPUTE_RESOURCES) load.requested[r] -= share.requests[r];
       // AssignedPodDelete: the room it leaves may let a waiting pod fit.
       this.unschedulablePods.moveAll();
       return;
@@ -101,19 +97,32 @@ export class Scheduler {
     // Worked out once per bound pod (requests do not change), even when they are zero, so status updates cost nothing.
     const requests = podRequests(pod);
     this.podShare.set(uid, { node, requests });
-    this.podCountPerNode.set(node, (this.podCountPerNode.get(node) ?? 0) + 1);
-    if (requests.cpu === 0 && requests.memory === 0) return;
-    const used = this.requestedPerNode.get(node) ?? { cpu: 0, memory: 0 };
-    for (const r of COMPUTE_RESOURCES) used[r] += requests[r];
-    this.requestedPerNode.set(node, used);
+    const load = this.loadOf(node);
+    load.running += 1;
+    for (const r of COMPUTE_RESOURCES) load.requested[r] += requests[r];
+  }
+
+  private unbind(node: string, uid: string): void {
+    const load = this.loads.get(node);
+    if (load?.bound.delete(uid)) load.boundCount -= 1;
+  }
+
+  /** The node's load, made empty the first time the node is named. */
+  private loadOf(node: string): NodeLoad {
+    let load = this.loads.get(node);
+    if (!load) {
+      load = { bound: new Set(), boundCount: 0, running: 0, requested: { cpu: 0, memory: 0 } };
+      this.loads.set(node, load);
+    }
+    return load;
   }
 
   /** NodeResourcesFit's Filter: the reasons the node gives ("Too many pods", "Insufficient <resource>"), if any. */
-  private insufficient({ node, name, allowed }: NodeFacts, requests: ResourceAmounts): string[] {
-    const full = (this.podCountPerNode.get(name) ?? 0) + 1 > allowed;
+  private insufficient({ node, load, allowed }: NodeFacts, requests: ResourceAmounts): string[] {
+    const full = load.running + 1 > allowed;
     // A pod that requests nothing needs only room for one more pod: no lists built per node and pod.
     if (requests.cpu === 0 && requests.memory === 0) return full ? TOO_MANY_PODS : NO_REASONS;
-    const used = this.requestedPerNode.get(name) ?? { cpu: 0, memory: 0 };
+    const used = load.requested;
     const short = COMPUTE_RESOURCES.filter((r) => {
       if (requests[r] === 0) return false;
       const allocatable = parseQuantity(node.status?.allocatable?.[r]) ?? 0;
@@ -135,7 +144,8 @@ export class Scheduler {
   /** What filtering reads of a node version, worked out once: an open node passes every pod's filters. */
   private factsOf(node: Stored<Node>): NodeFacts {
     const open = !node.spec?.unschedulable && !node.spec?.taints?.length && isReady(node);
-    return { node, name: node.metadata.name, open, allowed: this.allowedPods(node) };
+    const name = node.metadata.name;
+    return { node, name, open, allowed: this.allowedPods(node), load: this.loadOf(name) };
   }
 
   private schedule(key: string): void {
@@ -159,7 +169,7 @@ export class Scheduler {
       if (!facts.open && !isSchedulable(facts.node, pod)) continue;
       if (volumes.pinnedNode && facts.name !== volumes.pinnedNode) continue;
       if (this.insufficient(facts, requests).length > 0) continue;
-      const count = this.podsPerNode.get(facts.name)?.size ?? 0;
+      const count = facts.load.boundCount;
       if (count < bestCount) {
         best = [facts.node];
         bestCount = count;
@@ -169,17 +179,24 @@ export class Scheduler {
     }
     if (best.length === 0) {
       const reasons = new Map<string, number>();
+      const tally = (reason: string, n: number): void => {
+        if (n > 0) reasons.set(reason, (reasons.get(reason) ?? 0) + n);
+      };
       let resolvable = 0;
+      // A full cluster fails most pods for "Too many pods" on node after node: counted here, added once.
+      let tooMany = 0;
       for (const facts of all) {
         const n = facts.node;
-        let nodeReasons = [VOLUME_NODE_CONFLICT];
-        if (!isSchedulable(n, pod)) nodeReasons = [unfitReason(n, pod)];
-        else if (!volumes.pinnedNode || n.metadata.name === volumes.pinnedNode) {
-          nodeReasons = this.insufficient(facts, requests);
+        if (!facts.open && !isSchedulable(n, pod)) tally(unfitReason(n, pod), 1);
+        else if (volumes.pinnedNode && n.metadata.name !== volumes.pinnedNode) tally(VOLUME_NODE_CONFLICT, 1);
+        else {
           resolvable++;
+          const nodeReasons = this.insufficient(facts, requests);
+          if (nodeReasons === TOO_MANY_PODS) tooMany++;
+          else for (const reason of nodeReasons) tally(reason, 1);
         }
-        for (const reason of nodeReasons) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       }
+      tally(TOO_MANY_PODS[0], tooMany);
       this.unschedulable(pod, fitErrorMessage(total, undefined, reasons, resolvable));
       return;
     }
@@ -335,6 +352,19 @@ interface NodeFacts {
   open: boolean;
   /** Allocatable pods. */
   allowed: number;
+  /** The node's load, the scheduler's own (it changes as pods come and go; the facts stay). */
+  load: NodeLoad;
+}
+
+/** What is bound to one node: read by every scheduling pass straight from the node's facts, without a lookup. */
+interface NodeLoad {
+  /** Uids of the pods bound to the node, for scoring, and how many (read for every node on every pass). */
+  bound: Set<string>;
+  boundCount: number;
+  /** Bound pods that have not finished: NodeResourcesFit's pod count. */
+  running: number;
+  /** What those pods request. */
+  requested: ResourceAmounts;
 }
 
 const NO_CONDITIONS: NodeCondition[] = [];
