@@ -127,6 +127,14 @@ export class ObjectStore {
     return this.table.slot(kind, namespace, name)?.object as Stored<T> | undefined;
   }
 
+  /**
+   * Where the object is stored now, for a caller that reads one object over and over: `object` is its newest
+   * version while `stored` holds (deleting it, or deleting and recreating it, ends that), with no lookup by name.
+   */
+  slotOf(kind: string, namespace: string, name: string): Readonly<Slot> | undefined {
+    return this.table.slot(kind, namespace, name);
+  }
+
   /** Objects of a kind, optionally in one namespace, sorted by key as etcd returns them. */
   list<T extends KubeObject>(kind: string, namespace?: string): Stored<T>[] {
     return this.table.sortedObjects(kind, namespace) as Stored<T>[];
@@ -186,7 +194,7 @@ export class ObjectStore {
     writable(obj.metadata).uid = this.random.uuid();
     writable(obj.metadata).creationTimestamp = this.clock.timestamp();
     if (strategy?.tracksGeneration) writable(obj.metadata).generation = 1;
-    delete writable(obj.metadata).deletionTimestamp;
+    if ('deletionTimestamp' in obj.metadata) delete writable(obj.metadata).deletionTimestamp;
     // DryRunnableStorage: BeforeCreate has filled in uid and creationTimestamp; only storage sets a resourceVersion.
     if (options.dryRun) {
       delete writable(obj.metadata).resourceVersion;
@@ -246,7 +254,8 @@ export class ObjectStore {
     if (old.metadata.deletionTimestamp) {
       writable(obj.metadata).deletionTimestamp = old.metadata.deletionTimestamp;
       writable(obj.metadata).deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
-    } else {
+    } else if ('deletionTimestamp' in obj.metadata) {
+      // Checked first: a delete of a missing key still costs a runtime call, and almost no write has one.
       delete writable(obj.metadata).deletionTimestamp;
     }
     const strategy = this.strategies.get(kind);

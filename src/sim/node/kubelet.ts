@@ -395,8 +395,15 @@ export class Kubelet {
   }
 
   private current(work: PodWork): Stored<Pod> | undefined {
-    const pod = this.ctx.store.get<Pod>('Pod', work.namespace, work.name);
-    return pod && pod.metadata.uid === work.uid ? pod : undefined;
+    // The pod's slot is kept while it holds the pod: timers read the pod many times over its life.
+    let slot = work.slot;
+    if (!slot?.stored) {
+      slot = this.ctx.store.slotOf('Pod', work.namespace, work.name);
+      if (!slot) return undefined;
+      work.slot = slot;
+    }
+    const pod = slot.object as Stored<Pod>;
+    return pod.metadata.uid === work.uid ? pod : undefined;
   }
 
   /** The status manager: writes the kubelet's view of the pod, unless the apiserver is out of reach. */

@@ -1,5 +1,6 @@
 import type { ContainerStateTerminated, Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/meta';
+import type { Slot } from '../api/object-table';
 import type { ContainerRun, PodView } from './pod-status';
 
 /** What the kubelet is doing with one pod. */
@@ -20,6 +21,8 @@ export interface PodWork extends PodView {
   requeue?: { cancel(): void };
   /** The readiness probe's endpoint answers with an error (the `unready` fault). */
   probeFailing: boolean;
+  /** Where the store keeps the pod, once looked up (see ObjectStore.slotOf). */
+  slot?: Readonly<Slot>;
 }
 
 /** The work item for a pod the kubelet has just seen, none of its containers created yet. */

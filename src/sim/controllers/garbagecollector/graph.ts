@@ -69,7 +69,10 @@ export class DependencyGraph {
 }
 
 function ownerUids(refs: OwnerReference[] | undefined): string[] {
-  return [...new Set((refs ?? []).map((r) => r.uid))];
+  // Nearly every object has no owner or one: no set built for those.
+  if (!refs || refs.length === 0) return [];
+  if (refs.length === 1) return [refs[0].uid];
+  return [...new Set(refs.map((r) => r.uid))];
 }
 
 /** Whether `recorded` (the distinct owner uids, in first-seen order) is what ownerUids(refs) would give. */
