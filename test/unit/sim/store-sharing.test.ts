@@ -62,6 +62,23 @@ describe('ObjectStore.list', () => {
   });
 });
 
+describe('ObjectStore.slotOf', () => {
+  it('holds the newest version until the object is deleted; a recreated object has a slot of its own', () => {
+    const store = new ObjectStore(new VirtualClock(), new SeededRandom(1));
+    const created = store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'a' } });
+    const slot = store.slotOf('ConfigMap', 'a', 'c');
+    assert.equal(slot?.object, created);
+    const updated = store.update({ ...created, data: { k: 'v' } });
+    assert.deepEqual([slot?.stored, slot?.object], [true, updated]);
+    store.delete('ConfigMap', 'a', 'c');
+    assert.equal(slot?.stored, false);
+    assert.equal(store.slotOf('ConfigMap', 'a', 'c'), undefined);
+    const again = store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'a' } });
+    const next = store.slotOf('ConfigMap', 'a', 'c');
+    assert.deepEqual([next === slot, next?.object, slot?.stored], [false, again, false]);
+  });
+});
+
 describe('deepEqual and clone', () => {
   it('treat undefined fields as absent', () => {
     assert.equal(deepEqual({ a: 1, b: undefined }, { a: 1 }), true);
