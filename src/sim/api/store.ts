@@ -5,7 +5,7 @@ import { ApiError, alreadyExists, conflict, invalid, notFound, type FieldError }
 import { clone, deepEqual, writable, type KubeObject, type Stored } from './meta';
 import { apiVersionOf, typeForKind } from './resources';
 import { ObjectTable, type Slot } from './object-table';
-import { cloneSharing } from './share';
+import { cloneSharing, copyToExtend } from './share';
 import { LeaseManager } from './ttl';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -326,7 +326,8 @@ export class ObjectStore {
       this.remove(kind, namespace, name);
       return old;
     }
-    const obj = { ...old, metadata: { ...old.metadata } };
+    // The deletion fields are new keys to the metadata: copied to extend, not spread.
+    const obj = { ...old, metadata: copyToExtend(old.metadata) };
     // Without finalizers the field is left out, not stored as undefined.
     if (finalizers.length > 0) obj.metadata.finalizers = finalizers;
     else if ('finalizers' in obj.metadata) delete obj.metadata.finalizers;

@@ -1,5 +1,6 @@
 import type { Node, NodeCondition, Pod, Taint } from 'kubernetes-types/core/v1';
 import { deepEqual, type Stored } from '../api/meta';
+import { copyToExtend } from '../api/share';
 import type { WatchEvent } from '../api/store';
 import type { ControllerContext } from '../controllers/context';
 import { WorkQueue } from '../controllers/workqueue';
@@ -224,15 +225,14 @@ export class Scheduler {
 
   private bind(pod: Stored<Pod>, nodeName: string): void {
     const now = this.ctx.clock.timestamp();
-    const bound = this.ctx.store.update<Pod>({
-      ...pod,
-      spec: { ...pod.spec, containers: pod.spec?.containers ?? [], nodeName },
-      status: {
-        ...pod.status,
-        phase: 'Pending',
-        conditions: withCondition(pod.status?.conditions, 'PodScheduled', 'True', now),
-      },
-    });
+    // nodeName (and at first conditions) are keys the pod lacks: copied to extend, not spread (see copyToExtend).
+    const spec = copyToExtend(pod.spec);
+    spec.containers = pod.spec?.containers ?? [];
+    spec.nodeName = nodeName;
+    const status = copyToExtend(pod.status);
+    status.phase = 'Pending';
+    status.conditions = withCondition(pod.status?.conditions, 'PodScheduled', 'True', now);
+    const bound = this.ctx.store.update<Pod>({ ...pod, spec, status });
     this.ctx.recorder.event(
       bound,
       'Normal',

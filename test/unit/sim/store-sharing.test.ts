@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Event as CoreEvent, Pod } from 'kubernetes-types/core/v1';
 import { clone, deepEqual, type Stored } from '../../../src/sim/api/meta';
 import { ObjectTable } from '../../../src/sim/api/object-table';
-import { cloneSharing } from '../../../src/sim/api/share';
+import { cloneSharing, copyToExtend } from '../../../src/sim/api/share';
 import { ObjectStore } from '../../../src/sim/api/store';
 import { validateObjectMetaUpdate } from '../../../src/sim/api/validation/objectmeta';
 import { child } from '../../../src/sim/api/validation/field';
@@ -36,6 +36,18 @@ describe('cloneSharing', () => {
       JSON.stringify(cloneSharing({ a: stored.a, c: { z: undefined, w: 1 } }, stored)),
       '{"a":{"x":1,"list":[{"n":1},{"n":2}]},"c":{"w":1}}',
     );
+  });
+});
+
+describe('copyToExtend', () => {
+  it('copies the top level only, keeping key order, and makes an empty object of undefined', () => {
+    const labels = { app: 'web', tier: 'front' };
+    const source = { labels, name: 'a' };
+    const copy = copyToExtend(source);
+    assert.notEqual(copy, source);
+    assert.equal(copy.labels, labels);
+    assert.deepEqual(Object.keys(copy), ['labels', 'name']);
+    assert.deepEqual(copyToExtend<{ a?: number }>(undefined), {});
   });
 });
 

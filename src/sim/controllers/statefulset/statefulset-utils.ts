@@ -1,6 +1,7 @@
 import type { ControllerRevision, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { PersistentVolumeClaim, Pod, Volume } from 'kubernetes-types/core/v1';
 import { clone, newControllerRef, writable, type Stored } from '../../api/meta';
+import { copyToExtend } from '../../api/share';
 import { isRunningAndAvailable, isTerminating } from '../../pods/pod-util';
 
 /** Label keys the StatefulSet controller sets on its pods. */
@@ -150,12 +151,15 @@ export function claimsForOrdinal(set: Stored<StatefulSet>, ordinal: number): Map
 /** updateIdentity + updateStorage: stamps the ordinal's identity and claim volumes onto a pod. */
 export function applyIdentity(set: Stored<StatefulSet>, pod: Pod, ordinal: number): void {
   const name = podName(set, ordinal);
-  pod.metadata = {
-    ...pod.metadata,
-    name,
-    namespace: set.metadata.namespace,
-    labels: { ...(pod.metadata?.labels ?? {}), [POD_NAME_LABEL]: name, [POD_INDEX_LABEL]: String(ordinal) },
-  };
+  // The name, namespace and identity labels are keys a template lacks: copied to extend, not spread.
+  const metadata = copyToExtend(pod.metadata);
+  metadata.name = name;
+  metadata.namespace = set.metadata.namespace;
+  const labels = copyToExtend(pod.metadata?.labels);
+  labels[POD_NAME_LABEL] = name;
+  labels[POD_INDEX_LABEL] = String(ordinal);
+  metadata.labels = labels;
+  pod.metadata = metadata;
   const spec = pod.spec ?? { containers: [] };
   spec.hostname = name;
   if (set.spec?.serviceName) spec.subdomain = set.spec.serviceName;
@@ -178,16 +182,11 @@ export function applyIdentity(set: Stored<StatefulSet>, pod: Pod, ordinal: numbe
 /** newStatefulSetPod: a pod for `ordinal` from the set's template, owned by the set. */
 export function newStatefulSetPod(set: Stored<StatefulSet>, ordinal: number): Pod {
   const template = clone(set.spec?.template ?? {});
-  const pod: Pod = {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      ...(template.metadata ?? {}),
-      labels: { ...(template.metadata?.labels ?? {}) },
-      ownerReferences: [newControllerRef(set)],
-    },
-    spec: template.spec ?? { containers: [] },
-  };
+  // The template is a copy of its own: its metadata takes the owner reference in place.
+  const metadata = template.metadata ?? {};
+  metadata.labels = metadata.labels ?? {};
+  metadata.ownerReferences = [newControllerRef(set)];
+  const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec: template.spec ?? { containers: [] } };
   applyIdentity(set, pod, ordinal);
   return pod;
 }
