@@ -39,6 +39,9 @@ export class VirtualClock {
   private stamp = '';
   private previousSecond = NaN;
   private previousStamp = '';
+  /** The last MicroTime formatted, and its millisecond. */
+  private microMs = NaN;
+  private micro = '';
 
   /** Milliseconds since the Unix epoch, in virtual time. */
   now(): number {
@@ -64,9 +67,13 @@ export class VirtualClock {
 
   /** metav1.MicroTime as the apiserver writes it: RFC 3339 with six fractional digits (whole ms here). */
   microTimestamp(ms: number = this.nowMs): string {
+    // Kept for its millisecond: every kubelet renews its lease in the same millisecond of each period.
+    if (ms === this.microMs) return this.micro;
     const millis = ms - Math.floor(ms / 1000) * 1000;
     const fraction = millis < 10 ? `00${millis}` : millis < 100 ? `0${millis}` : String(millis);
-    return `${this.timestamp(ms).slice(0, -1)}.${fraction}000Z`;
+    this.microMs = ms;
+    this.micro = `${this.timestamp(ms).slice(0, -1)}.${fraction}000Z`;
+    return this.micro;
   }
 
   /**

@@ -43,13 +43,13 @@ export class GarbageCollector {
     const obj = event.object;
     if (obj.kind === 'Event') return;
     const uid = obj.metadata.uid ?? '';
-    // Most writes keep the owner references (the very array) and begin no deletion: for an object the graph
-    // knows, such a write changes neither the graph nor the collector's work.
+    // Most writes keep the owner references (the very array) and begin no deletion: such a write changes neither
+    // the graph nor the collector's work. (The graph knows every object a MODIFIED event is about: it saw the
+    // object's ADDED, or listed it on start, and forgets it only on DELETED.)
     if (
       event.type === 'MODIFIED' &&
       event.old?.metadata.ownerReferences === obj.metadata.ownerReferences &&
-      !obj.metadata.deletionTimestamp &&
-      this.refs.has(uid)
+      !obj.metadata.deletionTimestamp
     ) {
       return;
     }
