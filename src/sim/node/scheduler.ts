@@ -243,15 +243,22 @@ export class Scheduler {
   }
 
   private unschedulable(pod: Stored<Pod>, message: string): void {
-    const now = this.ctx.clock.timestamp();
-    this.ctx.store.update<Pod>({
-      ...pod,
-      status: {
-        ...pod.status,
-        phase: 'Pending',
-        conditions: withCondition(pod.status?.conditions, 'PodScheduled', 'False', now, 'Unschedulable', message),
-      },
-    });
+    // handleSchedulingFailure's updatePod writes nothing when UpdatePodCondition finds the condition unchanged:
+    // a pod that fails again for the same reason is not written again.
+    const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+    const unchanged =
+      pod.status?.phase === 'Pending' &&
+      scheduled?.status === 'False' &&
+      scheduled.reason === 'Unschedulable' &&
+      scheduled.message === message;
+    if (!unchanged) {
+      const now = this.ctx.clock.timestamp();
+      // conditions is a key a new pod's status lacks: copied to extend, not spread (see copyToExtend).
+      const status = copyToExtend(pod.status);
+      status.phase = 'Pending';
+      status.conditions = withCondition(pod.status?.conditions, 'PodScheduled', 'False', now, 'Unschedulable', message);
+      this.ctx.store.update<Pod>({ ...pod, status });
+    }
     this.ctx.recorder.event(pod, 'Warning', 'FailedScheduling', message, 'default-scheduler');
     this.unschedulablePods.park(podKey(pod));
   }

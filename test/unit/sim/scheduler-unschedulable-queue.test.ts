@@ -53,4 +53,17 @@ describe('the scheduling queue for pods that do not fit', () => {
     cluster.run('1s');
     assert.equal(cluster.get<Pod>('pod', 'second')?.spec?.nodeName, 'node-1');
   });
+
+  it('a pod that fails again for the same reason is not written again (UpdatePodCondition finds no change)', () => {
+    const cluster = new Cluster({ seed: 1 });
+    cluster.apply(cpuPodManifest('big', '64'));
+    cluster.run('10s');
+    const first = cluster.get<Pod>('pod', 'big');
+    cluster.run('5m40s');
+    assert.equal(failedAttempts(cluster, 'big'), 2);
+    const again = cluster.get<Pod>('pod', 'big');
+    assert.equal(again?.metadata?.resourceVersion, first?.metadata?.resourceVersion);
+    assert.deepEqual(again?.status, first?.status);
+    assert.equal(again?.status?.conditions?.[0]?.reason, 'Unschedulable');
+  });
 });
