@@ -81,6 +81,32 @@ export class OrdinalSet {
   }
 }
 
+/**
+ * A few ordinals in no order, kept in an array: the holes below a set's highest pod are rare and few, and a hole
+ * comes and goes with each pod an update replaces, which a hash set pays for on both ends.
+ */
+class FewOrdinals {
+  readonly items: number[] = [];
+
+  add(ordinal: number): void {
+    if (!this.items.includes(ordinal)) this.items.push(ordinal);
+  }
+
+  delete(ordinal: number): void {
+    const i = this.items.indexOf(ordinal);
+    if (i >= 0) this.removeAt(i);
+  }
+
+  deleteAbove(ordinal: number): void {
+    for (let i = this.items.length - 1; i >= 0; i--) if (this.items[i] > ordinal) this.removeAt(i);
+  }
+
+  private removeAt(i: number): void {
+    const last = this.items.pop() as number;
+    if (i < this.items.length) this.items[i] = last;
+  }
+}
+
 /** The parts of a set that decide which pods are members and whether their identity matches. */
 export function setShape(set: StatefulSet): string {
   return canonicalJson({
@@ -113,7 +139,7 @@ export class StatefulSetPodIndex {
   readonly unquiet = new Set<number>();
   private readonly strayNames = new Set<string>();
   /** Ordinals from `start` up to the highest pod's that have no pod (few: pods come and go in order). */
-  private readonly holes = new Set<number>();
+  private readonly holes = new FewOrdinals();
   /** The set's generation when its shape was last checked (the shape lives in its spec). */
   setGeneration: number | undefined;
 
@@ -172,7 +198,7 @@ export class StatefulSetPodIndex {
     if (entry.ordinal < highest) {
       if (entry.ordinal >= this.start) this.holes.add(entry.ordinal);
     } else {
-      for (const hole of this.holes) if (hole > highest) this.holes.delete(hole);
+      this.holes.deleteAbove(highest);
     }
     if (entry.created) this.created -= 1;
     if (entry.ready) this.ready -= 1;
@@ -186,7 +212,7 @@ export class StatefulSetPodIndex {
   /** The lowest ordinal ≥ `from` (itself ≥ the set's start) with no pod. */
   nextMissing(from: number): number {
     let best = Math.max(from, this.ordinals.max() + 1);
-    for (const hole of this.holes) if (hole >= from && hole < best) best = hole;
+    for (const hole of this.holes.items) if (hole >= from && hole < best) best = hole;
     return best;
   }
 
