@@ -7,6 +7,7 @@ import { WorkQueue } from '../controllers/workqueue';
 import { isTerminal, withCondition } from '../pods/pod-util';
 import { parseQuantity } from '../api/quantity';
 import { podRequests, COMPUTE_RESOURCES, type ResourceAmounts } from '../pods/resources';
+import { LastMiss } from './last-miss';
 import { UnschedulablePods } from './unschedulable-pods';
 import { fitErrorMessage, VOLUME_NODE_CONFLICT, VolumeBinder } from './volume-binding';
 
@@ -25,6 +26,11 @@ export class Scheduler {
   private readonly podShare = new Map<string, { node: string; requests: ResourceAmounts }>();
   /** The nodes as listed (sorted by name), kept until a Node changes: the node informer's cache. */
   private nodes: NodeFacts[] | undefined;
+  /** Whether every node in `nodes` is open. */
+  private allOpen = false;
+  /** Bumped whenever a node's running count or requests change. */
+  private loadVersion = 0;
+  private readonly lastMiss = new LastMiss();
   /** Each stored Node version's allocatable pods, parsed once (stored objects are never mutated). */
   private readonly allocatablePods = new WeakMap<object, number>();
 
@@ -88,6 +94,7 @@ export class Scheduler {
       if (!share) return;
       this.podShare.delete(uid);
       const load = this.loadOf(share.node);
+      this.loadVersion += 1;
       load.running -= 1;
       for (const r of COMPUTE_RESOURCES) load.requested[r] -= share.requests[r];
       // AssignedPodDelete: the room it leaves may let a waiting pod fit.
@@ -99,6 +106,7 @@ export class Scheduler {
     const requests = podRequests(pod);
     this.podShare.set(uid, { node, requests });
     const load = this.loadOf(node);
+    this.loadVersion += 1;
     load.running += 1;
     for (const r of COMPUTE_RESOURCES) load.requested[r] += requests[r];
   }
@@ -142,6 +150,15 @@ export class Scheduler {
     return allowed;
   }
 
+  /** The nodes' facts, listed again after a Node changed. */
+  private nodeFacts(): NodeFacts[] {
+    if (!this.nodes) {
+      this.nodes = this.ctx.store.list<Node>('Node').map((n) => this.factsOf(n));
+      this.allOpen = this.nodes.every((f) => f.open);
+    }
+    return this.nodes;
+  }
+
   /** What filtering reads of a node version, worked out once: an open node passes every pod's filters. */
   private factsOf(node: Stored<Node>): NodeFacts {
     const open = !node.spec?.unschedulable && !node.spec?.taints?.length && isReady(node);
@@ -161,8 +178,15 @@ export class Scheduler {
       this.unschedulable(pod, fitErrorMessage(total, volumes.unschedulable, new Map()));
       return;
     }
-    const all = (this.nodes ??= this.ctx.store.list<Node>('Node').map((n) => this.factsOf(n)));
+    const all = this.nodeFacts();
     const requests = podRequests(pod);
+    // A pod needing only room on open nodes fails as the last such pod did while nothing has changed.
+    const roomOnly = this.allOpen && !volumes.pinnedNode;
+    const missed = roomOnly ? this.lastMiss.lookup(all, this.loadVersion, requests) : undefined;
+    if (missed !== undefined) {
+      this.unschedulable(pod, missed);
+      return;
+    }
     // Filter and score in one pass over the nodes: the feasible nodes with the fewest pods are the best.
     let best: Stored<Node>[] = [];
     let bestCount = Infinity;
@@ -198,7 +222,9 @@ export class Scheduler {
         }
       }
       tally(TOO_MANY_PODS[0], tooMany);
-      this.unschedulable(pod, fitErrorMessage(total, undefined, reasons, resolvable));
+      const message = fitErrorMessage(total, undefined, reasons, resolvable);
+      if (roomOnly) this.lastMiss.record(all, this.loadVersion, requests, message);
+      this.unschedulable(pod, message);
       return;
     }
     const chosen = best[this.ctx.random.int(0, best.length - 1)];
