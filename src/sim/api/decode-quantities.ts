@@ -10,9 +10,17 @@ import { canonicalQuantity } from './quantity-canonical';
 /**
  * The quantities of an object as the apiserver's decoder reads them: each becomes its canonical string, and a
  * malformed one fails the whole request. Only values that change are written, since unchanged subtrees of an
- * update may be shared with the stored object.
+ * update may be shared with the stored object; for an update, `stored` is that object, and a part it shares (the
+ * very spec) was decoded when it was stored and is passed over.
  */
-export type QuantityDecoder = (obj: KubeObject) => string | undefined;
+export type QuantityDecoder = (obj: KubeObject, stored?: KubeObject) => string | undefined;
+
+type WithSpec = { spec?: unknown };
+
+/** Whether an update keeps the stored object's own spec (nothing new in it to decode). */
+function sharesSpec(obj: KubeObject, stored: KubeObject | undefined): boolean {
+  return stored !== undefined && (obj as WithSpec).spec === (stored as WithSpec).spec;
+}
 
 type QuantityList = Record<string, string | number>;
 
@@ -53,14 +61,18 @@ export function decodeClaimSpec(spec: PersistentVolumeClaimSpec | undefined): st
 }
 
 /** Pods */
-export const decodePod: QuantityDecoder = (obj) => decodePodSpec((obj as { spec?: PodSpec }).spec);
+export const decodePod: QuantityDecoder = (obj, stored) =>
+  sharesSpec(obj, stored) ? undefined : decodePodSpec((obj as { spec?: PodSpec }).spec);
 
 /** Deployments and ReplicaSets: the pod template. */
-export const decodeTemplateOwner: QuantityDecoder = (obj) =>
-  decodePodSpec((obj as { spec?: { template?: PodTemplateSpec } }).spec?.template?.spec);
+export const decodeTemplateOwner: QuantityDecoder = (obj, stored) =>
+  sharesSpec(obj, stored)
+    ? undefined
+    : decodePodSpec((obj as { spec?: { template?: PodTemplateSpec } }).spec?.template?.spec);
 
 /** StatefulSets: the pod template and each volumeClaimTemplate. */
-export const decodeStatefulSet: QuantityDecoder = (obj) => {
+export const decodeStatefulSet: QuantityDecoder = (obj, stored) => {
+  if (sharesSpec(obj, stored)) return undefined;
   const spec = (
     obj as { spec?: { template?: PodTemplateSpec; volumeClaimTemplates?: Array<{ spec?: PersistentVolumeClaimSpec }> } }
   ).spec;
@@ -74,8 +86,8 @@ export const decodeStatefulSet: QuantityDecoder = (obj) => {
 };
 
 /** PersistentVolumeClaims: requests and limits; the status capacity is the server's own. */
-export const decodeClaim: QuantityDecoder = (obj) =>
-  decodeClaimSpec((obj as { spec?: PersistentVolumeClaimSpec }).spec) ??
+export const decodeClaim: QuantityDecoder = (obj, stored) =>
+  (sharesSpec(obj, stored) ? undefined : decodeClaimSpec((obj as { spec?: PersistentVolumeClaimSpec }).spec)) ??
   canonicalList((obj as { status?: { capacity?: QuantityList } }).status?.capacity);
 
 /** PersistentVolumes: the capacity. */

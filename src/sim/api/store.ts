@@ -25,7 +25,7 @@ export interface KindStrategy {
    * What the decoder makes of the request body before anything else: quantities become canonical strings. Returns
    * the message of a body it cannot decode, which fails the request as a BadRequest.
    */
-  decode?(obj: KubeObject): string | undefined;
+  decode?(obj: KubeObject, stored?: Stored<KubeObject>): string | undefined;
   /** What the registry sets on create only (PrepareForCreate), before defaults: e.g. a new pod's status. */
   prepareForCreate?(obj: KubeObject): void;
   /** What an update keeps of the stored object before defaults, such as a Service's cluster IP (patchAllocatedValues). */
@@ -209,8 +209,8 @@ export class ObjectStore {
   }
 
   /** A body the decoder rejects: `Pod in version "v1" cannot be handled as a Pod: <why>`. */
-  private decode(strategy: KindStrategy | undefined, obj: KubeObject): void {
-    const problem = strategy?.decode?.(obj);
+  private decode(strategy: KindStrategy | undefined, obj: KubeObject, stored?: Stored<KubeObject>): void {
+    const problem = strategy?.decode?.(obj, stored);
     if (problem === undefined) return;
     const kind = obj.kind ?? '';
     const version = (obj.apiVersion ?? 'v1').split('/').pop();
@@ -259,7 +259,7 @@ export class ObjectStore {
       delete writable(obj.metadata).deletionTimestamp;
     }
     const strategy = this.strategies.get(kind);
-    this.decode(strategy, obj);
+    this.decode(strategy, obj, old);
     strategy?.prepareForUpdate?.(obj, old);
     strategy?.applyDefaults?.(obj);
     strategy?.allocate?.(obj, old);

@@ -7,6 +7,7 @@ import {
   QUANTITY_SUFFIX_ERROR,
   canonicalQuantity,
 } from '../../../src/sim/api/quantity-canonical';
+import { decodePod } from '../../../src/sim/api/decode-quantities';
 
 describe('canonicalQuantity (ParseQuantity, then CanonicalizeBytes)', () => {
   const cases: Array<[string | number, string]> = [
@@ -152,4 +153,24 @@ spec:
     );
     assert.deepEqual(cluster.get('deploy', 'web'), before);
   });
+});
+
+describe('decodePod on an update', () => {
+  const spec = { containers: [{ name: 'c', image: 'i', resources: { requests: { cpu: '0.5' } } }] };
+  const cases: Array<{ name: string; update: (stored: Pod) => Pod; cpu: string }> = [
+    { name: 'a new spec is decoded', update: (stored) => ({ ...stored, spec: structuredClone(spec) }), cpu: '500m' },
+    {
+      name: 'the stored spec itself is passed over (it was decoded when stored)',
+      update: (stored) => ({ ...stored }),
+      cpu: '0.5',
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const stored: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: structuredClone(spec) };
+      const updated = c.update(stored);
+      assert.equal(decodePod(updated, stored), undefined);
+      assert.equal(updated.spec?.containers[0].resources?.requests?.cpu, c.cpu);
+    });
+  }
 });
