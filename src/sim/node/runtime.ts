@@ -16,7 +16,7 @@ export interface RuntimeContainer {
   state: 'Running' | 'Exited';
   startedAtMs: number;
   /** PersistentVolumeClaims the container has mounted. */
-  claims: string[];
+  claims: readonly string[];
   /** What the container's process printed (its stdout and stderr), as its log file holds it. */
   log: string;
 }

@@ -54,8 +54,13 @@ export class UnschedulablePods {
   /** MoveAllToActiveOrBackoffQueue: every parked pod goes back to the queue once its back-off has passed. */
   moveAll(): void {
     if (this.parked === 0) return;
-    for (const [key, attempts] of this.pods) if (attempts.parkedMs !== undefined) this.move(key, attempts);
+    // forEach, not for-of over entries: that allocates a [key, value] pair per pod, on every deletion in a rollout.
+    this.pods.forEach(this.moveIfParked);
   }
+
+  private readonly moveIfParked = (attempts: Attempts, key: string): void => {
+    if (attempts.parkedMs !== undefined) this.move(key, attempts);
+  };
 
   private move(key: string, attempts: Attempts): void {
     attempts.parkedMs = undefined;
@@ -79,9 +84,9 @@ export class UnschedulablePods {
   private flush(): void {
     this.flushScheduled = false;
     const now = this.clock.now();
-    for (const [key, attempts] of this.pods) {
+    this.pods.forEach((attempts, key) => {
       if (attempts.parkedMs !== undefined && now - attempts.parkedMs >= MAX_UNSCHEDULABLE_MS) this.move(key, attempts);
-    }
+    });
     if (this.parked > 0) this.scheduleFlush();
   }
 }

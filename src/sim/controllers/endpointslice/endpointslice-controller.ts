@@ -80,14 +80,17 @@ export class EndpointSliceController {
   private onPod(event: WatchEvent): void {
     const pod = event.object as Stored<Pod>;
     const ns = pod.metadata.namespace ?? 'default';
+    const names = this.byNamespace.get(ns);
+    if (!names) return;
     const podKey = `${ns}/${pod.metadata.name}`;
-    for (const name of this.byNamespace.get(ns) ?? []) {
+    for (const name of names) {
       const svc = this.ctx.store.get<Service>('Service', ns, name);
       if (!svc) continue;
-      const key = `${ns}/${name}`;
-      const state = this.state(key);
       const member = event.type !== 'DELETED' && serviceSelects(svc, pod);
-      if (!member && !state.members.has(podKey)) continue;
+      const key = `${ns}/${name}`;
+      // A service the pod is not in and was not in (the kubernetes Service, for every pod) has nothing to do.
+      if (!member && !this.services.get(key)?.members.has(podKey)) continue;
+      const state = this.state(key);
       if (member) state.members.add(podKey);
       else state.members.delete(podKey);
       state.dirty.add(podKey);

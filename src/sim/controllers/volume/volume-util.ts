@@ -33,9 +33,14 @@ export function isDelayBinding(store: ObjectStore, claim: PersistentVolumeClaim)
 }
 
 /** The claims a pod mounts, by name, in volume order. */
-export function podClaimNames(pod: Pod): string[] {
-  return (pod.spec?.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : []));
+export function podClaimNames(pod: Pod): readonly string[] {
+  const volumes = pod.spec?.volumes;
+  // Most pods have no volumes, and every pod event asks: no list is built for them.
+  if (!volumes || volumes.length === 0) return NO_CLAIMS;
+  return volumes.flatMap((v) => (v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : []));
 }
+
+const NO_CLAIMS: readonly string[] = [];
 
 /** A claim is bound once the binder has set both sides: volumeName and phase Bound. */
 export function isClaimBound(claim: PersistentVolumeClaim | undefined): boolean {
