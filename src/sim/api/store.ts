@@ -52,6 +52,9 @@ export interface WriteOptions {
   dryRun?: boolean;
 }
 
+/** An empty listing, shared: callers only read listings. */
+const NONE: readonly never[] = [];
+
 /** The options of an ordinary write, shared so the hot path allocates none. */
 const NO_OPTIONS: WriteOptions = {};
 
@@ -150,8 +153,13 @@ export class ObjectStore {
   }
 
   /** Objects of a kind in a namespace that have no controller: candidates for adoption. */
-  listUncontrolled<T extends KubeObject>(kind: string, namespace: string): Stored<T>[] {
-    return this.listControlledBy<T>(kind, '').filter((o) => o.metadata.namespace === namespace);
+  listUncontrolled<T extends KubeObject>(kind: string, namespace: string): readonly Stored<T>[] {
+    // Asked on every sync of every controller that adopts, and almost always empty: then no list is built.
+    const slots = this.byOwner.get(kind)?.get('');
+    if (!slots) return NONE;
+    const out: Stored<T>[] = [];
+    for (const slot of slots) if (slot.object.metadata.namespace === namespace) out.push(slot.object as Stored<T>);
+    return out;
   }
 
   count(kind: string): number {
