@@ -76,7 +76,9 @@ function writtenAs(prev: PodCondition, status: string, reason?: string, message?
     return false;
   }
   let next = 0;
-  for (const key of Object.keys(prev)) {
+  // for-in walks the same own keys in the same order as Object.keys (a stored condition inherits nothing
+  // enumerable), without a key array per condition on every status write.
+  for (const key in prev) {
     while (next < CONDITION_KEYS.length && CONDITION_KEYS[next] !== key) next++;
     if (next === CONDITION_KEYS.length) return false;
     next++;

@@ -22,10 +22,15 @@ export function podLimits(pod: Pod): ResourceAmounts {
 }
 
 function podTotal(pod: Pod, amount: (c: Container, resource: ComputeResource) => number): ResourceAmounts {
+  // Plain loops: the scheduler asks on every attempt, and lists built here would be garbage at once.
   const total: ResourceAmounts = { cpu: 0, memory: 0 };
+  const containers = pod.spec?.containers;
+  const initContainers = pod.spec?.initContainers;
   for (const resource of COMPUTE_RESOURCES) {
-    const app = (pod.spec?.containers ?? []).reduce((sum, c) => sum + amount(c, resource), 0);
-    const init = Math.max(0, ...(pod.spec?.initContainers ?? []).map((c) => amount(c, resource)));
+    let app = 0;
+    if (containers) for (const c of containers) app += amount(c, resource);
+    let init = 0;
+    if (initContainers) for (const c of initContainers) init = Math.max(init, amount(c, resource));
     total[resource] = Math.max(app, init);
   }
   return total;
