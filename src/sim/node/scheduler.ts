@@ -1,4 +1,4 @@
-import type { Node, NodeCondition, Pod, Taint } from 'kubernetes-types/core/v1';
+import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { deepEqual, type Stored } from '../api/meta';
 import { copyToExtend } from '../api/share';
 import type { WatchEvent } from '../api/store';
@@ -8,6 +8,7 @@ import { isTerminal, withCondition } from '../pods/pod-util';
 import { parseQuantity } from '../api/quantity';
 import { podRequests, COMPUTE_RESOURCES, type ResourceAmounts } from '../pods/resources';
 import { LastMiss } from './last-miss';
+import { isReady, isSchedulable, unfitReason } from './node-filters';
 import { UnschedulablePods } from './unschedulable-pods';
 import { fitErrorMessage, VOLUME_NODE_CONFLICT, VolumeBinder } from './volume-binding';
 
@@ -188,21 +189,23 @@ export class Scheduler {
       return;
     }
     // Filter and score in one pass over the nodes: the feasible nodes with the fewest pods are the best.
-    let best: Stored<Node>[] = [];
+    const fits = (facts: NodeFacts): boolean =>
+      (facts.open || isSchedulable(facts.node, pod)) &&
+      (!volumes.pinnedNode || facts.name === volumes.pinnedNode) &&
+      this.insufficient(facts, requests).length === 0;
     let bestCount = Infinity;
+    let ties = 0;
     for (const facts of all) {
-      if (!facts.open && !isSchedulable(facts.node, pod)) continue;
-      if (volumes.pinnedNode && facts.name !== volumes.pinnedNode) continue;
-      if (this.insufficient(facts, requests).length > 0) continue;
+      if (!fits(facts)) continue;
       const count = facts.load.boundCount;
       if (count < bestCount) {
-        best = [facts.node];
         bestCount = count;
+        ties = 1;
       } else if (count === bestCount) {
-        best.push(facts.node);
+        ties++;
       }
     }
-    if (best.length === 0) {
+    if (ties === 0) {
       const reasons = new Map<string, number>();
       const tally = (reason: string, n: number): void => {
         if (n > 0) reasons.set(reason, (reasons.get(reason) ?? 0) + n);
@@ -227,7 +230,15 @@ export class Scheduler {
       this.unschedulable(pod, message);
       return;
     }
-    const chosen = best[this.ctx.random.int(0, best.length - 1)];
+    // The draw among the best, found again in node order rather than collected: no list grown per pod.
+    let pick = this.ctx.random.int(0, ties - 1);
+    let chosen = all[0].node;
+    for (const facts of all) {
+      if (facts.load.boundCount === bestCount && fits(facts) && pick-- === 0) {
+        chosen = facts.node;
+        break;
+      }
+    }
     if (volumes.delayed.length > 0) {
       this.volumes.bindClaims(pod, chosen.metadata.name, volumes.delayed, () => {
         const latest = this.ctx.store.get<Pod>('Pod', namespace, name);
@@ -335,48 +346,6 @@ function podUpdated(old: Stored<Pod>, pod: Stored<Pod>): boolean {
 function podKey(pod: Stored<Pod>): string {
   return `${pod.metadata.namespace}/${pod.metadata.name}`;
 }
-/**
- * Why a node that isSchedulable rejects fails the pod, in the first filter plugin's words: NodeUnschedulable
- * ("were unschedulable", a cordoned node), then TaintToleration (the first taint the pod does not tolerate).
- */
-function unfitReason(node: Stored<Node>, pod: Pod): string {
-  if (node.spec?.unschedulable && !tolerates(pod, UNSCHEDULABLE_TAINT)) return 'node(s) were unschedulable';
-  const taint = untoleratedTaint(node, pod);
-  return taint ? `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}` : 'node(s) were unschedulable';
-}
-
-/** The taint NodeUnschedulable lets a pod past a cordoned node with (v1.TaintNodeUnschedulable). */
-const UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
-
-/** TaintToleration's Filter: the first NoSchedule or NoExecute taint the pod does not tolerate. */
-function untoleratedTaint(node: Stored<Node>, pod: Pod): Taint | undefined {
-  const taints = node.spec?.taints;
-  if (!taints) return undefined;
-  return taints.find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t));
-}
-
-/** v1.Toleration.ToleratesTaint for one of the pod's tolerations. */
-function tolerates(pod: Pod, taint: Taint): boolean {
-  return (pod.spec?.tolerations ?? []).some((t) => {
-    if (t.effect && t.effect !== taint.effect) return false;
-    if (t.key && t.key !== taint.key) return false;
-    if (!t.key && t.operator !== 'Exists') return false;
-    return t.operator === 'Exists' || (t.value ?? '') === (taint.value ?? '');
-  });
-}
-
-/** NodeUnschedulable and TaintToleration pass the pod, and the node is Ready. */
-function isSchedulable(node: Stored<Node>, pod: Pod): boolean {
-  if (node.spec?.unschedulable && !tolerates(pod, UNSCHEDULABLE_TAINT)) return false;
-  if (untoleratedTaint(node, pod)) return false;
-  return isReady(node);
-}
-
-function isReady(node: Stored<Node>): boolean {
-  for (const c of node.status?.conditions ?? NO_CONDITIONS) if (c.type === 'Ready') return c.status === 'True';
-  return false;
-}
-
 /** A node as the scheduler's filters see it. */
 interface NodeFacts {
   node: Stored<Node>;
@@ -399,5 +368,3 @@ interface NodeLoad {
   /** What those pods request. */
   requested: ResourceAmounts;
 }
-
-const NO_CONDITIONS: NodeCondition[] = [];
