@@ -119,24 +119,19 @@ export class NodeHeartbeat {
     const metadata = owners ? copyToExtend(lease.metadata) : { ...lease.metadata };
     if (owners) metadata.ownerReferences = owners;
     // Built from the stored lease with nothing undefined (a stored object has no undefined fields).
-    if (lease.spec === this.ownSpec) {
-      const spec = this.renewedSpec(renewTime);
+    if (lease.spec && lease.spec === this.ownSpec) {
+      // The kubelet's own spec, renewed as a literal: a spread copy costs several times more, and leases are
+      // renewed a hundred thousand times over a long run.
+      const { holderIdentity, leaseDurationSeconds } = lease.spec;
+      const spec = { holderIdentity, leaseDurationSeconds, renewTime };
       const renewed = { apiVersion: lease.apiVersion, kind: lease.kind, metadata, spec };
       this.ownSpec = this.ctx.store.updateOwned<Lease>(renewed).spec;
     } else {
+      // A spec someone else wrote is copied whole, so the fields the kubelet does not set survive, as newLease's
+      // DeepCopy keeps them.
       this.ownSpec = undefined;
       this.ctx.store.updateOwned<Lease>({ ...lease, metadata, spec: { ...lease.spec, renewTime } });
     }
-  }
-
-  /**
-   * The kubelet's own spec renewed, as a literal: a spread copy costs several times more, and leases are renewed
-   * a hundred thousand times over a long run. A spec someone else wrote is copied whole instead (above), so the
-   * fields the kubelet does not set survive, as newLease's DeepCopy keeps them.
-   */
-  private renewedSpec(renewTime: string): LeaseSpec {
-    const { holderIdentity, leaseDurationSeconds } = this.ownSpec as LeaseSpec;
-    return { holderIdentity, leaseDurationSeconds, renewTime };
   }
 
   /**

@@ -188,7 +188,7 @@ export class Scheduler {
       this.unschedulable(pod, missed);
       return;
     }
-    // Filter and score in one pass over the nodes: the feasible nodes with the fewest pods are the best.
+    // Filter and score: the feasible nodes with the fewest pods are the best, and one of them is drawn.
     const fits = (facts: NodeFacts): boolean =>
       (facts.open || isSchedulable(facts.node, pod)) &&
       (!volumes.pinnedNode || facts.name === volumes.pinnedNode) &&
@@ -206,26 +206,7 @@ export class Scheduler {
       }
     }
     if (ties === 0) {
-      const reasons = new Map<string, number>();
-      const tally = (reason: string, n: number): void => {
-        if (n > 0) reasons.set(reason, (reasons.get(reason) ?? 0) + n);
-      };
-      let resolvable = 0;
-      // A full cluster fails most pods for "Too many pods" on node after node: counted here, added once.
-      let tooMany = 0;
-      for (const facts of all) {
-        const n = facts.node;
-        if (!facts.open && !isSchedulable(n, pod)) tally(unfitReason(n, pod), 1);
-        else if (volumes.pinnedNode && n.metadata.name !== volumes.pinnedNode) tally(VOLUME_NODE_CONFLICT, 1);
-        else {
-          resolvable++;
-          const nodeReasons = this.insufficient(facts, requests);
-          if (nodeReasons === TOO_MANY_PODS) tooMany++;
-          else for (const reason of nodeReasons) tally(reason, 1);
-        }
-      }
-      tally(TOO_MANY_PODS[0], tooMany);
-      const message = fitErrorMessage(total, undefined, reasons, resolvable);
+      const message = this.fitFailure(all, pod, requests, volumes.pinnedNode, total);
       if (roomOnly) this.lastMiss.record(all, this.loadVersion, requests, message);
       this.unschedulable(pod, message);
       return;
@@ -258,6 +239,36 @@ export class Scheduler {
       return;
     }
     this.bind(pod, chosen.metadata.name);
+  }
+
+  /** The FitError message of a pass that found no node: each node's reasons, counted across the nodes. */
+  private fitFailure(
+    all: NodeFacts[],
+    pod: Stored<Pod>,
+    requests: ResourceAmounts,
+    pinnedNode: string | undefined,
+    total: number,
+  ): string {
+    const reasons = new Map<string, number>();
+    const tally = (reason: string, n: number): void => {
+      if (n > 0) reasons.set(reason, (reasons.get(reason) ?? 0) + n);
+    };
+    let resolvable = 0;
+    // A full cluster fails most pods for "Too many pods" on node after node: counted here, added once.
+    let tooMany = 0;
+    for (const facts of all) {
+      const n = facts.node;
+      if (!facts.open && !isSchedulable(n, pod)) tally(unfitReason(n, pod), 1);
+      else if (pinnedNode && n.metadata.name !== pinnedNode) tally(VOLUME_NODE_CONFLICT, 1);
+      else {
+        resolvable++;
+        const nodeReasons = this.insufficient(facts, requests);
+        if (nodeReasons === TOO_MANY_PODS) tooMany++;
+        else for (const reason of nodeReasons) tally(reason, 1);
+      }
+    }
+    tally(TOO_MANY_PODS[0], tooMany);
+    return fitErrorMessage(total, undefined, reasons, resolvable);
   }
 
   private bind(pod: Stored<Pod>, nodeName: string): void {

@@ -5,7 +5,7 @@ import { isRunningAndAvailable, isRunningAndReady, isTerminal, isTerminating } f
 import type { ControllerContext } from '../context';
 import { createRevision, nextRevision, sortRevisionsInPlace } from './history';
 import type { StatefulPodControl } from './pod-control';
-import type { OrdinalSet, StatefulSetPodIndex } from './pod-index';
+import type { StatefulSetPodIndex } from './pod-index';
 import { RevisionMemo } from './revision-memo';
 import {
   allowsBurst,
@@ -135,11 +135,10 @@ export class StatefulSetControl {
     // Rolling update: the highest ordinal at or above the partition not at the update revision is replaced.
     const updateMin = start + (set.spec?.updateStrategy?.rollingUpdate?.partition ?? 0);
     let target = -1;
-    // Keys, then lookups: for-of over the entries would make a pair per revision on every sync.
-    for (const revision of index.revisions.keys()) {
-      const highest = (index.revisions.get(revision) as OrdinalSet).max();
-      if (revision !== updateRevision.metadata.name && highest > target) target = highest;
-    }
+    // forEach, not for-of over the entries: that would make a pair per revision on every sync.
+    index.revisions.forEach((ordinals, revision) => {
+      if (revision !== updateRevision.metadata.name && ordinals.max() > target) target = ordinals.max();
+    });
     if (target >= updateMin) {
       this.podControl.deleteStatefulPod(set, index.byOrdinal.get(target)?.pod as Stored<Pod>);
       status.currentReplicas = (status.currentReplicas ?? 0) - 1;
