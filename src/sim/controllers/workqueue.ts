@@ -6,7 +6,13 @@ import type { VirtualClock } from '../clock';
  * virtual clock `latencyMs` after the first add, like an informer handler feeding a worker goroutine.
  */
 export class WorkQueue {
-  private pending = new Set<string>();
+  /**
+   * The first key waiting, kept apart from the others: most bursts bring a single key (a controller's own object,
+   * again and again), and then no set is filled and cleared per drain.
+   */
+  private first: string | undefined;
+  /** The keys added after the first, in order, while they wait. */
+  private more = new Set<string>();
   /** The set drained last time, emptied and kept to take the next burst of adds. */
   private spare = new Set<string>();
   private scheduled = false;
@@ -28,7 +34,8 @@ export class WorkQueue {
   }
 
   add(key: string): void {
-    this.pending.add(key);
+    if (this.first === undefined) this.first = key;
+    else if (key !== this.first) this.more.add(key);
     if (!this.scheduled) {
       this.scheduled = true;
       this.clock.after(this.latencyMs, this.drainLabel, this.drainTask);
@@ -50,18 +57,22 @@ export class WorkQueue {
   }
 
   get length(): number {
-    return this.pending.size;
+    return (this.first === undefined ? 0 : 1) + this.more.size;
   }
 
   private drain(): void {
     this.scheduled = false;
-    const keys = this.pending;
-    this.pending = this.spare;
+    const first = this.first;
+    const more = this.more;
+    this.first = undefined;
+    this.more = this.spare;
     try {
-      for (const key of keys) this.sync(key);
+      if (first !== undefined) this.sync(first);
+      if (more.size > 0) for (const key of more) this.sync(key);
     } finally {
-      keys.clear();
-      this.spare = keys;
+      // Clearing a set makes it a new table even when it is empty.
+      if (more.size > 0) more.clear();
+      this.spare = more;
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { Lease, LeaseSpec } from 'kubernetes-types/coordination/v1';
 import type { Node, NodeCondition } from 'kubernetes-types/core/v1';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
+import { HeldObject } from '../api/held-object';
 import { copyToExtend } from '../api/share';
 import type { VirtualClock } from '../clock';
 import type { ControllerContext } from '../controllers/context';
@@ -45,6 +46,8 @@ export class NodeHeartbeat {
    * mutated, so identity tells that nobody has written another since).
    */
   private ownSpec: LeaseSpec | undefined;
+  /** The lease, read on every renewal. */
+  private readonly lease: HeldObject<Lease>;
 
   constructor(
     private readonly ctx: ControllerContext,
@@ -53,6 +56,7 @@ export class NodeHeartbeat {
   ) {
     const now = ctx.clock.now();
     this.lastReportMs = now;
+    this.lease = new HeldObject<Lease>(ctx.store, 'Lease', 'kube-node-lease', kubelet.nodeName);
     this.ownSpec = ctx.store.create<Lease>({
       apiVersion: 'coordination.k8s.io/v1',
       kind: 'Lease',
@@ -110,7 +114,7 @@ export class NodeHeartbeat {
   }
 
   private renew(): void {
-    const lease = this.ctx.store.get<Lease>('Lease', 'kube-node-lease', this.kubelet.nodeName);
+    const lease = this.lease.get();
     if (!lease) return;
     const renewTime = this.ctx.clock.microTimestamp();
     const owners = lease.metadata.ownerReferences?.length ? undefined : this.nodeOwner();

@@ -1,5 +1,6 @@
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { Node, NodeCondition, Pod, Taint } from 'kubernetes-types/core/v1';
+import { HeldObject } from '../../api/held-object';
 import type { Stored } from '../../api/meta';
 import { withCondition } from '../../pods/pod-util';
 import type { ControllerContext } from '../context';
@@ -29,6 +30,7 @@ interface NodeHealth {
  */
 export class NodeLifecycleController {
   private readonly health = new Map<string, NodeHealth>();
+  private readonly leases = new Map<string, HeldObject<Lease>>();
 
   constructor(
     private readonly ctx: ControllerContext,
@@ -41,6 +43,16 @@ export class NodeLifecycleController {
         );
     });
     this.scheduleMonitor();
+  }
+
+  /** The node's lease, read every monitor period. */
+  private leaseOf(nodeName: string): HeldObject<Lease> {
+    let lease = this.leases.get(nodeName);
+    if (!lease) {
+      lease = new HeldObject<Lease>(this.ctx.store, 'Lease', 'kube-node-lease', nodeName);
+      this.leases.set(nodeName, lease);
+    }
+    return lease;
   }
 
   /** Pod keys bound to a node (the pod informer's node index). */
@@ -60,7 +72,7 @@ export class NodeLifecycleController {
     for (const node of this.ctx.store.list<Node>('Node')) {
       const before = readyCondition(node)?.status;
       const updated = this.tryUpdateNodeHealth(node);
-      const after = readyCondition(updated)?.status;
+      const after = updated === node ? before : readyCondition(updated)?.status;
       if (before === 'True' && after !== 'True') {
         this.ctx.recorder.event(
           updated,
@@ -79,7 +91,7 @@ export class NodeLifecycleController {
   private tryUpdateNodeHealth(node: Stored<Node>): Stored<Node> {
     const now = this.ctx.clock.now();
     const name = node.metadata.name;
-    const lease = this.ctx.store.get<Lease>('Lease', 'kube-node-lease', name);
+    const lease = this.leaseOf(name).get();
     const heartbeat = readyCondition(node)?.lastHeartbeatTime;
     let h = this.health.get(name);
     if (!h) {
@@ -129,11 +141,17 @@ export class NodeLifecycleController {
   /** processTaintBaseEviction: Unknown → unreachable:NoExecute, False → not-ready:NoExecute, True → neither. */
   private processTaintBaseEviction(node: Stored<Node>, ready: string | undefined): void {
     const want = ready === 'Unknown' ? TAINT_UNREACHABLE : ready === 'False' ? TAINT_NOT_READY : undefined;
-    const has = (node.spec?.taints ?? []).filter(
-      (t) => t.effect === 'NoExecute' && (t.key === TAINT_UNREACHABLE || t.key === TAINT_NOT_READY),
-    );
-    if (has.length === 1 && has[0].key === want) return;
-    if (has.length === 0 && want === undefined) return;
+    // Counted in place: every node is checked every monitor period, and almost always nothing is to change.
+    let held = 0;
+    let heldKey: string | undefined;
+    for (const t of node.spec?.taints ?? NO_TAINTS) {
+      if (t.effect === 'NoExecute' && (t.key === TAINT_UNREACHABLE || t.key === TAINT_NOT_READY)) {
+        held++;
+        heldKey = t.key;
+      }
+    }
+    if (held === 1 && heldKey === want) return;
+    if (held === 0 && want === undefined) return;
     // The zone NoExecute tainter applies the swap on its next tick.
     this.ctx.clock.after(NODE_EVICTION_PERIOD_MS, 'node-lifecycle: NoExecute tainter', () => {
       const current = this.ctx.store.get<Node>('Node', '', node.metadata.name);
@@ -169,6 +187,8 @@ export class NodeLifecycleController {
     this.ctx.store.update<Node>({ ...node, spec });
   }
 }
+
+const NO_TAINTS: readonly Taint[] = [];
 
 function readyCondition(node: Node): NodeCondition | undefined {
   return node.status?.conditions?.find((c) => c.type === 'Ready');

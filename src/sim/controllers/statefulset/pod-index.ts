@@ -153,8 +153,9 @@ export class StatefulSetPodIndex {
   put(set: Stored<StatefulSet> | undefined, name: string, pod: Stored<Pod> | undefined): void {
     const entry = pod && set ? classify(set, pod) : undefined;
     const old = this.byName.get(name);
-    // Most pod writes change nothing the index counts (a status detail): the entry then only takes the new pod.
-    if (entry && old && sameFacts(old, entry)) {
+    if (entry && old && old.ordinal === entry.ordinal) {
+      // Most pod writes change nothing the index counts (a status detail): the entry then only takes the new pod.
+      if (!sameFacts(old, entry)) this.recount(old, entry);
       old.pod = entry.pod;
       return;
     }
@@ -175,13 +176,50 @@ export class StatefulSetPodIndex {
     if (created) this.created += 1;
     if (ready) this.ready += 1;
     if (entry.activeRevision !== undefined) bump(this.active, entry.activeRevision, 1);
-    let revisionSet = this.revisions.get(revision);
-    if (!revisionSet) {
-      revisionSet = new OrdinalSet();
-      this.revisions.set(revision, revisionSet);
-    }
-    revisionSet.add(ordinal);
+    this.revisionSet(revision).add(ordinal);
     if (!entry.quiet) this.unquiet.add(ordinal);
+  }
+
+  /**
+   * The pod at the same ordinal changed what the index counts: the counts move and the entry takes the new facts,
+   * while the maps keep their keys (a delete and a set per pod write would make a large map rehash again and again).
+   */
+  private recount(old: IndexedPod, entry: IndexedPod): void {
+    const ordinal = old.ordinal;
+    if (old.created !== entry.created) this.created += entry.created ? 1 : -1;
+    if (old.ready !== entry.ready) this.ready += entry.ready ? 1 : -1;
+    if (old.activeRevision !== entry.activeRevision) {
+      if (old.activeRevision !== undefined) bump(this.active, old.activeRevision, -1);
+      if (entry.activeRevision !== undefined) bump(this.active, entry.activeRevision, 1);
+    }
+    if (old.revision !== entry.revision) {
+      this.forgetRevision(old.revision, ordinal);
+      this.revisionSet(entry.revision).add(ordinal);
+    }
+    if (old.quiet !== entry.quiet) {
+      if (entry.quiet) this.unquiet.delete(ordinal);
+      else this.unquiet.add(ordinal);
+    }
+    old.created = entry.created;
+    old.ready = entry.ready;
+    old.activeRevision = entry.activeRevision;
+    old.revision = entry.revision;
+    old.quiet = entry.quiet;
+  }
+
+  private revisionSet(revision: string): OrdinalSet {
+    let ordinals = this.revisions.get(revision);
+    if (!ordinals) {
+      ordinals = new OrdinalSet();
+      this.revisions.set(revision, ordinals);
+    }
+    return ordinals;
+  }
+
+  private forgetRevision(revision: string, ordinal: number): void {
+    const ordinals = this.revisions.get(revision);
+    ordinals?.delete(ordinal);
+    if (ordinals && ordinals.size === 0) this.revisions.delete(revision);
   }
 
   private remove(name: string): void {
@@ -203,9 +241,7 @@ export class StatefulSetPodIndex {
     if (entry.created) this.created -= 1;
     if (entry.ready) this.ready -= 1;
     if (entry.activeRevision !== undefined) bump(this.active, entry.activeRevision, -1);
-    const revisionSet = this.revisions.get(entry.revision);
-    revisionSet?.delete(entry.ordinal);
-    if (revisionSet && revisionSet.size === 0) this.revisions.delete(entry.revision);
+    this.forgetRevision(entry.revision, entry.ordinal);
     this.unquiet.delete(entry.ordinal);
   }
 

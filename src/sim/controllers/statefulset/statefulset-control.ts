@@ -29,11 +29,18 @@ import {
  */
 export class StatefulSetControl {
   private readonly revisionMemo = new RevisionMemo();
+  /**
+   * Each set's revisions as last listed and sorted, until any ControllerRevision is written: a sync lists them
+   * first thing, and they change only when a template does.
+   */
+  private readonly revisionLists = new Map<string, Stored<ControllerRevision>[]>();
 
   constructor(
     private readonly ctx: ControllerContext,
     private readonly podControl: StatefulPodControl,
-  ) {}
+  ) {
+    ctx.store.watch('ControllerRevision', () => this.revisionLists.clear());
+  }
 
   /** UpdateStatefulSet → performUpdate: revisions, pods, status, history truncation. */
   updateStatefulSet(set: Stored<StatefulSet>, pods: Stored<Pod>[]): StatefulSetStatus {
@@ -146,11 +153,15 @@ export class StatefulSetControl {
     return status;
   }
 
-  /** ListRevisions, sorted (history.SortControllerRevisions). */
+  /** ListRevisions, sorted (history.SortControllerRevisions). Callers only read the list. */
   private revisionsOf(set: Stored<StatefulSet>): Stored<ControllerRevision>[] {
-    return sortRevisionsInPlace(
-      this.ctx.store.listControlledBy<ControllerRevision>('ControllerRevision', set.metadata.uid ?? ''),
-    );
+    const uid = set.metadata.uid ?? '';
+    let revisions = this.revisionLists.get(uid);
+    if (!revisions) {
+      revisions = sortRevisionsInPlace(this.ctx.store.listControlledBy<ControllerRevision>('ControllerRevision', uid));
+      this.revisionLists.set(uid, revisions);
+    }
+    return revisions;
   }
 
   /** getStatefulSetRevisions; `wrote` says whether it created or renumbered a revision. */
@@ -189,6 +200,7 @@ export class StatefulSetControl {
   /** Forgets what was kept for a deleted set. */
   forgetSet(uid: string): void {
     this.revisionMemo.forget(uid);
+    this.revisionLists.delete(uid);
   }
 
   /** updateStatefulSet */
