@@ -90,7 +90,8 @@ export class EventRecorder {
     if (result.count > 1) {
       const existing = this.store.get<CoreEvent>('Event', namespace, result.name);
       if (existing) {
-        this.store.update({ ...existing, count: result.count, lastTimestamp: now, message: result.message });
+        // The stored Event's own parts and three new values: the store need not copy it.
+        this.store.updateOwned({ ...existing, count: result.count, lastTimestamp: now, message: result.message });
         return;
       }
     }
@@ -113,7 +114,7 @@ export class EventRecorder {
     const newest = this.byObject.get(obj.metadata.uid);
     const existing = this.findSimilar(namespace, newest, message, reason, component);
     if (existing) {
-      this.store.update({ ...existing, count: (existing.count ?? 1) + 1, lastTimestamp: now });
+      this.store.updateOwned({ ...existing, count: (existing.count ?? 1) + 1, lastTimestamp: now });
       return;
     }
     const name = this.newName(obj);

@@ -76,6 +76,20 @@ describe('parentNameAndOrdinal', () => {
       'web-99999999999999999999',
       '',
     ];
-    for (const name of names) assert.deepEqual(parentNameAndOrdinal({ metadata: { name } }), byRegex(name), name);
+    for (const name of names) {
+      const { parent, ordinal } = parentNameAndOrdinal({ metadata: { name } });
+      assert.deepEqual({ parent, ordinal }, byRegex(name), name);
+    }
+  });
+
+  it('tells a name that is exactly "<parent>-<ordinal>" (no leading zero)', () => {
+    const names = ['web-0', 'web-12', 'web-01', 'web-00', 'web-10', 'a-b-3', 'web-', 'web'];
+    for (const name of names) {
+      // Asked twice in a row, as the controller does: the answer is the same.
+      for (let i = 0; i < 2; i++) {
+        const { parent, ordinal, canonical } = parentNameAndOrdinal({ metadata: { name } });
+        assert.equal(canonical, ordinal >= 0 && name === `${parent}-${ordinal}`, name);
+      }
+    }
   });
 });

@@ -176,12 +176,15 @@ export class ReplicaSetPodIndex {
     }
   }
 
-  /** Sets the pod under its key: appended when new, in place (as Map.set keeps a key's place) when not. */
-  private place(counts: OwnerCounts, pod: Stored<Pod>, ready: boolean, node: number): void {
+  /**
+   * Sets the pod under its key: appended when new, in place (as Map.set keeps a key's place) when not. `last`:
+   * appended even so, its old slot already emptied (as a Map delete and set would move the key to the end).
+   */
+  private place(counts: OwnerCounts, pod: Stored<Pod>, ready: boolean, node: number, last = false): void {
     const standing = podStanding(pod, ready);
     const cost = deletionCost(pod);
     const namespace = pod.metadata.namespace ?? '';
-    let entry = counts.pods.get(namespace, pod.metadata.name);
+    let entry = last ? undefined : counts.pods.get(namespace, pod.metadata.name);
     if (entry) {
       forgetReadyTime(counts.readyTimes, entry);
       counts.slots.replace(entry, pod, standing, cost, node);
@@ -214,13 +217,14 @@ export class ReplicaSetPodIndex {
     const rs = this.store.get<ReplicaSet>('ReplicaSet', namespace, owner.name);
     if (!rs || rs.metadata.uid !== owner.uid) return false;
     const nodeBefore = counts.slots.node[entry.slot];
-    counts.pods.delete(namespace, pod.metadata.name);
+    // The key stays in the map (the new entry takes its value): a delete and a set per pod write would make a
+    // map of thousands of pods rehash again and again.
     counts.slots.remove(entry);
     forgetReadyTime(counts.readyTimes, entry);
     if (entry.ready) counts.ready--;
     const ready = isPodReady(pod);
     const node = this.nodeNumber(pod);
-    this.place(counts, pod, ready, node);
+    this.place(counts, pod, ready, node, true);
     if (node !== nodeBefore) {
       this.countOnNode(counts.group, nodeBefore, -1);
       this.countOnNode(counts.group, node, 1);

@@ -4,11 +4,11 @@ import { canonicalJson, controllerOf, selectorMatches, type Stored } from '../..
 import type { ObjectStore, WatchEvent } from '../../api/store';
 import { isRunningAndReady, isTerminal, isTerminating } from '../../pods/pod-util';
 import {
+  hasOrdinalName,
   identityMatches,
   isCreated,
   isMemberOf,
   parentNameAndOrdinal,
-  podName,
   podRevision,
   storageMatches,
 } from './statefulset-utils';
@@ -269,7 +269,7 @@ export class StatefulSetPodIndex {
 function classify(set: Stored<StatefulSet>, pod: Stored<Pod>): IndexedPod | undefined {
   const { ordinal } = parentNameAndOrdinal(pod);
   const member = selectorMatches(set.spec?.selector, pod.metadata.labels) && isMemberOf(set, pod);
-  if (!member || pod.metadata.name !== podName(set, ordinal)) return undefined;
+  if (!member || !hasOrdinalName(set, pod)) return undefined;
   const created = isCreated(pod);
   const ready = isRunningAndReady(pod);
   const terminating = isTerminating(pod);

@@ -9,16 +9,39 @@ export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
 export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
 export const REVISION_LABEL = 'controller-revision-hash';
 
+/** A pod name split as getParentNameAndOrdinal splits it. */
+export interface ParsedPodName {
+  readonly parent: string;
+  /** -1 when the name has none. */
+  readonly ordinal: number;
+  /** The digits read are String(ordinal), no leading zero: the name is exactly "<parent>-<ordinal>". */
+  readonly canonical: boolean;
+}
+
+const NO_ORDINAL: ParsedPodName = { parent: '', ordinal: -1, canonical: false };
+/** The last name split and its parts: the controller asks about one pod several times in a row. */
+let lastName: string | undefined;
+let lastParsed = NO_ORDINAL;
+
 /** getParentNameAndOrdinal: "web-2" → { parent: "web", ordinal: 2 }; ordinal -1 when the name has none. */
-export function parentNameAndOrdinal(pod: Pod): { parent: string; ordinal: number } {
-  // The match of ^(.*)-([0-9]+)$, found by hand: digits after the last "-", up to the end of the name.
+export function parentNameAndOrdinal(pod: Pod): ParsedPodName {
   const name = pod.metadata?.name ?? '';
+  if (name !== lastName) {
+    lastParsed = parsePodName(name);
+    lastName = name;
+  }
+  return lastParsed;
+}
+
+function parsePodName(name: string): ParsedPodName {
+  // The match of ^(.*)-([0-9]+)$, found by hand: digits after the last "-", up to the end of the name.
   const dash = name.lastIndexOf('-');
-  if (dash < 0 || dash === name.length - 1 || !allDigits(name, dash + 1)) return { parent: '', ordinal: -1 };
+  if (dash < 0 || dash === name.length - 1 || !allDigits(name, dash + 1)) return NO_ORDINAL;
   const parent = name.slice(0, dash);
-  if (hasLineTerminator(parent)) return { parent: '', ordinal: -1 };
+  if (hasLineTerminator(parent)) return NO_ORDINAL;
   const ordinal = Number(name.slice(dash + 1));
-  return Number.isSafeInteger(ordinal) ? { parent, ordinal } : { parent: '', ordinal: -1 };
+  if (!Number.isSafeInteger(ordinal)) return NO_ORDINAL;
+  return { parent, ordinal, canonical: dash === name.length - 2 || name.charCodeAt(dash + 1) !== 48 };
 }
 
 function allDigits(text: string, from: number): boolean {
@@ -94,17 +117,26 @@ export function isUnavailable(pod: Pod, minReadySeconds: number, nowMs: number):
   return !isCreated(pod) || isTerminating(pod) || !isRunningAndAvailable(pod, minReadySeconds, nowMs);
 }
 
+/** Whether the pod's name is podName(set, ordinal) for the ordinal it carries. */
+export function hasOrdinalName(set: StatefulSet, pod: Pod): boolean {
+  const { parent, ordinal, canonical } = parentNameAndOrdinal(pod);
+  return ordinal >= 0 && canonical && parent === set.metadata?.name;
+}
+
 /** identityMatches: name, namespace, pod-name label and subdomain are what the set would give this ordinal. */
 export function identityMatches(set: StatefulSet, pod: Pod): boolean {
-  const { parent, ordinal } = parentNameAndOrdinal(pod);
+  const name = pod.metadata?.name ?? '';
+  const labels = pod.metadata?.labels;
+  // With the name "<set>-<ordinal>", String(ordinal) is the name's tail after the set's name and "-".
+  const indexLabel = labels?.[POD_INDEX_LABEL];
   return (
-    ordinal >= 0 &&
-    parent === set.metadata?.name &&
-    pod.metadata?.name === podName(set, ordinal) &&
+    hasOrdinalName(set, pod) &&
     pod.metadata?.namespace === set.metadata?.namespace &&
-    pod.metadata?.labels?.[POD_NAME_LABEL] === pod.metadata?.name &&
-    pod.metadata?.labels?.[POD_INDEX_LABEL] === String(ordinal) &&
-    pod.spec?.hostname === pod.metadata?.name &&
+    labels?.[POD_NAME_LABEL] === name &&
+    indexLabel !== undefined &&
+    indexLabel.length === name.length - (set.metadata?.name ?? '').length - 1 &&
+    name.endsWith(indexLabel) &&
+    pod.spec?.hostname === name &&
     (pod.spec?.subdomain ?? '') === (set.spec?.serviceName ?? '')
   );
 }
