@@ -177,20 +177,26 @@ export class ReplicaSetPodIndex {
   }
 
   /**
-   * Sets the pod under its key: appended when new, in place (as Map.set keeps a key's place) when not. `last`:
-   * appended even so, its old slot already emptied (as a Map delete and set would move the key to the end).
+   * Sets the pod under its key: appended when new, in place (as Map.set keeps a key's place) when not. `removed`:
+   * the entry of the pod's earlier version, its slot already emptied; the pod is appended even so, as a Map delete
+   * and set would move the key to the end, and the entry (still under the key) is reused.
    */
-  private place(counts: OwnerCounts, pod: Stored<Pod>, ready: boolean, node: number, last = false): void {
+  private place(counts: OwnerCounts, pod: Stored<Pod>, ready: boolean, node: number, removed?: PodSlot): void {
     const standing = podStanding(pod, ready);
     const cost = deletionCost(pod);
     const namespace = pod.metadata.namespace ?? '';
-    let entry = last ? undefined : counts.pods.get(namespace, pod.metadata.name);
-    if (entry) {
-      forgetReadyTime(counts.readyTimes, entry);
-      counts.slots.replace(entry, pod, standing, cost, node);
+    let entry: PodSlot | undefined;
+    if (removed) {
+      entry = counts.slots.append(pod, standing, cost, node, removed);
     } else {
-      entry = counts.slots.append(pod, standing, cost, node);
-      counts.pods.set(namespace, pod.metadata.name, entry);
+      entry = counts.pods.get(namespace, pod.metadata.name);
+      if (entry) {
+        forgetReadyTime(counts.readyTimes, entry);
+        counts.slots.replace(entry, pod, standing, cost, node);
+      } else {
+        entry = counts.slots.append(pod, standing, cost, node);
+        counts.pods.set(namespace, pod.metadata.name, entry);
+      }
     }
     const since = readySince(pod);
     entry.ready = ready;
@@ -217,14 +223,14 @@ export class ReplicaSetPodIndex {
     const rs = this.store.get<ReplicaSet>('ReplicaSet', namespace, owner.name);
     if (!rs || rs.metadata.uid !== owner.uid) return false;
     const nodeBefore = counts.slots.node[entry.slot];
-    // The key stays in the map (the new entry takes its value): a delete and a set per pod write would make a
-    // map of thousands of pods rehash again and again.
+    // The key stays in the map with its entry, which moves to the end: a delete and a set per pod write would
+    // make a map of thousands of pods rehash again and again.
     counts.slots.remove(entry);
     forgetReadyTime(counts.readyTimes, entry);
     if (entry.ready) counts.ready--;
     const ready = isPodReady(pod);
     const node = this.nodeNumber(pod);
-    this.place(counts, pod, ready, node, true);
+    this.place(counts, pod, ready, node, entry);
     if (node !== nodeBefore) {
       this.countOnNode(counts.group, nodeBefore, -1);
       this.countOnNode(counts.group, node, 1);

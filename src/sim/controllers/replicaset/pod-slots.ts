@@ -46,9 +46,23 @@ export class PodSlots {
     return this.live;
   }
 
-  /** Appends a pod after every other, as a Map does for a new key. */
-  append(pod: Stored<Pod>, standing: number, cost: number, node: number): PodSlot {
-    const entry: PodSlot = { pod, slot: this.entries.length, ranked: undefined, ready: false, readySince: undefined };
+  /**
+   * Appends a pod after every other, as a Map does for a new key. `removed`: the entry of the pod's earlier
+   * version, just removed, taken over (as a Map delete and set moves a key to the end) rather than made anew.
+   */
+  append(pod: Stored<Pod>, standing: number, cost: number, node: number, removed?: PodSlot): PodSlot {
+    const slot = this.entries.length;
+    let entry: PodSlot;
+    if (removed) {
+      entry = removed;
+      entry.pod = pod;
+      entry.slot = slot;
+      entry.ranked = undefined;
+      entry.ready = false;
+      entry.readySince = undefined;
+    } else {
+      entry = { pod, slot, ranked: undefined, ready: false, readySince: undefined };
+    }
     this.entries.push(entry);
     this.standing.push(standing);
     this.cost.push(cost);
