@@ -382,6 +382,8 @@ export class ObjectStore {
   ): void {
     // Events have no owners and nobody lists or adopts them: indexing them would only hold memory.
     if (kind === 'Event') return;
+    // Most writes keep the very owner references array they read: the controller cannot have changed.
+    if (old && next && old.metadata.ownerReferences === next.metadata.ownerReferences) return;
     // Objects without a controller are indexed under "" so that adoption finds orphans without a scan.
     const oldUid = old ? (old.metadata.ownerReferences?.find((r) => r.controller)?.uid ?? '') : undefined;
     const newUid = next ? (next.metadata.ownerReferences?.find((r) => r.controller)?.uid ?? '') : undefined;
