@@ -35,6 +35,11 @@ export class PodSlots {
   /** uidOrder of the pod's uid, alongside readyAt. */
   readonly uidKey: number[] = [];
   private live = 0;
+  /**
+   * Slots in use, emptied ones among them; the arrays may run longer. A compaction leaves their lengths alone, so
+   * the appends that follow write over the old tail instead of growing every array anew.
+   */
+  private used = 0;
   /** The slots on each node, ascending (with emptied ones among them), and what sorts first there; see byNode. */
   private readonly slotsOnNode: number[][] = [];
   private readonly leastStanding: number[] = [];
@@ -46,12 +51,17 @@ export class PodSlots {
     return this.live;
   }
 
+  /** One past the last slot in use: slots run from 0 to here. */
+  get end(): number {
+    return this.used;
+  }
+
   /**
    * Appends a pod after every other, as a Map does for a new key. `removed`: the entry of the pod's earlier
    * version, just removed, taken over (as a Map delete and set moves a key to the end) rather than made anew.
    */
   append(pod: Stored<Pod>, standing: number, cost: number, node: number, removed?: PodSlot): PodSlot {
-    const slot = this.entries.length;
+    const slot = this.used;
     let entry: PodSlot;
     if (removed) {
       entry = removed;
@@ -63,12 +73,22 @@ export class PodSlots {
     } else {
       entry = { pod, slot, ranked: undefined, ready: false, readySince: undefined };
     }
-    this.entries.push(entry);
-    this.standing.push(standing);
-    this.cost.push(cost);
-    this.node.push(node);
-    this.readyAt.push(NaN);
-    this.uidKey.push(NaN);
+    if (slot < this.entries.length) {
+      this.entries[slot] = entry;
+      this.standing[slot] = standing;
+      this.cost[slot] = cost;
+      this.node[slot] = node;
+      this.readyAt[slot] = NaN;
+      this.uidKey[slot] = NaN;
+    } else {
+      this.entries.push(entry);
+      this.standing.push(standing);
+      this.cost.push(cost);
+      this.node.push(node);
+      this.readyAt.push(NaN);
+      this.uidKey.push(NaN);
+    }
+    this.used++;
     this.live++;
     if (!this.slotsOnNodeStale) this.noteOnNode(entry.slot, standing, cost, node);
     return entry;
@@ -97,7 +117,7 @@ export class PodSlots {
       this.slotsOnNode.length = 0;
       this.leastStanding.length = 0;
       this.leastCostAtLeastStanding.length = 0;
-      for (let slot = 0; slot < this.entries.length; slot++) {
+      for (let slot = 0; slot < this.used; slot++) {
         if (this.entries[slot]) this.noteOnNode(slot, this.standing[slot], this.cost[slot], this.node[slot]);
       }
     }
@@ -136,20 +156,23 @@ export class PodSlots {
     this.entries[entry.slot] = undefined;
     this.standing[entry.slot] = Infinity;
     this.live--;
-    const holes = this.entries.length - this.live;
+    const holes = this.used - this.live;
     if (holes >= MIN_HOLES_TO_COMPACT && holes > this.live) this.compact();
   }
 
   /** The pods in order. */
   pods(): Stored<Pod>[] {
     const out: Stored<Pod>[] = [];
-    for (const entry of this.entries) if (entry) out.push(entry.pod);
+    for (let slot = 0; slot < this.used; slot++) {
+      const entry = this.entries[slot];
+      if (entry) out.push(entry.pod);
+    }
     return out;
   }
 
   private compact(): void {
     let to = 0;
-    for (let from = 0; from < this.entries.length; from++) {
+    for (let from = 0; from < this.used; from++) {
       const entry = this.entries[from];
       if (!entry) continue;
       entry.slot = to;
@@ -161,12 +184,12 @@ export class PodSlots {
       this.uidKey[to] = this.uidKey[from];
       to++;
     }
-    this.entries.length = to;
-    this.standing.length = to;
-    this.cost.length = to;
-    this.node.length = to;
-    this.readyAt.length = to;
-    this.uidKey.length = to;
+    // The tail is emptied, not cut off: its pods are let go, and the arrays keep their room.
+    for (let slot = to; slot < this.used; slot++) {
+      this.entries[slot] = undefined;
+      this.standing[slot] = Infinity;
+    }
+    this.used = to;
     this.slotsOnNodeStale = true;
   }
 }

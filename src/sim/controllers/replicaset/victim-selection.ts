@@ -25,7 +25,8 @@ export function selectVictims(
 /** Every pod's full facts with its rank, in slot order: what selectRankedToDelete takes. */
 function rankedList(slots: PodSlots, rankOnNode: readonly number[]): RankedPod[] {
   const out: RankedPod[] = [];
-  for (const entry of slots.entries) {
+  for (let slot = 0; slot < slots.end; slot++) {
+    const entry = slots.entries[slot];
     if (!entry) continue;
     const ranked = slots.factsAt(entry.slot);
     ranked.rank = rankOnNode[slots.node[entry.slot]] ?? 0;
@@ -56,7 +57,7 @@ function smallestSlots(slots: PodSlots, rankOnNode: readonly number[], k: number
     return compareAfterRank(slots.factsAt(a), slots.factsAt(b), now);
   };
   const heap: number[] = [];
-  const end = entries.length;
+  const end = slots.end;
   let slot = 0;
   for (; slot < end && heap.length < k; slot++) {
     if (!entries[slot]) continue;
