@@ -34,6 +34,8 @@ export class Scheduler {
   private readonly lastMiss = new LastMiss();
   /** Each stored Node version's allocatable pods, parsed once (stored objects are never mutated). */
   private readonly allocatablePods = new WeakMap<object, number>();
+  /** The best nodes of the pass in progress, in node order: one array reused by every pass (only its head counts). */
+  private readonly bestNodes: Stored<Node>[] = [];
 
   constructor(private readonly ctx: ControllerContext) {
     this.volumes = new VolumeBinder(ctx);
@@ -188,38 +190,32 @@ export class Scheduler {
       this.unschedulable(pod, missed);
       return;
     }
-    // Filter and score: the feasible nodes with the fewest pods are the best, and one of them is drawn.
-    const fits = (facts: NodeFacts): boolean =>
-      (facts.open || isSchedulable(facts.node, pod)) &&
-      (!volumes.pinnedNode || facts.name === volumes.pinnedNode) &&
-      this.insufficient(facts, requests).length === 0;
+    // Filter and score in one pass: the feasible nodes with the fewest pods are the best, kept in node order, and
+    // one of them is drawn.
+    const best = this.bestNodes;
+    const pinned = volumes.pinnedNode;
     let bestCount = Infinity;
     let ties = 0;
-    for (const facts of all) {
-      if (!fits(facts)) continue;
+    for (let i = 0; i < all.length; i++) {
+      const facts = all[i];
       const count = facts.load.boundCount;
+      if (count > bestCount) continue;
+      if (!facts.open && !isSchedulable(facts.node, pod)) continue;
+      if (pinned && facts.name !== pinned) continue;
+      if (this.insufficient(facts, requests).length > 0) continue;
       if (count < bestCount) {
         bestCount = count;
-        ties = 1;
-      } else if (count === bestCount) {
-        ties++;
+        ties = 0;
       }
+      best[ties++] = facts.node;
     }
     if (ties === 0) {
-      const message = this.fitFailure(all, pod, requests, volumes.pinnedNode, total);
+      const message = this.fitFailure(all, pod, requests, pinned, total);
       if (roomOnly) this.lastMiss.record(all, this.loadVersion, requests, message);
       this.unschedulable(pod, message);
       return;
     }
-    // The draw among the best, found again in node order rather than collected: no list grown per pod.
-    let pick = this.ctx.random.int(0, ties - 1);
-    let chosen = all[0].node;
-    for (const facts of all) {
-      if (facts.load.boundCount === bestCount && fits(facts) && pick-- === 0) {
-        chosen = facts.node;
-        break;
-      }
-    }
+    const chosen = best[this.ctx.random.int(0, ties - 1)];
     if (volumes.delayed.length > 0) {
       this.volumes.bindClaims(pod, chosen.metadata.name, volumes.delayed, () => {
         const latest = this.ctx.store.get<Pod>('Pod', namespace, name);
