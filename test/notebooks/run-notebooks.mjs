@@ -66,6 +66,10 @@ for (const name of notebooks) {
     });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     check(run.status === 0, `${lang}/${name} executes without errors (${seconds} s)`, (run.stderr || run.error?.message || '').trim());
+    // A kernel that failed to start and was replaced is reported even when the notebook then passed.
+    for (const line of (run.stderr ?? '').split('\n')) {
+      if (line.startsWith('retry: ')) console.log(`notebooks: ${lang}/${name}: ${line}`);
+    }
     if (!run.stdout) continue;
     const executed = JSON.parse(run.stdout);
     const cells = executed.cells.filter((c) => c.cell_type === 'code');
