@@ -8,7 +8,7 @@ import type {
   Probe,
   Service,
 } from 'kubernetes-types/core/v1';
-import { writable, type KubeObject } from './meta';
+import { writable, type KubeObject, type Stored } from './meta';
 import { podQOSClass } from '../pods/resources';
 
 /**
@@ -81,9 +81,10 @@ export function preparePodForCreate(obj: KubeObject): void {
 }
 
 /** SetDefaults_Pod: the pod spec's defaults, and a container's limits stand in for the requests it leaves out. */
-export function defaultPod(obj: KubeObject): void {
+export function defaultPod(obj: KubeObject, stored?: Stored<KubeObject>): void {
   const pod = obj as Pod;
-  if (!pod.spec) return;
+  // A spec shared with the stored pod (a status write) was defaulted when it was stored.
+  if (!pod.spec || pod.spec === (stored as Pod | undefined)?.spec) return;
   defaultPodSpec(pod.spec);
   for (const c of [...pod.spec.containers, ...(pod.spec.initContainers ?? [])]) defaultRequestsFromLimits(c);
 }

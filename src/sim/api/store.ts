@@ -30,8 +30,8 @@ export interface KindStrategy {
   prepareForCreate?(obj: KubeObject): void;
   /** What an update keeps of the stored object before defaults, such as a Service's cluster IP (patchAllocatedValues). */
   prepareForUpdate?(obj: KubeObject, old: Stored<KubeObject>): void;
-  /** Server-side defaults, applied on create and on update (SetDefaults_*). */
-  applyDefaults?(obj: KubeObject): void;
+  /** Server-side defaults, applied on create and on update (SetDefaults_*); `stored` is what an update replaces. */
+  applyDefaults?(obj: KubeObject, stored?: Stored<KubeObject>): void;
   /**
    * What the registry allocates before it validates (BeginCreate / BeginUpdate), such as a Service's node ports;
    * throws the apiserver's error for a request it cannot satisfy.
@@ -269,7 +269,7 @@ export class ObjectStore {
     const strategy = this.strategies.get(kind);
     this.decode(strategy, obj, old);
     strategy?.prepareForUpdate?.(obj, old);
-    strategy?.applyDefaults?.(obj);
+    strategy?.applyDefaults?.(obj, old);
     strategy?.allocate?.(obj, old);
     const specSame = deepEqual((old as { spec?: unknown }).spec, (obj as { spec?: unknown }).spec);
     const errs =
