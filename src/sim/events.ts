@@ -52,6 +52,7 @@ export class EventRecorder {
    */
   private readonly sources = new Map<string, Map<string, RecordingSource>>();
   private lastReferenced: Stored<KubeObject> | undefined;
+  private lastFieldPath = '';
   private lastReference: ObjectReference | undefined;
   /** newName as one function for every correlator call, rather than a closure per event. */
   private readonly nameFor = (obj: Stored<KubeObject>): string => this.newName(obj);
@@ -61,6 +62,10 @@ export class EventRecorder {
     private readonly clock: VirtualClock,
   ) {}
 
+  /**
+   * Records an event about `obj` as `component` (on `host`, for a kubelet). `fieldPath` names the part of the
+   * object it is about, as the kubelet's container events carry `spec.containers{NAME}` (GenerateContainerRef).
+   */
   event(
     obj: Stored<KubeObject>,
     type: EventType,
@@ -68,6 +73,7 @@ export class EventRecorder {
     message: string,
     component: string,
     host?: string,
+    fieldPath = '',
   ): void {
     const namespace = obj.metadata.namespace || 'default';
     const now = this.clock.timestamp();
@@ -81,6 +87,7 @@ export class EventRecorder {
       type,
       reason,
       message,
+      fieldPath,
       this.clock.now(),
       now,
       this.nameFor,
@@ -97,7 +104,8 @@ export class EventRecorder {
     }
     // A first occurrence, or a repeat whose Event is gone: recordEvent creates it (with the count it reached).
     const { name, count, firstTimestamp } = result;
-    this.create(obj, namespace, name, type, reason, result.message, source, count, firstTimestamp, now);
+    const involved = this.referenceTo(obj, fieldPath);
+    this.create(involved, namespace, name, type, reason, result.message, source, count, firstTimestamp, now);
   }
 
   /** Exact repeats of an event (same object, reason, message and component) fold into one Event's count. */
@@ -119,17 +127,19 @@ export class EventRecorder {
     }
     const name = this.newName(obj);
     this.byObject.set(obj.metadata.uid, { message, reason, component, name, older: newest });
-    this.create(obj, namespace, name, type, reason, message, source, 1, now, now);
+    this.create(this.referenceTo(obj, ''), namespace, name, type, reason, message, source, 1, now, now);
   }
 
   /**
-   * ref.GetReference of `obj`, shared with the previous Event when it was about the same stored version (a
-   * component often records several events in a row about one object, and stored objects are never mutated).
+   * ref.GetPartialReference of `obj` and `fieldPath`, shared with the previous Event when it was about the same
+   * stored version and part (a component often records several events in a row about one object, and stored
+   * objects are never mutated).
    */
-  private referenceTo(obj: Stored<KubeObject>): ObjectReference {
-    if (obj !== this.lastReferenced) {
+  private referenceTo(obj: Stored<KubeObject>, fieldPath: string): ObjectReference {
+    if (obj !== this.lastReferenced || fieldPath !== this.lastFieldPath) {
       this.lastReferenced = obj;
-      this.lastReference = objectReference(obj);
+      this.lastFieldPath = fieldPath;
+      this.lastReference = objectReference(obj, fieldPath);
     }
     return this.lastReference as ObjectReference;
   }
@@ -163,7 +173,7 @@ export class EventRecorder {
   }
 
   private create(
-    obj: Stored<KubeObject>,
+    involvedObject: ObjectReference,
     namespace: string,
     name: string,
     type: EventType,
@@ -181,7 +191,7 @@ export class EventRecorder {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name, namespace, uid: '', resourceVersion: '', creationTimestamp: '' },
-      involvedObject: this.referenceTo(obj),
+      involvedObject,
       reason,
       message,
       type,
@@ -221,24 +231,28 @@ function objectKey(obj: Stored<KubeObject>): string {
 }
 
 /**
- * ref.GetReference: the involved object, without the fields it lacks (a copy would drop them too). A stored object
- * has all of them (its namespace aside, when cluster-scoped): then the reference is built whole, in one shape with
- * every field in the object itself, as Events keep their references for their lifetime.
+ * ref.GetReference: the involved object, without the fields it lacks (a copy would drop them too), and the field
+ * path when there is one. A stored object has all of them (its namespace aside, when cluster-scoped): then the
+ * reference is built whole, in one shape with every field in the object itself, as Events keep their references
+ * for their lifetime.
  */
-function objectReference(obj: Stored<KubeObject>): ObjectReference {
+function objectReference(obj: Stored<KubeObject>, fieldPath: string): ObjectReference {
   const { apiVersion, kind } = obj;
   const { name, namespace, uid, resourceVersion } = obj.metadata;
   const whole = apiVersion !== undefined && kind !== undefined && name !== undefined && uid !== undefined;
-  if (whole && resourceVersion !== undefined) {
-    return namespace !== undefined
-      ? { apiVersion, kind, name, namespace, uid, resourceVersion }
-      : { apiVersion, kind, name, uid, resourceVersion };
+  if (whole && resourceVersion !== undefined && namespace !== undefined) {
+    return fieldPath
+      ? { apiVersion, kind, name, namespace, uid, resourceVersion, fieldPath }
+      : { apiVersion, kind, name, namespace, uid, resourceVersion };
   }
-  return partialReference(obj);
+  if (whole && resourceVersion !== undefined && !fieldPath) return { apiVersion, kind, name, uid, resourceVersion };
+  const ref = partialReference(obj);
+  if (fieldPath) ref.fieldPath = fieldPath;
+  return ref;
 }
 
 /** objectReference of an object lacking some of the fields, field by field. */
-function partialReference(obj: Stored<KubeObject>): ObjectReference {
+function partialReference(obj: Stored<KubeObject>): { -readonly [K in keyof ObjectReference]: ObjectReference[K] } {
   const ref: { -readonly [K in keyof ObjectReference]: ObjectReference[K] } = {};
   if (obj.apiVersion !== undefined) ref.apiVersion = obj.apiVersion;
   if (obj.kind !== undefined) ref.kind = obj.kind;

@@ -19,6 +19,8 @@ export interface EventToCorrelate {
   type: string;
   reason: string;
   message: string;
+  /** involvedObject.fieldPath: the part of the object (a container), or none. */
+  fieldPath?: string;
 }
 
 /** What to write for an event: the Event of this name reaches this count (1: a new Event), or nothing. */
@@ -45,12 +47,15 @@ export interface CorrelationResult {
 
 /**
  * eventLog: what the correlator remembers of an Event it wrote, an entry of its log cache. The cache's key is the
- * reason record's plus the message, or the reason record's alone for the aggregate of its messages.
+ * reason record's plus the field path and the message (getEventKey), or the reason record's alone for the aggregate
+ * of its messages (EventAggregatorByReasonFunc's key, which has no field path).
  */
 interface EventLog {
   readonly reason: ReasonRecord;
   /** The message of the key; undefined for the aggregate. */
   readonly message: string | undefined;
+  /** The involved object's field path of the key ("" for none, and for the aggregate). */
+  readonly fieldPath: string;
   readonly name: string;
   readonly firstTimestamp: string;
   count: number;
@@ -119,7 +124,8 @@ export class EventCorrelator {
    * only when the event is not a repeat); `stamp` is the current time as Events print it.
    */
   correlate(event: EventToCorrelate, nowMs: number, stamp: string, newName: () => string): Correlation {
-    const r = this.observe(event.objectKey, event.type, event.reason, event.message, nowMs, stamp, newName, undefined);
+    const { objectKey, type, reason, message } = event;
+    const r = this.observe(objectKey, type, reason, message, event.fieldPath ?? '', nowMs, stamp, newName, undefined);
     if (r.skip) return { skip: true };
     return { skip: false, message: r.message, name: r.name, count: r.count, firstTimestamp: r.firstTimestamp };
   }
@@ -133,6 +139,7 @@ export class EventCorrelator {
     type: string,
     reason: string,
     message: string,
+    fieldPath: string,
     nowMs: number,
     stamp: string,
     newName: (subject: S) => string,
@@ -142,12 +149,13 @@ export class EventCorrelator {
     const record = reasonRecord(object, type, reason);
     const combined = this.aggregate(record, message, nowMs);
     const logKey = combined ? undefined : message;
-    let log = findLog(record, logKey);
+    const logPath = combined ? '' : fieldPath;
+    let log = findLog(record, logKey, logPath);
     if (log) {
       this.logs.touch(log);
       log.count += 1;
     } else {
-      log = addLog(record, logKey, newName(subject), stamp);
+      log = addLog(record, logKey, logPath, newName(subject), stamp);
       this.forgetLog(this.logs.add(log));
     }
     // eventObserve records the observation before the filter runs: a dropped event still counts.
@@ -266,16 +274,25 @@ function unlinkReason(record: ReasonRecord): void {
   }
 }
 
-/** The log under this message (undefined: the aggregate's) of the reason record. */
-function findLog(record: ReasonRecord, message: string | undefined): EventLog | undefined {
-  for (let log = record.logs; log; log = log.next) if (log.message === message) return log;
+/** The log under this message (undefined: the aggregate's) and field path of the reason record. */
+function findLog(record: ReasonRecord, message: string | undefined, fieldPath: string): EventLog | undefined {
+  for (let log = record.logs; log; log = log.next) {
+    if (log.message === message && log.fieldPath === fieldPath) return log;
+  }
   return undefined;
 }
 
-function addLog(record: ReasonRecord, message: string | undefined, name: string, stamp: string): EventLog {
+function addLog(
+  record: ReasonRecord,
+  message: string | undefined,
+  fieldPath: string,
+  name: string,
+  stamp: string,
+): EventLog {
   const log: EventLog = {
     reason: record,
     message,
+    fieldPath,
     name,
     firstTimestamp: stamp,
     count: 1,

@@ -5,7 +5,7 @@ import { qualifiedKind, qualifiedResource, type ResourceType } from '../api/reso
 import { parseLabelSelector } from './label-selector';
 import { formatLabels } from './selector-string';
 import { age } from './duration';
-import { PRINTERS } from './printers';
+import { PRINTERS, tableHeader, tableRow } from './printers';
 import { formatTable } from './tabwriter';
 import type { KubectlHost } from './host';
 import { fail, ok, type CommandResult } from './output';
@@ -137,14 +137,14 @@ function listAndPrint(
       if (f.objects.length === 0) continue;
       const printer = PRINTERS[f.type.kind];
       const wide = output === 'wide';
-      const header = printer ? [...printer.header, ...(wide ? printer.wideHeader : [])] : ['NAME', 'AGE'];
+      const header = printer ? tableHeader(printer, wide) : ['NAME', 'AGE'];
       if (allNamespaces && f.type.namespaced) header.unshift('NAMESPACE');
       for (const l of labelColumns) header.push(l.toUpperCase());
       if (showLabels) header.push('LABELS');
       const rows = noHeaders ? [] : [header];
       for (const o of f.objects) {
         const cells = printer
-          ? [...printer.row(o as never, now), ...(wide ? printer.wideRow(o as never, now) : [])]
+          ? tableRow(printer, o, now, wide)
           : [o.metadata.name, age(o.metadata.creationTimestamp, now)];
         if (prefixNames) cells[0] = `${qualifiedKind(f.type)}/${cells[0]}`;
         if (allNamespaces && f.type.namespaced) cells.unshift(o.metadata.namespace ?? '');

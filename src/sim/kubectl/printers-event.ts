@@ -2,10 +2,15 @@ import type { Event as CoreEvent } from 'kubernetes-types/core/v1';
 import { age } from './duration';
 import type { TablePrinter } from './printers';
 
-/** printEvent: LAST SEEN, TYPE, REASON, OBJECT (kind/name, kind lower-cased), MESSAGE; -o wide adds the rest. */
+/**
+ * printEvent: LAST SEEN, TYPE, REASON, OBJECT (kind/name, kind lower-cased), MESSAGE; -o wide adds SUBOBJECT (the
+ * field path) and SOURCE before MESSAGE, and FIRST SEEN, COUNT and NAME after it.
+ */
 export const eventPrinter: TablePrinter<CoreEvent> = {
   header: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
-  wideHeader: ['FIRST SEEN', 'COUNT', 'NAME'],
+  wideHeader: ['SUBOBJECT', 'SOURCE', 'FIRST SEEN', 'COUNT', 'NAME'],
+  wideInsertAt: 4,
+  wideInsertCount: 2,
   row(e, now) {
     const first = age(e.firstTimestamp, now);
     const last = e.lastTimestamp ? age(e.lastTimestamp, now) : first;
@@ -14,6 +19,20 @@ export const eventPrinter: TablePrinter<CoreEvent> = {
     return [last, e.type ?? '', e.reason ?? '', target, (e.message ?? '').trim()];
   },
   wideRow(e, now) {
-    return [age(e.firstTimestamp, now), String(e.count ?? 1), e.metadata.name];
+    const source = eventSource(e);
+    return [
+      e.involvedObject.fieldPath ?? '',
+      source,
+      age(e.firstTimestamp, now),
+      String(e.count ?? 1),
+      e.metadata.name,
+    ];
   },
 };
+
+/** formatEventSource: the component and host, each falling back to reportingComponent and reportingInstance. */
+function eventSource(e: CoreEvent): string {
+  const component = e.source?.component || e.reportingComponent || '';
+  const instance = e.source?.host || e.reportingInstance || '';
+  return instance ? `${component}, ${instance}` : component;
+}

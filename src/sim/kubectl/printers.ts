@@ -15,12 +15,40 @@ import { eventPrinter } from './printers-event';
 import { horizontalPodAutoscalerPrinter } from './printers-autoscaling';
 import { formatLabels } from './selector-string';
 
-/** One kind's table: header cells and a row function, with the extra columns of `-o wide`. */
+/**
+ * One kind's table: header cells and a row function, with the extra columns of `-o wide` (the columns of
+ * priority 1), which follow the others unless `wideInsertAt` puts the first `wideInsertCount` of them there.
+ */
 export interface TablePrinter<T extends KubeObject> {
   header: string[];
   wideHeader: string[];
   row(obj: Stored<T>, nowMs: number): string[];
   wideRow(obj: Stored<T>, nowMs: number): string[];
+  wideInsertAt?: number;
+  wideInsertCount?: number;
+}
+
+/** The header of a kind's table, `-o wide` or not. */
+export function tableHeader(printer: TablePrinter<never>, wide: boolean): string[] {
+  return wide ? withWide(printer, printer.header, printer.wideHeader) : [...printer.header];
+}
+
+/** One object's row of its kind's table, `-o wide` or not. */
+export function tableRow(
+  printer: TablePrinter<never>,
+  obj: Stored<KubeObject>,
+  nowMs: number,
+  wide: boolean,
+): string[] {
+  const cells = printer.row(obj as never, nowMs);
+  return wide ? withWide(printer, cells, printer.wideRow(obj as never, nowMs)) : cells;
+}
+
+function withWide(printer: TablePrinter<never>, cells: string[], extra: string[]): string[] {
+  const at = printer.wideInsertAt;
+  if (at === undefined) return [...cells, ...extra];
+  const inserted = printer.wideInsertCount ?? 0;
+  return [...cells.slice(0, at), ...extra.slice(0, inserted), ...cells.slice(at), ...extra.slice(inserted)];
 }
 
 /** printPod: READY counts ready running containers; STATUS is the most telling container reason. */

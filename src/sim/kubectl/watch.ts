@@ -11,7 +11,7 @@ import type { KubectlHost } from './host';
 import { parseLabelSelector } from './label-selector';
 import { formatLabels } from './selector-string';
 import type { CommandResult } from './output';
-import { PRINTERS } from './printers';
+import { PRINTERS, tableHeader, tableRow } from './printers';
 import { parseResourceArgs } from './resource-args';
 import { RememberedWidths } from './tabwriter';
 
@@ -102,7 +102,7 @@ export function runWatch(host: KubectlHost, args: ParsedArgs): CommandResult {
     const now = host.clock.now();
     const obj = event.object;
     const cells = printer
-      ? [...printer.row(obj as never, now), ...(wide ? printer.wideRow(obj as never, now) : [])]
+      ? tableRow(printer, obj, now, wide)
       : [obj.metadata.name, age(obj.metadata.creationTimestamp, now)];
     if (prefixNames) cells[0] = `${qualifiedKind(target.type)}/${cells[0]}`;
     if (allNamespaces && target.type.namespaced) cells.unshift(obj.metadata.namespace ?? '');
@@ -112,7 +112,7 @@ export function runWatch(host: KubectlHost, args: ParsedArgs): CommandResult {
     if (watchEvents) cells.unshift(event.type);
     const rows = [cells];
     if (!headerPrinted) {
-      const header = printer ? [...printer.header, ...(wide ? printer.wideHeader : [])] : ['NAME', 'AGE'];
+      const header = printer ? tableHeader(printer, wide) : ['NAME', 'AGE'];
       if (allNamespaces && target.type.namespaced) header.unshift('NAMESPACE');
       for (const l of labelColumns) header.push(l.toUpperCase());
       if (showLabels) header.push('LABELS');

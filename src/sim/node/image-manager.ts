@@ -15,7 +15,8 @@ const PULL_BYTES_PER_SECOND = 25_000_000;
 /** What the image manager needs from its kubelet. */
 export interface ImageHost {
   schedule(work: PodWork, delayMs: number, label: string, run: () => void): void;
-  event(work: PodWork, type: 'Normal' | 'Warning', reason: string, message: string): void;
+  /** An event about the pod's container `container`. */
+  event(work: PodWork, container: string, type: 'Normal' | 'Warning', reason: string, message: string): void;
   setWaiting(work: PodWork, run: ContainerRun, reason: string, message: string): void;
   alive(work: PodWork): boolean;
 }
@@ -44,7 +45,7 @@ export class ImageManager {
     const image = spec.image ?? '';
     const present = this.cache.has(canonicalImage(image));
     if (present && spec.imagePullPolicy !== 'Always') {
-      this.host.event(work, 'Normal', 'Pulled', ALREADY_PRESENT.of(image));
+      this.host.event(work, spec.name, 'Normal', 'Pulled', ALREADY_PRESENT.of(image));
       run.pulled = true;
       done(true);
       return;
@@ -52,13 +53,13 @@ export class ImageManager {
     const key = `${work.uid}_${image}`;
     if (this.backoff.isInBackOffSinceUpdate(key, this.ctx.clock.now())) {
       const message = `Back-off pulling image "${image}"`;
-      this.host.event(work, 'Normal', 'BackOff', message);
-      this.host.event(work, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+      this.host.event(work, spec.name, 'Normal', 'BackOff', message);
+      this.host.event(work, spec.name, 'Warning', 'Failed', 'Error: ImagePullBackOff');
       this.host.setWaiting(work, run, 'ImagePullBackOff', message);
       done(false);
       return;
     }
-    this.host.event(work, 'Normal', 'Pulling', `Pulling image "${image}"`);
+    this.host.event(work, spec.name, 'Normal', 'Pulling', `Pulling image "${image}"`);
     const outcome = pullImage(image);
     const now = this.ctx.clock.now();
     const startAt = Math.max(now, this.busyUntil);
@@ -72,9 +73,9 @@ export class ImageManager {
     this.host.schedule(work, totalMs, 'image pull finished', () => {
       if (!this.host.alive(work)) return;
       if (!outcome.ok) {
-        this.host.event(work, 'Warning', 'Failed', `Failed to pull image "${image}": ${outcome.error}`);
+        this.host.event(work, spec.name, 'Warning', 'Failed', `Failed to pull image "${image}": ${outcome.error}`);
         this.backoff.next(key, this.ctx.clock.now());
-        this.host.event(work, 'Warning', 'Failed', 'Error: ErrImagePull');
+        this.host.event(work, spec.name, 'Warning', 'Failed', 'Error: ErrImagePull');
         this.host.setWaiting(work, run, 'ErrImagePull', outcome.error);
         done(false);
         return;
@@ -84,6 +85,7 @@ export class ImageManager {
       const took = `in ${goDuration(pullMs)} (${goDuration(totalMs)} including waiting)`;
       this.host.event(
         work,
+        spec.name,
         'Normal',
         'Pulled',
         `Successfully pulled image "${image}" ${took}. Image size: ${outcome.size} bytes.`,

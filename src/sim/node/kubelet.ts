@@ -24,6 +24,8 @@ const COMPONENT = 'kubelet';
 const CREATED = new EventMessages((container) => `Created container: ${container}`);
 const STARTED = new EventMessages((container) => `Started container ${container}`);
 const STOPPING = new EventMessages((container) => `Stopping container ${container}`);
+/** GenerateContainerRef's field path of one of the containers (this kubelet runs spec.containers alone). */
+const CONTAINER_FIELD_PATH = new EventMessages((container) => `spec.containers{${container}}`);
 /** How often a pod waiting for its volumes checks again. */
 const VOLUME_RETRY_MS = 2000;
 /** How soon the pod worker tries a failed sandbox again. */
@@ -63,14 +65,14 @@ export class Kubelet {
     this.containers = new NodeRuntime(ctx.store, ctx.random, files, nodeName, podSubnet);
     this.images = new ImageManager(ctx, {
       schedule: (work, ms, label, run) => this.schedule(work, ms, label, run),
-      event: (work, type, reason, message) => this.event(work, type, reason, message),
+      event: (work, container, type, reason, message) => this.event(work, type, reason, message, container),
       setWaiting: (work, run, reason, message) => this.setWaiting(work, run, reason, message),
       alive: (work) => this.current(work) !== undefined && work.stage !== 'terminating',
     });
     this.prober = new ReadinessProber(ctx, {
       current: (work) => this.current(work),
       schedule: (work, ms, label, run) => this.schedule(work, ms, label, run),
-      event: (work, type, reason, message) => this.event(work, type, reason, message),
+      event: (work, container, type, reason, message) => this.event(work, type, reason, message, container),
       statusChanged: (work) => this.pushStatus(work),
     });
   }
@@ -268,7 +270,8 @@ export class Kubelet {
     const podRef = `${work.name}_${work.namespace}(${work.uid})`;
     const message = this.restarts.doBackOff(podRef, work.uid, run);
     if (message === undefined) return false;
-    this.event(work, 'Warning', 'BackOff', `Back-off restarting failed container ${run.name} in pod ${podRef}`);
+    const backOff = `Back-off restarting failed container ${run.name} in pod ${podRef}`;
+    this.event(work, 'Warning', 'BackOff', backOff, run.name);
     run.lastTerminated = run.terminated ?? run.lastTerminated;
     run.state = 'waiting';
     run.terminated = undefined;
@@ -294,8 +297,8 @@ export class Kubelet {
     // The kubelet keeps only the newest dead instance of each container.
     const container = this.containers.start(pod, spec, run.runtimeId, this.ctx.clock.now());
     const id = container.id;
-    this.event(work, 'Normal', 'Created', CREATED.of(spec.name));
-    this.event(work, 'Normal', 'Started', STARTED.of(spec.name));
+    this.event(work, 'Normal', 'Created', CREATED.of(spec.name), spec.name);
+    this.event(work, 'Normal', 'Started', STARTED.of(spec.name), spec.name);
     if (restarting) run.restartCount += 1;
     run.runtimeId = id;
     run.state = 'running';
@@ -339,7 +342,7 @@ export class Kubelet {
     const grace = pod.metadata.deletionGracePeriodSeconds ?? 30;
     const running = this.containers.anyRunning(work.uid);
     if (running) {
-      for (const c of pod.spec?.containers ?? []) this.event(work, 'Normal', 'Killing', STOPPING.of(c.name));
+      for (const c of pod.spec?.containers ?? []) this.event(work, 'Normal', 'Killing', STOPPING.of(c.name), c.name);
     }
     // nginx and busybox-style processes exit on SIGTERM within a second or two; never later than the grace period.
     const shutdownMs = running ? Math.min(grace * 1000, this.ctx.random.int(400, 2000)) : this.ctx.random.int(20, 80);
@@ -432,10 +435,13 @@ export class Kubelet {
     return this.ctx.clock.after(delayMs, full, guarded, work.name);
   }
 
-  private event(work: PodWork, type: 'Normal' | 'Warning', reason: string, message: string): void {
+  /** An event about the pod, or (`container` given) about one of its containers. */
+  private event(work: PodWork, type: 'Normal' | 'Warning', reason: string, message: string, container?: string): void {
     if (this.partitioned) return;
     const pod = this.current(work);
-    if (pod) this.ctx.recorder.event(pod, type, reason, message, COMPONENT, this.nodeName);
+    if (!pod) return;
+    const fieldPath = container === undefined ? '' : CONTAINER_FIELD_PATH.of(container);
+    this.ctx.recorder.event(pod, type, reason, message, COMPONENT, this.nodeName, fieldPath);
   }
 }
 

@@ -8,7 +8,8 @@ import type { ContainerRun } from './pod-status';
 export interface ProberHost {
   current(work: PodWork): Stored<Pod> | undefined;
   schedule(work: PodWork, delayMs: number, label: string, run: () => void): void;
-  event(work: PodWork, type: 'Normal' | 'Warning', reason: string, message: string): void;
+  /** An event about the pod's container `container`. */
+  event(work: PodWork, container: string, type: 'Normal' | 'Warning', reason: string, message: string): void;
   statusChanged(work: PodWork): void;
 }
 
@@ -62,7 +63,7 @@ export class ReadinessProber {
     if (!pod) return;
     const success = !work.probeFailing;
     if (!success) {
-      this.host.event(work, 'Warning', 'Unhealthy', `Readiness probe failed: ${failureOutput(probe, work)}`);
+      this.host.event(work, run.name, 'Warning', 'Unhealthy', `Readiness probe failed: ${failureOutput(probe, work)}`);
     }
     if (state.lastResult === success) state.resultRun += 1;
     else {

@@ -12,7 +12,7 @@ import { TokenBucket } from '../../../src/sim/events/token-bucket';
 
 /**
  * events_cache.go as written there: three LRU caches of 4096 string keys (object, type and reason; plus the
- * message; the object alone). The correlator must give the same answers, evictions included.
+ * field path and the message; the object alone). The correlator must give the same answers, evictions included.
  */
 class StringKeyedCorrelator {
   private readonly aggregates = new LruCache<{ localKeys: Set<string>; lastMs: number }>(4096);
@@ -29,7 +29,7 @@ class StringKeyedCorrelator {
     record.localKeys.add(event.message);
     record.lastMs = nowMs;
     let message = event.message;
-    let key = `${aggregateKey}\u0000${event.message}`;
+    let key = `${aggregateKey}\u0000${event.fieldPath ?? ''}\u0000${event.message}`;
     if (record.localKeys.size >= 10) {
       record.localKeys.delete(record.localKeys.values().next().value as string);
       message = COMBINED_PREFIX + event.message;
@@ -86,7 +86,11 @@ function stream(
     const variant = pick(varying);
     const message = pick(3) !== 0 ? `steady ${reason}` : variant === 0 ? '' : `varying ${variant}`;
     const objectKey = `uid-${pick(objects)}`;
-    out.push({ at, event: { objectKey, type: pick(8) === 0 ? 'Warning' : 'Normal', reason, message } });
+    const type = pick(8) === 0 ? 'Warning' : 'Normal';
+    // Most events are about a whole object, some about one of two containers.
+    const part = pick(4);
+    const fieldPath = part < 2 ? undefined : `spec.containers{c${part - 2}}`;
+    out.push({ at, event: { objectKey, type, reason, message, fieldPath } });
   }
   return out;
 }

@@ -8,12 +8,20 @@ const SET = 'StatefulSet\u0000default\u0000web\u0000uid-1\u0000apps/v1';
 const MIN = 60_000;
 
 /** Feeds events to one correlator at the given times; names are "e1", "e2", … in the order they are made. */
-function feed(events: Array<{ at: number; reason?: string; message: string; object?: string }>): Correlation[] {
+function feed(
+  events: Array<{ at: number; reason?: string; message: string; object?: string; fieldPath?: string }>,
+): Correlation[] {
   const correlator = new EventCorrelator();
   let names = 0;
   return events.map((e) =>
     correlator.correlate(
-      { objectKey: e.object ?? SET, type: 'Normal', reason: e.reason ?? 'SuccessfulCreate', message: e.message },
+      {
+        objectKey: e.object ?? SET,
+        type: 'Normal',
+        reason: e.reason ?? 'SuccessfulCreate',
+        message: e.message,
+        fieldPath: e.fieldPath,
+      },
       e.at,
       `t${e.at}`,
       () => `e${++names}`,
@@ -35,6 +43,34 @@ describe('event correlator (client-go EventCorrelator defaults)', () => {
       { message: 'create Pod web-0', name: 'e1', count: 1 },
       { message: 'create Pod web-0', name: 'e1', count: 2 },
     ]);
+  });
+
+  it('counts a repeat only about the same part of the object (getEventKey has the field path)', () => {
+    const probe = 'Readiness probe failed: HTTP probe failed with statuscode: 503';
+    const out = feed([
+      { at: 0, reason: 'Unhealthy', message: probe, fieldPath: 'spec.containers{web}' },
+      { at: 1000, reason: 'Unhealthy', message: probe, fieldPath: 'spec.containers{sidecar}' },
+      { at: 2000, reason: 'Unhealthy', message: probe, fieldPath: 'spec.containers{web}' },
+      { at: 3000, reason: 'Unhealthy', message: probe },
+    ]).map(written);
+    assert.deepEqual(out, [
+      { message: probe, name: 'e1', count: 1 },
+      { message: probe, name: 'e2', count: 1 },
+      { message: probe, name: 'e1', count: 2 },
+      { message: probe, name: 'e3', count: 1 },
+    ]);
+  });
+
+  it('combines messages across field paths (EventAggregatorByReasonFunc has none)', () => {
+    const events = Array.from({ length: 11 }, (_, i) => ({
+      at: i * 1000,
+      reason: 'Unhealthy',
+      message: `probe failed ${i}`,
+      fieldPath: `spec.containers{c${i % 2}}`,
+    }));
+    const out = feed(events).map(written);
+    assert.deepEqual(out[9], { message: `${COMBINED_PREFIX}probe failed 9`, name: 'e10', count: 1 });
+    assert.deepEqual(out[10], { message: `${COMBINED_PREFIX}probe failed 10`, name: 'e10', count: 2 });
   });
 
   it('combines the tenth message of one reason into a new Event that later ones update', () => {
