@@ -41,6 +41,7 @@ import { KubernetesServiceController } from './controllers/apiserver/kubernetes-
 import { runKubectl } from './kubectl/kubectl';
 import type { Editor, KubectlHost } from './kubectl/host';
 import { combined, type CommandResult } from './kubectl/output';
+import { lastSeenMs } from './kubectl/event-times';
 import { toYaml } from './kubectl/get';
 import { Kubelet } from './node/kubelet';
 import { ContainerFiles } from './node/container-files';
@@ -292,9 +293,12 @@ export class Cluster {
     return JSON.parse(JSON.stringify(this.store.list<T>(type.kind, namespace))) as Stored<T>[];
   }
 
-  /** Events in time order. */
+  /**
+   * Events in time order, as kubectl describe sorts them: by when each was last seen (its series' last observation,
+   * lastTimestamp, or the eventTime of one the scheduler wrote through events.k8s.io).
+   */
   events(): Stored<CoreEvent>[] {
-    return this.list<CoreEvent>('Event').sort((a, b) => (a.lastTimestamp ?? '').localeCompare(b.lastTimestamp ?? ''));
+    return this.list<CoreEvent>('Event').sort((a, b) => lastSeenMs(a) - lastSeenMs(b));
   }
 
   /** Virtual milliseconds since the cluster started. */

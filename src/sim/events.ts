@@ -3,54 +3,48 @@ import type { ObjectStore } from './api/store';
 import type { KubeObject, Stored } from './api/meta';
 import type { VirtualClock } from './clock';
 import { EventCorrelator } from './events/event-correlator';
+import { EventSeriesCache } from './events/event-series';
 
 export type EventType = 'Normal' | 'Warning';
 
-/** One Event the scheduler can fold exact repeats into: what tells it apart among events about its object. */
-interface RecordedEvent {
-  message: string;
-  reason: string;
-  component: string;
-  name: string;
-  /** The event recorded before it about the same object. */
-  older: RecordedEvent | undefined;
-}
-
-/** One component (and host) that records events. */
+/** One component (and host) that records core/v1 events. */
 interface RecordingSource {
   source: EventSource;
   correlator: EventCorrelator;
   /** The Events' reportingComponent and reportingInstance. */
   component: string;
   instance: string;
-  /** Whether the component records through events.k8s.io, which only folds exact repeats. */
-  foldsRepeats: boolean;
 }
 
-/**
- * The scheduler records through events.k8s.io (client-go tools/events), which folds repeats into a series but has
- * no EventCorrelator: no aggregation and no spam filter.
- */
-const EVENTS_API_COMPONENTS = new Set(['default-scheduler']);
+/** One reporting controller that records through events.k8s.io, and its broadcaster's cache. */
+interface SeriesSource {
+  controller: string;
+  /** reportingInstance: "<controller>-<hostname>". */
+  instance: string;
+  cache: EventSeriesCache;
+}
+
+/** The hostname of the control-plane node the scheduler runs on, the second half of its reportingInstance. */
+const CONTROL_PLANE_HOST = 'control-plane';
+/** The source of an Event written through events.k8s.io: none (deprecatedSource), printed as `source: {}`. */
+const NO_SOURCE: EventSource = {};
+/** A timestamp an events.k8s.io Event does not set: null in the core/v1 view. */
+const NO_TIME = null as unknown as undefined;
 
 /**
  * record.EventRecorder: writes core/v1 Events about an object, each component through its own EventCorrelator
- * (aggregation, counted repeats, the per-object spam filter). The scheduler's events only fold exact repeats.
+ * (aggregation, counted repeats, the per-object spam filter). `seriesEvent` is events.k8s.io's recorder instead,
+ * as the scheduler uses it.
  */
 export class EventRecorder {
   private seq = 0;
   private readonly suffix = new HexSuffix();
   /**
-   * Events recorded so far, by involved object uid, newest first (each links to the one before): how a repeat
-   * finds the event to fold into. An object has few, so a chain scanned for the message costs less than a map per
-   * object, builds no key string, and adds one object per event.
-   */
-  private readonly byObject = new Map<string | undefined, RecordedEvent>();
-  /**
    * Each source (component and host): its source object, shared by all its Events (stored objects are never
    * mutated), and its own correlator, as each process runs its own broadcaster.
    */
   private readonly sources = new Map<string, Map<string, RecordingSource>>();
+  private readonly seriesSources = new Map<string, SeriesSource>();
   private lastReferenced: Stored<KubeObject> | undefined;
   private lastFieldPath = '';
   private lastReference: ObjectReference | undefined;
@@ -78,10 +72,6 @@ export class EventRecorder {
     const namespace = obj.metadata.namespace || 'default';
     const now = this.clock.timestamp();
     const source = this.sourceOf(component, host);
-    if (source.foldsRepeats) {
-      this.fold(obj, namespace, type, reason, message, source, now);
-      return;
-    }
     const result = source.correlator.observe(
       objectKey(obj),
       type,
@@ -108,26 +98,66 @@ export class EventRecorder {
     this.create(involved, namespace, name, type, reason, result.message, source, count, firstTimestamp, now);
   }
 
-  /** Exact repeats of an event (same object, reason, message and component) fold into one Event's count. */
-  private fold(
-    obj: Stored<KubeObject>,
-    namespace: string,
+  /**
+   * events.EventRecorder's Eventf about `regarding`, as `controller` (the scheduler) records: a new Event, unless an
+   * isomorphic one is cached, whose series it then counts into. Its core/v1 view has eventTime, action and the
+   * reporting controller and instance, but no source, first or last timestamp or count.
+   */
+  seriesEvent(
+    regarding: Stored<KubeObject>,
     type: EventType,
     reason: string,
-    message: string,
-    source: RecordingSource,
-    now: string,
+    action: string,
+    note: string,
+    controller: string,
   ): void {
-    const component = source.component;
-    const newest = this.byObject.get(obj.metadata.uid);
-    const existing = this.findSimilar(namespace, newest, message, reason, component);
-    if (existing) {
-      this.store.updateOwned({ ...existing, count: (existing.count ?? 1) + 1, lastTimestamp: now });
-      return;
+    const source = this.seriesSourceOf(controller);
+    const involvedObject = this.referenceTo(regarding, '');
+    // getKey: the reporting controller and instance are the source's; the regarding reference is the object's
+    // version, which its uid and resourceVersion tell apart.
+    const key = `${involvedObject.uid}\u0000${involvedObject.resourceVersion}\u0000${type}\u0000${reason}\u0000${action}`;
+    source.cache.record(key, () =>
+      this.store.createOwned<CoreEvent>({
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: {
+          name: this.newName(regarding),
+          namespace: regarding.metadata.namespace || 'default',
+          uid: '',
+          resourceVersion: '',
+          creationTimestamp: '',
+        },
+        involvedObject,
+        reason,
+        message: note,
+        source: NO_SOURCE,
+        firstTimestamp: NO_TIME,
+        lastTimestamp: NO_TIME,
+        type,
+        eventTime: this.clock.microTimestamp(),
+        action,
+        reportingComponent: controller,
+        reportingInstance: source.instance,
+      }),
+    );
+  }
+
+  /**
+   * StartRecordingToSink for `controller`'s events.k8s.io broadcaster: its finishSeries and refresh loops run from
+   * the component's start, not from its first event.
+   */
+  startSeries(controller: string): void {
+    this.seriesSourceOf(controller);
+  }
+
+  private seriesSourceOf(controller: string): SeriesSource {
+    let source = this.seriesSources.get(controller);
+    if (!source) {
+      const cache = new EventSeriesCache(this.store, this.clock, `${controller}: events broadcaster`);
+      source = { controller, instance: `${controller}-${CONTROL_PLANE_HOST}`, cache };
+      this.seriesSources.set(controller, source);
     }
-    const name = this.newName(obj);
-    this.byObject.set(obj.metadata.uid, { message, reason, component, name, older: newest });
-    this.create(this.referenceTo(obj, ''), namespace, name, type, reason, message, source, 1, now, now);
+    return source;
   }
 
   /**
@@ -159,7 +189,6 @@ export class EventRecorder {
         correlator: new EventCorrelator(),
         component,
         instance,
-        foldsRepeats: EVENTS_API_COMPONENTS.has(component),
       };
       byHost.set(instance, source);
     }
@@ -202,22 +231,6 @@ export class EventRecorder {
       firstTimestamp,
       lastTimestamp,
     });
-  }
-
-  /** The newest Event recorded with this message, reason and component, if it is still stored. */
-  private findSimilar(
-    namespace: string,
-    newest: RecordedEvent | undefined,
-    message: string,
-    reason: string,
-    component: string,
-  ): Stored<CoreEvent> | undefined {
-    for (let event = newest; event; event = event.older) {
-      if (event.message === message && event.reason === reason && event.component === component) {
-        return this.store.get<CoreEvent>('Event', namespace, event.name);
-      }
-    }
-    return undefined;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Event as CoreEvent, Toleration } from 'kubernetes-types/core/v1';
 import type { KubeObject, Stored } from '../api/meta';
 import type { ObjectStore } from '../api/store';
-import { age } from './duration';
+import { eventInterval, lastSeenMs } from './event-times';
 import { LAST_APPLIED } from './apply';
 
 /** PrefixWriter: each level indents two spaces. `flush()` ends a tabwriter section (kubectl's w.Flush()). */
@@ -144,7 +144,7 @@ function involvedKey(kind: string, name: string): string {
   return `${kind}\u0000${name}`;
 }
 
-/** DescribeEvents: sorted by last timestamp (SortableEvents), with "(xN over …)" for repeats. */
+/** DescribeEvents: sorted by when each was last seen (SortableEvents), with "(xN over …)" for repeats. */
 export function describeEvents(w: PrefixWriter, events: Stored<CoreEvent>[], nowMs: number): void {
   if (events.length === 0) {
     w.write(0, 'Events:\t<none>\n');
@@ -153,13 +153,12 @@ export function describeEvents(w: PrefixWriter, events: Stored<CoreEvent>[], now
   w.flush();
   const sorted = events
     .map((e, i) => ({ e, i }))
-    .sort((a, b) => Date.parse(a.e.lastTimestamp ?? '') - Date.parse(b.e.lastTimestamp ?? '') || a.i - b.i)
+    .sort((a, b) => lastSeenMs(a.e) - lastSeenMs(b.e) || a.i - b.i)
     .map((x) => x.e);
   w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(1, '----\t------\t----\t----\t-------\n');
   for (const e of sorted) {
-    const first = age(e.firstTimestamp, nowMs);
-    const interval = (e.count ?? 1) > 1 ? `${age(e.lastTimestamp, nowMs)} (x${e.count} over ${first})` : first;
+    const interval = eventInterval(e, nowMs);
     const source = e.source?.component || e.reportingComponent || '';
     w.write(1, `${e.type ?? ''}\t${e.reason ?? ''}\t${interval}\t${source}\t${(e.message ?? '').trim()}\n`);
   }

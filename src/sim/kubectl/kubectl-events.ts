@@ -2,7 +2,7 @@ import type { Event as CoreEvent } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/meta';
 import { apiVersionOf, lookupResource, type ResourceType } from '../api/resources';
 import { boolFlag, flag, type ParsedArgs } from './args';
-import { age } from './duration';
+import { eventInterval, lastSeenMs } from './event-times';
 import type { KubectlHost } from './host';
 import { fail, type CommandResult } from './output';
 import { formatTable } from './tabwriter';
@@ -104,16 +104,9 @@ function involves(e: CoreEvent, target: ForObject): boolean {
 
 /** printOneEvent: the interval, type, reason, Kind/name and the trimmed message. */
 export function eventRow(e: CoreEvent, nowMs: number): string[] {
-  const first = age(e.firstTimestamp, nowMs);
-  const count = e.count ?? 0;
-  const interval = count > 1 ? `${age(e.lastTimestamp, nowMs)} (x${count} over ${first})` : first;
+  const interval = eventInterval(e, nowMs);
   const object = `${e.involvedObject.kind ?? ''}/${e.involvedObject.name ?? ''}`;
   return [interval, e.type ?? '', e.reason ?? '', object, (e.message ?? '').trim()];
-}
-
-/** eventTime(): lastTimestamp, which every Event written here carries. */
-function lastSeenMs(e: CoreEvent): number {
-  return Date.parse(e.lastTimestamp ?? e.firstTimestamp ?? '') || 0;
 }
 
 /** The apiserver's list order: by namespace, then name. */

@@ -1,5 +1,6 @@
 import type { Event as CoreEvent } from 'kubernetes-types/core/v1';
 import { age } from './duration';
+import { eventCount, firstSeen, lastSeenAge } from './event-times';
 import type { TablePrinter } from './printers';
 
 /**
@@ -12,21 +13,14 @@ export const eventPrinter: TablePrinter<CoreEvent> = {
   wideInsertAt: 4,
   wideInsertCount: 2,
   row(e, now) {
-    const first = age(e.firstTimestamp, now);
-    const last = e.lastTimestamp ? age(e.lastTimestamp, now) : first;
+    const last = lastSeenAge(e, now);
     const kind = (e.involvedObject.kind ?? '').toLowerCase();
     const target = e.involvedObject.name ? `${kind}/${e.involvedObject.name}` : kind;
     return [last, e.type ?? '', e.reason ?? '', target, (e.message ?? '').trim()];
   },
   wideRow(e, now) {
     const source = eventSource(e);
-    return [
-      e.involvedObject.fieldPath ?? '',
-      source,
-      age(e.firstTimestamp, now),
-      String(e.count ?? 1),
-      e.metadata.name,
-    ];
+    return [e.involvedObject.fieldPath ?? '', source, age(firstSeen(e), now), String(eventCount(e)), e.metadata.name];
   },
 };
 

@@ -38,6 +38,7 @@ export class Scheduler {
   private readonly bestNodes: Stored<Node>[] = [];
 
   constructor(private readonly ctx: ControllerContext) {
+    ctx.recorder.startSeries(COMPONENT);
     this.volumes = new VolumeBinder(ctx);
     this.queue = new WorkQueue(ctx.clock, 'scheduler', 8, (key) => this.schedule(key));
     this.unschedulablePods = new UnschedulablePods(ctx.clock, this.queue);
@@ -276,14 +277,10 @@ export class Scheduler {
     const status = copyToExtend(pod.status);
     status.phase = 'Pending';
     status.conditions = withCondition(pod.status?.conditions, 'PodScheduled', 'True', now);
-    const bound = this.ctx.store.update<Pod>({ ...pod, spec, status });
-    this.ctx.recorder.event(
-      bound,
-      'Normal',
-      'Scheduled',
-      `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`,
-      'default-scheduler',
-    );
+    this.ctx.store.update<Pod>({ ...pod, spec, status });
+    // The scheduler's copy of the pod, as it was before the binding, is what the event is about.
+    const message = `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`;
+    this.ctx.recorder.seriesEvent(pod, 'Normal', 'Scheduled', 'Binding', message, COMPONENT);
   }
 
   private unschedulable(pod: Stored<Pod>, message: string): void {
@@ -303,7 +300,7 @@ export class Scheduler {
       status.conditions = withCondition(pod.status?.conditions, 'PodScheduled', 'False', now, 'Unschedulable', message);
       this.ctx.store.update<Pod>({ ...pod, status });
     }
-    this.ctx.recorder.event(pod, 'Warning', 'FailedScheduling', message, 'default-scheduler');
+    this.ctx.recorder.seriesEvent(pod, 'Warning', 'FailedScheduling', 'Scheduling', message, COMPONENT);
     this.unschedulablePods.park(podKey(pod));
   }
 }
@@ -320,6 +317,8 @@ function unchangedShare(event: WatchEvent): boolean {
   return !!node && old.spec?.nodeName === node && isTerminal(old) === isTerminal(pod);
 }
 
+/** The scheduler's reporting controller. */
+const COMPONENT = 'default-scheduler';
 const NO_REASONS: string[] = [];
 /** fitsRequest checks the pod count first. */
 const TOO_MANY_PODS = ['Too many pods'];

@@ -23,8 +23,9 @@ function eventsOfARoughDay(): { cluster: Cluster; events: CoreEvent[] } {
   return { cluster, events: cluster.events() };
 }
 
-describe('Event involvedObject.fieldPath (kubelet GenerateContainerRef) and the source', () => {
+describe('Event involvedObject.fieldPath (kubelet GenerateContainerRef) and the reporting component', () => {
   const { cluster, events } = eventsOfARoughDay();
+  // The component as formatEventSource finds it: the source's, or the reporting controller of an events.k8s.io Event.
   const cases: Array<{ reason: string; object: string; fieldPath: string | undefined; source: string }> = [
     { reason: 'Scheduled', object: 'web-0', fieldPath: undefined, source: 'default-scheduler' },
     { reason: 'Pulled', object: 'web-0', fieldPath: 'spec.containers{nginx}', source: 'kubelet' },
@@ -43,7 +44,7 @@ describe('Event involvedObject.fieldPath (kubelet GenerateContainerRef) and the 
       assert.ok(found.length > 0, `no ${c.reason} event about ${c.object}`);
       for (const e of found) {
         assert.equal(e.involvedObject.fieldPath, c.fieldPath);
-        assert.equal(e.source?.component, c.source);
+        assert.equal(e.source?.component || e.reportingComponent, c.source);
       }
     });
   }
@@ -71,7 +72,7 @@ describe('Event involvedObject.fieldPath (kubelet GenerateContainerRef) and the 
       const at = header.indexOf('SUBOBJECT');
       return [line.slice(at, at + width).trim(), line.slice(at + width).split(/ {2,}/)[0]];
     };
-    assert.deepEqual(row('Scheduled'), ['', 'default-scheduler']);
+    assert.deepEqual(row('Scheduled'), ['', 'default-scheduler, default-scheduler-control-plane']);
     assert.deepEqual(row('Pulling'), ['spec.containers{broken}', `kubelet, ${node}`]);
   });
 

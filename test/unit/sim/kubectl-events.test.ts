@@ -65,10 +65,13 @@ describe('kubectl events: the list', () => {
     assert.equal(rows(out).length, events.length);
     // Kind keeps its capitals (kubectl get events lower-cases it).
     assert.ok(rows(out).some((r) => r[3] === 'StatefulSet/web'));
-    // In name order first (the apiserver's list), then by last seen; ties keep the name order.
+    // In name order first (the apiserver's list), then by last seen (SortableEvents' eventTime(): the series' last
+    // observation, lastTimestamp, or the eventTime of the scheduler's events.k8s.io Events); ties keep the name order.
+    const seen = (e: CoreEvent): number =>
+      Date.parse(e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? '');
     const expected = [...events]
       .sort((a, b) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1))
-      .sort((a, b) => Date.parse(a.lastTimestamp ?? '') - Date.parse(b.lastTimestamp ?? ''))
+      .sort((a, b) => seen(a) - seen(b))
       .map((e) => [e.reason, `${e.involvedObject.kind}/${e.involvedObject.name}`]);
     assert.deepEqual(
       rows(out).map((r) => [r[2], r[3]]),

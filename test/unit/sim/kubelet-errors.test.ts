@@ -45,11 +45,13 @@ describe('kubelet image pulls', () => {
     );
     cluster.run('5s');
     const first = podEvents(cluster, 'bad').map((e) => [e.type, e.reason, e.message]);
+    // In kubectl's order: the kubelet's timestamps are whole seconds, the scheduler's eventTime has its
+    // microseconds, so the kubelet's events of the first second come before the Scheduled event of 0.005 s.
     assert.deepEqual(first, [
-      ['Normal', 'Scheduled', 'Successfully assigned default/bad to node-1'],
       ['Normal', 'Pulling', 'Pulling image "nginx:1.91"'],
       ['Warning', 'Failed', `Failed to pull image "nginx:1.91": ${PULL_ERROR}`],
       ['Warning', 'Failed', 'Error: ErrImagePull'],
+      ['Normal', 'Scheduled', 'Successfully assigned default/bad to node-1'],
     ]);
     const status = cluster.get<Pod>('pod', 'bad')?.status;
     assert.equal(status?.phase, 'Pending');
