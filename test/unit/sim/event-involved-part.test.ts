@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Event as CoreEvent } from 'kubernetes-types/core/v1';
+import type { Event as CoreEvent, Pod } from 'kubernetes-types/core/v1';
 import { Cluster } from '../../../src/sim/index';
 import { webManifest } from './fixtures-web';
 
@@ -64,7 +64,7 @@ describe('Event involvedObject.fieldPath (kubelet GenerateContainerRef) and the 
       'COUNT',
       'NAME',
     ]);
-    const node = cluster.get('pod', 'broken')?.spec?.nodeName as string;
+    const node = cluster.get<Pod>('pod', 'broken')?.spec?.nodeName as string;
     const width = header.indexOf('SOURCE') - header.indexOf('SUBOBJECT');
     const row = (reason: string): string[] => {
       const line = lines.find((l) => l.split(/ {2,}/)[2] === reason) ?? '';

@@ -36,6 +36,18 @@ describe('kubectl get --sort-by', () => {
     });
   }
 
+  it('puts a null field first, as a nil value sorts before any other', () => {
+    const c = rolledOut();
+    // The scheduler's Scheduled events, written through events.k8s.io, have a null lastTimestamp.
+    const reasons = c
+      .kubectl('get events --sort-by=.lastTimestamp -o custom-columns=REASON:.reason --no-headers')
+      .trimEnd()
+      .split('\n');
+    const scheduled = reasons.filter((r) => r === 'Scheduled').length;
+    assert.ok(scheduled > 0);
+    assert.deepEqual(reasons.slice(0, scheduled), Array(scheduled).fill('Scheduled'));
+  });
+
   it('orders numbers by value, not as text', () => {
     const c = new Cluster({ seed: 4 });
     for (const [name, replicas] of [
