@@ -28,7 +28,10 @@ interface SeriesSource {
 const CONTROL_PLANE_HOST = 'control-plane';
 /** The source of an Event written through events.k8s.io: none (deprecatedSource), printed as `source: {}`. */
 const NO_SOURCE: EventSource = {};
-/** A timestamp an events.k8s.io Event does not set: null in the core/v1 view. */
+/**
+ * A timestamp the writer does not set: metav1.Time and MicroTime are structs (`omitempty` keeps them), and a zero
+ * one marshals as null. An events.k8s.io Event has no first or last timestamp; a core/v1 one no eventTime.
+ */
 const NO_TIME = null as unknown as undefined;
 
 /**
@@ -228,6 +231,7 @@ export class EventRecorder {
       reportingComponent: source.component,
       reportingInstance: source.instance,
       count,
+      eventTime: NO_TIME,
       firstTimestamp,
       lastTimestamp,
     });

@@ -2,7 +2,7 @@
  * kubectl's JSONPath templates (k8s.io/client-go/util/jsonpath): text with `{...}` actions — field paths
  * (`.a.b`, `['a']`, `[0]`, `[*]`, `[1:3]`, `..name`, `[?(@.a=="x")]`), `{range …}…{end}`, and quoted literals such
  * as `{"\n"}`. Several results of one action print separated by spaces; missing keys print nothing, as with
- * kubectl's default --allow-missing-template-keys.
+ * kubectl's default --allow-missing-template-keys, while a key holding null prints `<nil>`.
  */
 import { goJson } from './go-json';
 
@@ -173,10 +173,14 @@ function evalPath(path: string, current: unknown[], root: unknown): unknown[] {
   return values;
 }
 
-/** How the template engine prints one value: scalars as text, maps and lists as json.Marshal writes them. */
+/**
+ * How the template engine prints one value: scalars as text, maps and lists as json.Marshal writes them. A JSON null
+ * that is present (an Event's `lastTimestamp: null`) is a nil interface to Go's fmt.Fprint, which prints `<nil>`;
+ * a missing key never reaches here.
+ */
 function text(v: unknown): string {
   if (typeof v === 'string') return v;
-  if (v === null || v === undefined) return '';
+  if (v === null || v === undefined) return '<nil>';
   if (typeof v === 'object') return goJson(v);
   return String(v);
 }

@@ -37,7 +37,7 @@ describe('JSONPath templates', () => {
           ports: [80, 443],
           strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
         },
-        status: { message: 'a <b> & c' },
+        status: { message: 'a <b> & c', lastTimestamp: null, conditions: [{ type: 'Ready' }, null] },
       },
       { metadata: { name: 'b', labels: { tier: 'web' } }, spec: { replicas: 3 } },
     ],
@@ -56,7 +56,15 @@ describe('JSONPath templates', () => {
     ['{.items[0].spec.ports}', '[80,443]'],
     // A map prints as json.Marshal writes it: keys sorted, HTML characters escaped inside it.
     ['{.items[0].spec.strategy}', '{"rollingUpdate":{"maxUnavailable":1},"type":"RollingUpdate"}'],
-    ['{.items[0].status}', '{"message":"a \\u003cb\\u003e \\u0026 c"}'],
+    [
+      '{.items[0].status}',
+      '{"conditions":[{"type":"Ready"},null],"lastTimestamp":null,"message":"a \\u003cb\\u003e \\u0026 c"}',
+    ],
+    // A key that holds null is found and prints as Go's fmt prints a nil interface; a missing key prints nothing.
+    ['{.items[0].status.lastTimestamp}', '<nil>'],
+    ['{.items[*].status.lastTimestamp}', '<nil>'],
+    ['{.items[0].status.conditions[*]}', '{"type":"Ready"} <nil>'],
+    ['{range .items[*]}[{.status.lastTimestamp}]{end}', '[<nil>][]'],
     ['{.items[0].status.message}', 'a <b> & c'],
     ['{..name}', 'a b'],
     ['{.items[*].spec.missing}', ''],
@@ -121,5 +129,24 @@ describe('kubectl get events', () => {
     // Without --sort-by, events come in the apiserver's order: by name, which starts with the object's name.
     const objects = rows.map((l) => l.split(/ {2,}/)[3]);
     assert.deepEqual(objects, [...objects].sort());
+  });
+
+  it('prints <nil> for the timestamp each API leaves unset: a core/v1 eventTime, an events.k8s.io lastTimestamp', () => {
+    const c = new Cluster({ seed: 4 });
+    c.apply(WEB.replace('replicas: 3', 'replicas: 1'));
+    c.settle();
+    const template = '{range .items[*]}{.reason}={.lastTimestamp},{.eventTime}{"\\n"}{end}';
+    const rows = new Map(
+      c
+        .kubectl(`get events -o jsonpath='${template}'`)
+        .split('\n')
+        .filter(Boolean)
+        .map((row) => row.split('=') as [string, string]),
+    );
+    // The scheduler writes through events.k8s.io (eventTime in microseconds); the controllers and kubelet through
+    // core/v1 (lastTimestamp in seconds).
+    assert.match(rows.get('Scheduled') ?? '', /^<nil>,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+    assert.match(rows.get('SuccessfulCreate') ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,<nil>$/);
+    assert.match(rows.get('Started') ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,<nil>$/);
   });
 });
